@@ -1,0 +1,5 @@
+"""Run altgafam as `python -m altgafam`."""
+
+from altgafam.cli import main
+
+main()

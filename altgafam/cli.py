@@ -1,0 +1,216 @@
+"""The command line: thin Typer commands; the only module that knows about exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from altgafam import __version__
+from altgafam.errors import AltgafamError, CatalogError, InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+app = typer.Typer(
+    name="altgafam",
+    help=(
+        "Find libre alternatives to the proprietary services your organisation uses.\n\n"
+        "Give it your team's tool list, one tool per line, however it was typed:\n\n"
+        "    altgafam scan tools.txt\n\n"
+        "It tells you, tool by tool, who owns it, whether that is one of the GAFAM, and what "
+        "libre software replaces it, with the license and how hard the move is."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+catalog_app = typer.Typer(help="Inspect and validate the catalog of services and alternatives.")
+app.add_typer(catalog_app, name="catalog")
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    typer.echo(f"altgafam: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"altgafam {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool],  # noqa: UP045 - typer needs Optional on Python 3.10
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = None,
+) -> None:
+    """Find libre alternatives to the proprietary services your organisation uses."""
+
+
+def _load_catalog() -> object:
+    from altgafam import catalog
+
+    try:
+        return catalog.load()
+    except CatalogError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        _fail("the catalog is invalid; run 'altgafam catalog validate' for details", EXIT_FINDINGS)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Print to stdout, or write `output` atomically (a temporary file renamed into place)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    directory = output.parent if str(output.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"{output}: directory {directory} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@app.command()
+def scan(
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="The tool list: a text file, one tool per line ('-' reads standard input).",
+            metavar="FILE",
+        ),
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: table (terminal), markdown (for people) or json (for tools).",
+            metavar="table|markdown|json",
+        ),
+    ] = "table",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file instead of standard output."
+        ),
+    ] = None,
+    min_score: Annotated[
+        float,
+        typer.Option(
+            "--min-score", min=0, max=100, help="Lowest fuzzy score (0-100) accepted as a match."
+        ),
+    ] = 85.0,
+) -> None:
+    """Recognise every tool in FILE and recommend libre alternatives.
+
+    Blank lines are skipped and '#' starts a comment. Each line is matched by name, alias,
+    former name or web address first, then by fuzzy spelling.
+    """
+    from altgafam import formats, matcher, plan
+    from altgafam.inputs import read_entries
+
+    try:
+        chosen = formats.Format(fmt)
+    except ValueError:
+        _fail(f"unknown format '{fmt}' (choose table, markdown or json)")
+    try:
+        entries = read_entries(file)
+        cat = _load_catalog()
+        from altgafam.models import Catalog
+
+        assert isinstance(cat, Catalog)
+        matches = matcher.match_all(entries, matcher.build_index(cat), min_score)
+        report = plan.build_report(matches, cat)
+        if chosen is formats.Format.TABLE and output is None:
+            from rich.console import Console
+
+            from altgafam.formats.table import table
+
+            Console().print(table(report))
+            return
+        write_output(formats.renderer(chosen)(report), output)
+    except InputError as exc:
+        _fail(str(exc))
+
+
+@catalog_app.command("validate")
+def catalog_validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Catalog folders to check (default: the shipped catalog).", metavar="[PATH]..."
+        ),
+    ] = None,
+) -> None:
+    """Check every file of the catalog and list every problem as FILE:LINE: key.path: message."""
+    from altgafam import catalog
+
+    for path in paths or []:
+        if not path.is_dir():
+            _fail(f"{path}: not a catalog folder")
+    result = catalog.validate(paths or None)
+    for problem in result.problems:
+        typer.echo(str(problem), err=problem.severity == "error")
+    if result.errors:
+        typer.echo(f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    assert result.catalog is not None
+    typer.echo(
+        f"catalog valid: {len(result.catalog.services)} services, "
+        f"{len(result.catalog.alternatives)} alternatives, "
+        f"{len(result.catalog.vendors)} vendors, {len(result.catalog.categories)} categories"
+        + (f", {len(result.warnings)} warning(s)" if result.warnings else "")
+    )
+
+
+@catalog_app.command("list")
+def catalog_list(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table or json.", metavar="table|json")
+    ] = "table",
+) -> None:
+    """List every service and alternative in the catalog."""
+    from altgafam.models import Catalog
+
+    if fmt not in ("table", "json"):
+        _fail(f"unknown format '{fmt}' (choose table or json)")
+    cat = _load_catalog()
+    assert isinstance(cat, Catalog)
+    if fmt == "json":
+        from altgafam.formats.catalog import render_json
+
+        sys.stdout.write(render_json(cat))
+        return
+    from rich.console import Console
+
+    from altgafam.formats.table import catalog_tables
+
+    console = Console()
+    for grid in catalog_tables(cat):
+        console.print(grid)
+
+
+def main() -> None:
+    """Entry point of the `altgafam` script: run the app, map interrupts to exit code 130."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("altgafam: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except AltgafamError as exc:
+        typer.echo(f"altgafam: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)

@@ -1,0 +1,95 @@
+"""`catalog list`: the catalog as JSON (a documented contract) or as terminal tables."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from altgafam.models import Catalog, Text
+
+SCHEMA_VERSION = 1
+
+
+def _text(text: Text) -> dict[str, str]:
+    return {"en": text.en, "fr": text.fr}
+
+
+def catalog_dict(catalog: Catalog) -> dict[str, Any]:
+    """Every entry of the catalog, ids sorted, with derived owner and GAFAM flag."""
+    services = []
+    for s in sorted(catalog.services.values(), key=lambda s: s.id):
+        owner = catalog.owner(s.vendor)
+        services.append(
+            {
+                "id": s.id,
+                "name": s.name,
+                "vendor": s.vendor,
+                "owner": owner.id,
+                "gafam": owner.gafam,
+                "category": s.category,
+                "aliases": list(s.aliases),
+                "former_names": list(s.former_names),
+                "domains": list(s.domains),
+                "description": _text(s.description),
+                "discontinued": s.discontinued.isoformat() if s.discontinued else None,
+                "successor": s.successor,
+                "members": list(s.members),
+                "alternatives": [
+                    {"id": r.id, "effort": r.effort, "note": _text(r.note) if r.note else None}
+                    for r in s.alternatives
+                ],
+                "reviewed": s.reviewed.isoformat() if s.reviewed else None,
+            }
+        )
+    alternatives = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "aliases": list(a.aliases),
+            "domains": list(a.domains),
+            "license": a.license,
+            "homepage": a.homepage,
+            "source": a.source,
+            "categories": list(a.categories),
+            "tags": sorted(a.tags),
+            "description": _text(a.description),
+            "hosted_offers": [
+                {"provider": o.provider, "url": o.url, "country": o.country, "chatons": o.chatons}
+                for o in a.hosted_offers
+            ],
+            "reviewed": a.reviewed.isoformat() if a.reviewed else None,
+        }
+        for a in sorted(catalog.alternatives.values(), key=lambda a: a.id)
+    ]
+    categories = [
+        {"id": c.id, "label": _text(c.label), "criticality": c.criticality}
+        for c in sorted(catalog.categories.values(), key=lambda c: c.id)
+    ]
+    vendors = [
+        {
+            "id": v.id,
+            "name": v.name,
+            "parent": v.parent,
+            "owner": catalog.owner(v.id).id,
+            "country": v.country,
+            "gafam": catalog.owner(v.id).gafam,
+        }
+        for v in sorted(catalog.vendors.values(), key=lambda v: v.id)
+    ]
+    tags = [
+        {"id": t.id, "label": _text(t.label), "axis": t.axis}
+        for t in sorted(catalog.tags.values(), key=lambda t: t.id)
+    ]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "services": services,
+        "alternatives": alternatives,
+        "categories": categories,
+        "vendors": vendors,
+        "tags": tags,
+    }
+
+
+def render_json(catalog: Catalog) -> str:
+    """`catalog list --format json`."""
+    return json.dumps(catalog_dict(catalog), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,64 @@
+"""A Markdown migration report for people (renders on GitHub, GitLab and pandoc)."""
+
+from __future__ import annotations
+
+import re
+
+from altgafam.models import Report, Result, Status
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def escape(text: str) -> str:
+    """Make text inert in Markdown: no link, image, HTML, emphasis or table break survives."""
+    return _SPECIAL.sub(r"\\\1", _CONTROL.sub(" ", text))
+
+
+def _recognised(result: Result) -> str:
+    if result.match is None:
+        if result.status is Status.AMBIGUOUS:
+            names = " or ".join(escape(c.name) for c in result.candidates)
+            return f"ambiguous: {names}?"
+        hints = ", ".join(escape(c.name) for c in result.candidates)
+        return f"unknown (did you mean {hints}?)" if hints else "unknown"
+    m = result.match
+    text = escape(m.name)
+    if m.discontinued:
+        text += f" (discontinued {m.discontinued.isoformat()})"
+    return text
+
+
+def _vendor(result: Result) -> str:
+    m = result.match
+    if m is None or m.vendor is None:
+        return "libre" if result.status is Status.LIBRE else ""
+    owner = f" ({escape(m.owner)})" if m.owner and m.owner != m.vendor else ""
+    return escape(m.vendor) + owner
+
+
+def render(report: Report) -> str:
+    """The report as a Markdown document."""
+    s = report.summary
+    out = [
+        "# Migration report",
+        "",
+        f"{s.entries} tools listed: {s.proprietary} proprietary ({s.gafam} owned by the GAFAM), "
+        f"{s.libre} already libre, {s.ambiguous} ambiguous, {s.unknown} unknown.",
+        "",
+        "| Line | As written | Recognised as | Vendor (owner) | GAFAM | Score "
+        "| Libre alternatives |",
+        "|---:|---|---|---|---|---:|---|",
+    ]
+    for r in report.results:
+        gafam = "yes" if r.match is not None and r.match.gafam else ""
+        score = str(round(r.match.score)) if r.match is not None else ""
+        alts = ", ".join(
+            f"{escape(a.name)} ({escape(a.license)}, {a.effort})" for a in r.alternatives
+        )
+        out.append(
+            f"| {r.entry.line} | {escape(r.entry.text)} | {_recognised(r)} | {_vendor(r)} "
+            f"| {gafam} | {score} | {alts} |"
+        )
+    out += ["", "Effort is the migration effort: low, medium or high.", ""]
+    return "\n".join(out)

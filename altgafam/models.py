@@ -1,0 +1,229 @@
+"""Frozen dataclasses for the catalog and for scan results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Text:
+    """A user-facing text in English and French."""
+
+    en: str
+    fr: str
+
+    def get(self, lang: str) -> str:
+        """The text in `lang`, English when that language is missing."""
+        return self.fr if lang == "fr" else self.en
+
+
+@dataclass(frozen=True)
+class Vendor:
+    """A company selling proprietary services; `parent` is the vendor id of its owner."""
+
+    id: str
+    name: str
+    parent: str | None = None
+    country: str | None = None
+    gafam: bool = False
+
+
+@dataclass(frozen=True)
+class Category:
+    """A category of services and alternatives."""
+
+    id: str
+    label: Text
+    criticality: str = "medium"
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag from the controlled vocabulary, on one axis (kind, hosting or privacy)."""
+
+    id: str
+    label: Text
+    axis: str
+
+
+@dataclass(frozen=True)
+class AlternativeRef:
+    """A service's pointer to one libre alternative, with the migration effort and note."""
+
+    id: str
+    effort: str
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class HostedOffer:
+    """An organisation that runs a libre alternative for you."""
+
+    provider: str
+    url: str
+    country: str
+    chatons: bool = False
+
+
+@dataclass(frozen=True)
+class Service:
+    """A proprietary service people move away from."""
+
+    id: str
+    name: str
+    vendor: str
+    category: str
+    description: Text
+    aliases: tuple[str, ...] = ()
+    former_names: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    alternatives: tuple[AlternativeRef, ...] = ()
+    members: tuple[str, ...] = ()
+    discontinued: dt.date | None = None
+    successor: str | None = None
+    reviewed: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A libre piece of software people move to."""
+
+    id: str
+    name: str
+    license: str
+    homepage: str
+    source: str
+    description: Text
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    hosted_offers: tuple[HostedOffer, ...] = ()
+    reviewed: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The whole catalog, indexed by id."""
+
+    vendors: dict[str, Vendor]
+    categories: dict[str, Category]
+    tags: dict[str, Tag]
+    services: dict[str, Service]
+    alternatives: dict[str, Alternative]
+
+    def owner(self, vendor_id: str) -> Vendor:
+        """The ultimate parent of a vendor (the vendor itself when it has no parent)."""
+        vendor = self.vendors[vendor_id]
+        seen = {vendor.id}
+        while vendor.parent is not None and vendor.parent in self.vendors:
+            vendor = self.vendors[vendor.parent]
+            if vendor.id in seen:  # validation rejects loops; never spin on a bad catalog
+                break
+            seen.add(vendor.id)
+        return vendor
+
+    def is_gafam(self, service: Service) -> bool:
+        """Whether the service's vendor is owned, at the end of its chain, by one of the GAFAM."""
+        return self.owner(service.vendor).gafam
+
+
+class Status(str, Enum):
+    """What a line of the tool list was recognised as."""
+
+    PROPRIETARY = "proprietary"
+    LIBRE = "libre"
+    AMBIGUOUS = "ambiguous"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One tool named in the user's list, with the line it came from."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A catalog entry the matcher considered for a line, with its score (0-100)."""
+
+    id: str
+    name: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """The matcher's verdict for one entry."""
+
+    entry: Entry
+    status: Status
+    id: str | None = None
+    score: float = 0.0
+    via: str = ""
+    candidates: tuple[Candidate, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A libre alternative recommended for one recognised service."""
+
+    id: str
+    name: str
+    license: str
+    homepage: str
+    effort: str
+    tags: tuple[str, ...]
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Recognised:
+    """What a line was recognised as, with the facts the report shows about it."""
+
+    id: str
+    name: str
+    category: str
+    score: float
+    vendor: str | None = None
+    owner: str | None = None
+    gafam: bool = False
+    discontinued: dt.date | None = None
+    successor: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """One line of the tool list, its verdict and the recommended alternatives."""
+
+    entry: Entry
+    status: Status
+    match: Recognised | None
+    candidates: tuple[Candidate, ...]
+    alternatives: tuple[Recommendation, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts over the whole list."""
+
+    entries: int
+    proprietary: int
+    gafam: int
+    libre: int
+    ambiguous: int
+    unknown: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a format needs to render a scan."""
+
+    results: tuple[Result, ...]
+    summary: Summary
+    catalog_services: int
+    catalog_alternatives: int

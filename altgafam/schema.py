@@ -1,0 +1,224 @@
+"""The catalog format v1, declared once: field kinds, requirements, and the shape checks on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+FORMAT_VERSION = 1
+EFFORTS = ("low", "medium", "high")
+CRITICALITIES = ("low", "medium", "high")
+AXES = ("kind", "hosting", "privacy")
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+URL_RE = re.compile(r"^https://[^\s/$.?#][^\s]*$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a catalog mapping: its kind, whether it is required, and what it refers to."""
+
+    kind: str
+    required: bool = False
+    ref: str | None = None
+    choices: tuple[str, ...] = ()
+    item: Field | None = None
+    record: dict[str, Field] | None = None
+    doc: str = ""
+
+
+def _f(kind: str, required: bool = False, **kw: Any) -> Field:
+    return Field(kind, required, **kw)
+
+
+def _ref(section: str, required: bool = False) -> Field:
+    return Field("ref", required, ref=section)
+
+
+def _list(item: Field) -> Field:
+    return Field("list", item=item)
+
+
+TEXT = _f("text", True)
+
+VENDOR = {
+    "id": _f("id", True),
+    "name": _f("str", True),
+    "parent": _ref("vendors"),
+    "country": _f("country"),
+    "gafam": _f("bool"),
+}
+CATEGORY = {
+    "id": _f("id", True),
+    "label": TEXT,
+    "criticality": _f("choice", choices=CRITICALITIES),
+}
+TAG = {
+    "id": _f("id", True),
+    "label": TEXT,
+    "axis": _f("choice", True, choices=AXES),
+}
+ALTERNATIVE_REF = {
+    "id": _ref("alternatives", True),
+    "effort": _f("choice", True, choices=EFFORTS),
+    "note": _f("text"),
+}
+SERVICE = {
+    "id": _f("id", True),
+    "name": _f("str", True),
+    "vendor": _ref("vendors", True),
+    "category": _ref("categories", True),
+    "aliases": _list(_f("str")),
+    "former_names": _list(_f("str")),
+    "domains": _list(_f("domain")),
+    "description": TEXT,
+    "discontinued": _f("date"),
+    "successor": _ref("services"),
+    "members": _list(_ref("services")),
+    "alternatives": _list(Field("record", record=ALTERNATIVE_REF)),
+    "reviewed": _f("date", True),
+}
+HOSTED_OFFER = {
+    "provider": _f("str", True),
+    "url": _f("url", True),
+    "country": _f("country", True),
+    "chatons": _f("bool"),
+}
+ALTERNATIVE = {
+    "id": _f("id", True),
+    "name": _f("str", True),
+    "aliases": _list(_f("str")),
+    "domains": _list(_f("domain")),
+    "license": _f("license", True),
+    "homepage": _f("url", True),
+    "source": _f("url", True),
+    "categories": Field("list", True, item=_ref("categories")),
+    "tags": _list(_ref("tags")),
+    "description": TEXT,
+    "hosted_offers": _list(Field("record", record=HOSTED_OFFER)),
+    "reviewed": _f("date", True),
+}
+
+SECTIONS: dict[str, dict[str, Field]] = {
+    "vendors": VENDOR,
+    "categories": CATEGORY,
+    "tags": TAG,
+    "services": SERVICE,
+    "alternatives": ALTERNATIVE,
+}
+
+Report = Callable[[tuple[str | int, ...], str], None]
+
+
+def closest(word: str, options: list[str] | set[str] | tuple[str, ...]) -> str:
+    """A ' (did you mean X?)' hint, or '' when nothing is close."""
+    found = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return f" (did you mean '{found[0]}'?)" if found else ""
+
+
+@dataclass
+class ShapeChecker:
+    """Checks one mapping against its field spec; references are collected, not resolved here."""
+
+    report: Report
+    license_check: Callable[[str], str | None]
+    refs: list[tuple[tuple[str | int, ...], str, str]] = field(default_factory=list)
+
+    def record(self, value: Any, spec: dict[str, Field], path: tuple[str | int, ...]) -> bool:
+        """Check a mapping; return False when it is not a mapping at all."""
+        if not isinstance(value, dict):
+            self.report(path, f"expected a mapping, got {_kind(value)}")
+            return False
+        for key in value:
+            if key not in spec:
+                self.report(
+                    (*path, str(key), "@key"), f"unknown key '{key}'{closest(str(key), set(spec))}"
+                )
+        for name, fld in spec.items():
+            if name not in value or value[name] is None:
+                if fld.required:
+                    self.report(path, f"missing required key '{name}'")
+                continue
+            self.value(value[name], fld, (*path, name))
+        return True
+
+    def value(self, value: Any, fld: Field, path: tuple[str | int, ...]) -> None:
+        """Check one value against its field kind."""
+        kind = fld.kind
+        if kind == "list":
+            if not isinstance(value, list):
+                self.report(path, f"expected a list, got {_kind(value)}")
+            elif fld.required and not value:
+                self.report(path, "must not be empty")
+            else:
+                assert fld.item is not None
+                for index, item in enumerate(value):
+                    self.value(item, fld.item, (*path, index))
+        elif kind == "record":
+            assert fld.record is not None
+            self.record(value, fld.record, path)
+        elif kind == "text":
+            if self.record(value, {"en": _f("str", True), "fr": _f("str", True)}, path):
+                pass
+        elif kind == "bool":
+            if not isinstance(value, bool):
+                self.report(path, f"expected true or false, got {_kind(value)}")
+        elif kind == "date":
+            if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+                self.report(path, f"expected a date YYYY-MM-DD, got {_kind(value)}")
+        elif not isinstance(value, str):
+            hint = (
+                " (quote it: YAML reads NO as false)"
+                if kind == "country" and value is False
+                else ""
+            )
+            self.report(path, f"expected a string, got {_kind(value)}{hint}")
+        elif not value.strip():
+            self.report(path, "must not be empty")
+        else:
+            self._string(value, fld, path)
+
+    def _string(self, value: str, fld: Field, path: tuple[str | int, ...]) -> None:
+        kind = fld.kind
+        if kind == "id" and not ID_RE.match(value):
+            self.report(path, f"'{value}' is not a valid id (lowercase words joined by hyphens)")
+        elif kind == "ref":
+            assert fld.ref is not None
+            self.refs.append((path, fld.ref, value))
+        elif kind == "choice" and value not in fld.choices:
+            choices = ", ".join(fld.choices)
+            self.report(path, f"'{value}' is not one of: {choices}{closest(value, fld.choices)}")
+        elif kind == "country" and not COUNTRY_RE.match(value):
+            self.report(path, f"'{value}' is not an ISO 3166-1 alpha-2 country code such as FR")
+        elif kind == "domain" and not DOMAIN_RE.match(value):
+            self.report(
+                path, f"'{value}' is not a bare lowercase host name such as docs.google.com"
+            )
+        elif kind == "url" and not URL_RE.match(value):
+            self.report(path, f"'{value}' is not an https:// URL")
+        elif kind == "license":
+            problem = self.license_check(value)
+            if problem:
+                self.report(path, problem)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"'{value}'"

@@ -1,0 +1,97 @@
+"""Catalog loading and validation: the valid examples load, every invalid one fails precisely."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from altgafam import catalog, licenses
+from altgafam.errors import CatalogError
+from altgafam.models import Catalog
+
+from .conftest import HERE, MINI, ROOT
+
+INVALID = sorted(p for p in (HERE / "catalogs" / "invalid").iterdir() if p.is_dir())
+
+
+def test_mini_catalog_loads(mini: Catalog) -> None:
+    assert sorted(mini.services) == ["google-docs", "microsoft-teams", "skype", "slack"]
+    assert mini.services["skype"].discontinued == dt.date(2025, 5, 5)
+    assert mini.services["slack"].alternatives[0].note is not None
+
+
+def test_gafam_is_derived_from_the_ownership_chain(mini: Catalog) -> None:
+    assert mini.owner("google").id == "alphabet"
+    assert mini.is_gafam(mini.services["google-docs"])
+    assert mini.owner("slack").id == "salesforce"
+    assert not mini.is_gafam(mini.services["slack"])
+
+
+@pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
+def test_invalid_catalog_reports_every_problem_exactly(case: Path) -> None:
+    result = catalog.validate([MINI, case], today=dt.date(2026, 11, 26))
+    lines = [str(p) for p in result.problems]
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert lines == expected
+    assert result.errors, "every invalid example must have at least one error"
+    with pytest.raises(CatalogError):
+        catalog.load([MINI, case])
+
+
+def test_error_string_has_file_line_and_key_path() -> None:
+    result = catalog.validate([MINI, HERE / "catalogs" / "invalid" / "unknown-key"])
+    assert str(result.errors[0]) == (
+        "unknown-key/services.yaml:6: services[0].aliasses: unknown key 'aliasses' "
+        "(did you mean 'aliases'?)"
+    )
+
+
+def test_stale_review_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    result = catalog.validate([MINI], today=dt.date(2028, 1, 1))
+    assert not result.errors
+    assert result.warnings and all("over a year ago" in w.message for w in result.warnings)
+
+
+def test_empty_folder_is_an_error(tmp_path: Path) -> None:
+    result = catalog.validate([tmp_path])
+    assert [p.message for p in result.errors] == ["no catalog YAML files found"]
+
+
+@pytest.mark.parametrize(
+    ("expression", "problem"),
+    [
+        ("AGPL-3.0-or-later", None),
+        ("GPL-2.0-only OR MIT", None),
+        ("GPL-2.0-or-later WITH Classpath-exception-2.0", None),
+        ("MPL-2.0", None),
+        ("EUPL-1.2", None),
+        ("BUSL-1.1", "not libre"),
+        ("SSPL-1.0", "not libre"),
+        ("Elastic-2.0", "not libre"),
+        ("MIT AND BUSL-1.1", "not libre"),
+        ("GPL-2.0", "deprecated"),
+        ("GPL-3.0+", "deprecated"),
+        ("mit", "not written as its SPDX id"),
+        ("Commons-Clause", "not a valid SPDX expression"),
+        ("Proprietary", "not a valid SPDX expression"),
+    ],
+)
+def test_license_rule(expression: str, problem: str | None) -> None:
+    found = licenses.check(expression)
+    if problem is None:
+        assert found is None
+    else:
+        assert found is not None and problem in found
+
+
+def test_shipped_catalog_is_valid(shipped: Catalog) -> None:
+    result = catalog.validate()
+    assert result.errors == []
+    assert len(shipped.services) >= 60
+    assert len(shipped.alternatives) >= 50
+
+
+def test_builtin_dir_is_the_repository_catalog_in_a_checkout() -> None:
+    assert catalog.builtin_dir() == (ROOT / "catalog").resolve()

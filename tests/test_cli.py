@@ -1,0 +1,195 @@
+"""The real CLI, through Typer's CliRunner, on the shipped catalog and example list."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from altgafam import __version__
+from altgafam.cli import app
+
+from .conftest import HERE, MINI, ROOT
+
+EXAMPLE = str(ROOT / "examples" / "agency-tools.txt")
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"altgafam {__version__}\n"
+
+
+def test_help_teaches(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["scan", "--help"])
+    assert result.exit_code == 0
+    assert (
+        "--format" in result.stdout
+        and "--output" in result.stdout
+        and "--min-score" in result.stdout
+    )
+
+
+def test_scan_table_lists_every_line(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["scan", EXAMPLE], env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert "Gmail" in result.stdout and "Thunderbird" in result.stdout
+    assert "photocopieur" in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+def test_scan_json_follows_the_contract(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["scan", EXAMPLE, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    lines = [
+        n
+        for n, t in enumerate(Path(EXAMPLE).read_text(encoding="utf-8").splitlines(), 1)
+        if t.strip() and not t.startswith("#")
+    ]
+    assert [r["line"] for r in doc["results"]] == lines
+    by_input = {r["input"]: r for r in doc["results"]}
+    gmail = by_input["Gmail"]
+    assert gmail["status"] == "proprietary" and gmail["match"]["owner"] == "Alphabet"
+    assert gmail["match"]["gafam"] is True
+    assert gmail["alternatives"] and all(a["license"] for a in gmail["alternatives"])
+    assert by_input["GitHub"]["match"]["vendor"] == "GitHub"
+    assert by_input["GitHub"]["match"]["owner"] == "Microsoft"
+    assert by_input["LibreOffice"]["status"] == "libre"
+    assert by_input["photocopieur"]["status"] == "unknown"
+    s = doc["summary"]
+    assert s["entries"] == len(lines)
+    assert s["proprietary"] + s["libre"] + s["ambiguous"] + s["unknown"] == s["entries"]
+
+
+def test_scan_markdown(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["scan", EXAMPLE, "--format", "markdown"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Migration report")
+
+
+def test_scan_reads_stdin(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["scan", "-", "--format", "json"], input="Slack\n")
+    assert json.loads(result.stdout)["results"][0]["match"]["id"] == "slack"
+
+
+def test_output_file_is_written_and_stdout_stays_empty(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    result = runner.invoke(app, ["scan", EXAMPLE, "-f", "markdown", "-o", str(out)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert out.read_text(encoding="utf-8").startswith("# Migration report")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_output_table_to_file_has_no_colour(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "report.txt"
+    assert runner.invoke(app, ["scan", EXAMPLE, "-o", str(out)]).exit_code == 0
+    assert "\x1b[" not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["scan", "missing.txt"], "altgafam: error: missing.txt: no such file\n"),
+        (
+            ["scan", EXAMPLE, "--format", "pdf"],
+            "altgafam: error: unknown format 'pdf' (choose table, markdown or json)\n",
+        ),
+        (
+            ["scan", EXAMPLE, "-o", "/nonexistent-dir/r.md"],
+            "altgafam: error: /nonexistent-dir/r.md: directory /nonexistent-dir does not exist\n",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(runner: CliRunner, args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stderr == message
+    assert result.stdout == ""
+
+
+def test_directory_as_input(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["scan", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is a directory" in result.stderr
+
+
+def test_catalog_validate_shipped(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["catalog", "validate"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("catalog valid: ")
+
+
+def test_catalog_validate_invalid_exits_1_with_locations(runner: CliRunner) -> None:
+    case = HERE / "catalogs" / "invalid" / "bad-references"
+    result = runner.invoke(app, ["catalog", "validate", str(MINI), str(case)])
+    assert result.exit_code == 1
+    expected = (case / "expected.txt").read_text(encoding="utf-8")
+    assert result.stderr == expected + "4 error(s), 0 warning(s)\n"
+
+
+def test_catalog_validate_not_a_folder(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["catalog", "validate", "nope"])
+    assert result.exit_code == 2
+    assert result.stderr == "altgafam: error: nope: not a catalog folder\n"
+
+
+def test_catalog_list_json_contract(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["catalog", "list", "--format", "json"])
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["schema_version"] == 1
+    assert {"services", "alternatives", "categories", "vendors"} <= set(doc)
+    service = next(s for s in doc["services"] if s["id"] == "github")
+    assert {
+        "id",
+        "name",
+        "vendor",
+        "owner",
+        "gafam",
+        "category",
+        "aliases",
+        "domains",
+        "description",
+        "alternatives",
+    } <= set(service)
+    assert service["owner"] == "microsoft" and service["gafam"] is True
+    assert set(service["description"]) == {"en", "fr"}
+    assert set(service["alternatives"][0]) == {"id", "effort", "note"}
+    alternative = doc["alternatives"][0]
+    assert {
+        "id",
+        "name",
+        "aliases",
+        "license",
+        "homepage",
+        "source",
+        "categories",
+        "tags",
+        "description",
+    } <= set(alternative)
+    assert [s["id"] for s in doc["services"]] == sorted(s["id"] for s in doc["services"])
+
+
+def test_catalog_list_table(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["catalog", "list"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "Proprietary services" in result.stdout and "Libre alternatives" in result.stdout
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "altgafam", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == f"altgafam {__version__}\n"

@@ -1,0 +1,100 @@
+"""Formats against golden files, on the small test catalog so the goldens stay put."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from altgafam import matcher, plan
+from altgafam.formats import Format, markdown, renderer, table
+from altgafam.formats import json as json_format
+from altgafam.inputs import parse_lines
+from altgafam.models import Catalog, Report
+
+GOLDEN = Path(__file__).parent / "golden"
+LIST = """Slack
+googel docs
+https://docs.google.com/document/d/1
+Skype
+Mattermost server
+photocopieur
+Teams [bold red](licence pro)</b> | x
+libre office
+Slaxxk
+"""
+
+
+@pytest.fixture()
+def report(mini: Catalog, mini_index: matcher.Index) -> Report:
+    return plan.build_report(matcher.match_all(parse_lines(LIST), mini_index), mini)
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("ALTGAFAM_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_every_format_choice_has_a_renderer() -> None:
+    for fmt in Format:
+        assert callable(renderer(fmt))
+
+
+def test_markdown_golden(report: Report) -> None:
+    golden("mini.md", markdown.render(report))
+
+
+def test_json_golden(report: Report) -> None:
+    text = json_format.render(report).replace(
+        json.dumps(__import__("altgafam").__version__), '"VERSION"'
+    )
+    golden("mini.json", text)
+
+
+def test_table_golden(report: Report) -> None:
+    golden("mini.txt", table.render(report, width=100))
+
+
+def test_markdown_escapes_user_text(report: Report) -> None:
+    text = markdown.render(report)
+    assert "\\[bold red\\]" in text and "<\\/b>" not in text and "\\</b\\>" in text
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    # Every row keeps exactly the table's columns: no pipe from the input breaks out.
+    assert {line.replace("\\|", "").count("|") for line in rows} == {8}
+
+
+def test_json_contract_fields(report: Report) -> None:
+    doc = json.loads(json_format.render(report))
+    assert doc["schema_version"] == 1
+    assert set(doc) == {"schema_version", "altgafam_version", "catalog", "summary", "results"}
+    assert doc["catalog"] == {"services": 4, "alternatives": 3}
+    assert doc["summary"] == {
+        "entries": 9,
+        "proprietary": 5,
+        "gafam": 4,
+        "libre": 2,
+        "ambiguous": 0,
+        "unknown": 2,
+    }
+    first = doc["results"][0]
+    assert set(first) == {"line", "input", "status", "match", "candidates", "alternatives"}
+    assert first["match"]["vendor"] == "Slack" and first["match"]["owner"] == "Salesforce"
+    assert first["match"]["gafam"] is False and first["match"]["score"] == 100
+    assert set(first["match"]) >= {"id", "name", "vendor", "owner", "gafam", "category", "score"}
+    assert set(first["alternatives"][0]) == {"id", "name", "license", "homepage", "effort", "tags"}
+    libre = doc["results"][4]
+    assert libre["status"] == "libre"
+    assert (libre["match"]["vendor"], libre["match"]["owner"], libre["match"]["gafam"]) == (
+        None,
+        None,
+        False,
+    )
+    assert libre["alternatives"] == []
+    unknown = doc["results"][8]
+    assert unknown["match"] is None and unknown["candidates"][0]["id"] == "slack"
+    assert [r["line"] for r in doc["results"]] == list(range(1, 10))
