@@ -204,6 +204,37 @@ def catalog_list(
         console.print(grid)
 
 
+@catalog_app.command("stats")
+def catalog_stats(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table or json.", metavar="table|json")
+    ] = "table",
+) -> None:
+    """Count the catalog: services and alternatives by category, owners, GAFAM share, notes."""
+    from altgafam.models import Catalog
+    from altgafam.stats import compute
+
+    if fmt not in ("table", "json"):
+        _fail(f"unknown format '{fmt}' (choose table or json)")
+    cat = _load_catalog()
+    assert isinstance(cat, Catalog)
+    stats = compute(cat)
+    if fmt == "json":
+        import json
+
+        from altgafam.formats.catalog import stats_dict
+
+        sys.stdout.write(json.dumps(stats_dict(stats), ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+
+    from altgafam.formats.table import stats_tables
+
+    console = Console()
+    for grid in stats_tables(stats):
+        console.print(grid)
+
+
 def main() -> None:
     """Entry point of the `altgafam` script: run the app, map interrupts to exit code 130."""
     try:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from altgafam import catalog, licenses
+from altgafam import catalog, licenses, matcher
 from altgafam.errors import CatalogError
-from altgafam.models import Catalog
+from altgafam.models import Catalog, Entry
 
 from .conftest import HERE, MINI, ROOT
 
@@ -95,3 +95,31 @@ def test_shipped_catalog_is_valid(shipped: Catalog) -> None:
 
 def test_builtin_dir_is_the_repository_catalog_in_a_checkout() -> None:
     assert catalog.builtin_dir() == (ROOT / "catalog").resolve()
+
+
+def _common_names() -> list[tuple[str, str]]:
+    path = HERE / "data" / "common_names.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    return [(text, ident) for text, ident in (r for r in rows if len(r) == 2 and r[0][:1] != "#")]
+
+
+def test_common_names_are_recognised_exactly(shipped_index: matcher.Index) -> None:
+    rows = _common_names()
+    assert len({ident for _, ident in rows}) >= 100
+    wrong = []
+    for text, ident in rows:
+        m = matcher.match_entry(Entry(1, text), shipped_index)
+        if (m.id, m.via == "fuzzy") != (ident, False):
+            wrong.append((text, ident, m.id, m.via))
+    assert wrong == []
+
+
+def test_catalog_stats_counts(shipped: Catalog) -> None:
+    from altgafam.stats import compute
+
+    stats = compute(shipped)
+    assert stats.services == len(shipped.services)
+    assert stats.pairs == sum(len(s.alternatives) for s in shipped.services.values())
+    assert 0 < stats.gafam_share < 1
+    assert sum(n for _, n, _ in stats.by_owner) == stats.services
+    assert sum(s for _, s, _ in stats.by_category) == stats.services

@@ -193,3 +193,17 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "altgafam", "--version"], capture_output=True, text=True, check=True
     )
     assert done.stdout == f"altgafam {__version__}\n"
+
+
+def test_catalog_stats_table_and_json(runner: CliRunner) -> None:
+    table = runner.invoke(app, ["catalog", "stats"], env={"COLUMNS": "120"})
+    assert table.exit_code == 0
+    assert (
+        "Services owned by the GAFAM" in table.stdout
+        and "Pairs with a migration note" in table.stdout
+    )
+    doc = json.loads(runner.invoke(app, ["catalog", "stats", "--format", "json"]).stdout)
+    assert doc["services"] >= 300
+    assert doc["pairs_with_notes"] >= 120
+    assert doc["categories_used"] >= 28
+    assert {"by_category", "by_owner", "gafam_share", "notes_share"} <= set(doc)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from altgafam.models import Catalog, Text
+from altgafam.stats import CatalogStats
 
 SCHEMA_VERSION = 1
 
@@ -93,3 +94,25 @@ def catalog_dict(catalog: Catalog) -> dict[str, Any]:
 def render_json(catalog: Catalog) -> str:
     """`catalog list --format json`."""
     return json.dumps(catalog_dict(catalog), ensure_ascii=False, indent=2) + "\n"
+
+
+def stats_dict(stats: CatalogStats) -> dict[str, Any]:
+    """`catalog stats --format json`."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "services": stats.services,
+        "alternatives": stats.alternatives,
+        "vendors": stats.vendors,
+        "categories_used": stats.categories_used,
+        "gafam_services": stats.gafam_services,
+        "gafam_share": round(stats.gafam_share, 4),
+        "discontinued_services": stats.discontinued,
+        "pairs": stats.pairs,
+        "pairs_with_notes": stats.pairs_with_notes,
+        "notes_share": round(stats.notes_share, 4),
+        "hosted_offers": stats.hosted_offers,
+        "by_category": [
+            {"id": cid, "services": s, "alternatives": a} for cid, s, a in stats.by_category
+        ],
+        "by_owner": [{"owner": name, "services": n, "gafam": g} for name, n, g in stats.by_owner],
+    }

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from altgafam.models import Catalog, Report, Result, Status
+from altgafam.stats import CatalogStats
 
 _STYLE = {
     Status.PROPRIETARY: "red",
@@ -97,3 +98,33 @@ def catalog_tables(catalog: Catalog) -> list[Table]:
             a.id, Text(a.name), a.license, ", ".join(a.categories), ", ".join(a.tags)
         )
     return [services, alternatives]
+
+
+def stats_tables(stats: CatalogStats, top: int = 15) -> list[Table]:
+    """`catalog stats` in the terminal: totals, categories, the largest owners."""
+    totals = Table(title="Catalog", show_header=False)
+    totals.add_column("what")
+    totals.add_column("count", justify="right")
+    for label, value in (
+        ("Proprietary services", str(stats.services)),
+        ("Libre alternatives", str(stats.alternatives)),
+        ("Vendors", str(stats.vendors)),
+        ("Categories with services", str(stats.categories_used)),
+        ("Services owned by the GAFAM", f"{stats.gafam_services} ({stats.gafam_share:.0%})"),
+        ("Discontinued services", str(stats.discontinued)),
+        ("Service → alternative pairs", str(stats.pairs)),
+        ("Pairs with a migration note", f"{stats.pairs_with_notes} ({stats.notes_share:.0%})"),
+        ("Hosted offers", str(stats.hosted_offers)),
+    ):
+        totals.add_row(label, value)
+    categories = Table(title="By category")
+    for name, justify in (("Category", "left"), ("Services", "right"), ("Alternatives", "right")):
+        categories.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for cid, services, alternatives in stats.by_category:
+        categories.add_row(cid, str(services), str(alternatives))
+    owners = Table(title=f"Largest owners (top {top})")
+    for name, justify in (("Owner", "left"), ("Services", "right"), ("GAFAM", "left")):
+        owners.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for name, count, gafam in stats.by_owner[:top]:
+        owners.add_row(Text(name), str(count), "yes" if gafam else "")
+    return [totals, categories, owners]
