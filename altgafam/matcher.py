@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from altgafam.models import Candidate, Catalog, Entry, Match, Status
 from altgafam.normalize import fold, key
@@ -21,9 +23,18 @@ PART_PENALTY = 0.95
 # Parts shorter than this are never fuzzy-matched (a short word must not pull in a long name).
 MIN_FUZZY_CHARS = 4
 MAX_WINDOW = 4
+TYPO_WINDOW_CHARS = 6
+# A line whose words all belong to a longer name ("HubSpot", "Lightroom") names that product
+# when only one has them, is ambiguous between a few, and says nothing when many share them.
+SUBSET_SCORE = 87.0
+SUBSET_MAX = 4
+# A whole-line fuzzy reading this good beats an exact hit that explains fewer of its words
+# ("Active Directory Azure" is Entra ID, not Azure).
+REORDER_SCORE = 95.0
 
 _URL = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?::\d+)?(?:/\S*)?",
+    r"(?:[a-z][a-z0-9+.-]*://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})"
+    r"(?::\d+)?(?:/\S*)?",
     re.IGNORECASE,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -46,6 +57,18 @@ FILLERS = frozenset(
     utilisation partage partagee shared commun commune principal principale etc tbd todo na
     """.split()
 )
+# Product names that are also everyday words. Found inside a longer line they name the product
+# only when written with a capital (Tableau, Notion) or alone: "tableau blanc de la salle" is
+# a whiteboard, "signal d'alarme" an alarm.
+COMMON_WORDS = frozenset(
+    """
+    tableau box signal element word pages numbers keynote notion plane twenty ghost mural
+    monday discord threads messenger telegram smash tally sage teams slack zoom office drive
+    meet chat forms sheets docs photos maps keep plans notes rappels calendrier contacts
+    reminders calendar mail podcasts music news wallet health books journal copilot bard
+    excel outlook access project publisher planner lists loop stream bookings sway visio
+    """.split()
+)
 
 
 @dataclass(frozen=True)
@@ -62,6 +85,7 @@ class Index:
     domains: dict[str, str]
     choices: list[str]
     choice_ids: list[str]
+    postings: dict[str, frozenset[int]]
     names: dict[str, str]
     libre: frozenset[str]
 
@@ -72,6 +96,7 @@ def build_index(catalog: Catalog) -> Index:
     domains: dict[str, str] = {}
     choices: list[str] = []
     choice_ids: list[str] = []
+    postings: dict[str, set[int]] = defaultdict(set)
     names: dict[str, str] = {}
     entries = [
         (s.id, s.name, s.aliases, s.former_names, s.domains) for s in catalog.services.values()
@@ -83,11 +108,16 @@ def build_index(catalog: Catalog) -> Index:
                 exact.setdefault(key(value), _Key(ident, via))
                 folded = fold(value)
                 if folded:
+                    for token in folded.split():
+                        postings[token].add(len(choices))
                     choices.append(folded)
                     choice_ids.append(ident)
         for host in hosts:
             domains.setdefault(host.lower(), ident)
-    return Index(exact, domains, choices, choice_ids, names, frozenset(catalog.alternatives))
+    frozen = {token: frozenset(ids) for token, ids in postings.items()}
+    return Index(
+        exact, domains, choices, choice_ids, frozen, names, frozenset(catalog.alternatives)
+    )
 
 
 def clean(text: str) -> str:
@@ -101,6 +131,11 @@ def hosts_in(text: str) -> list[str]:
     return [m.group(1).lower().rstrip(".") for m in _URL.finditer(text)]
 
 
+def content_words(tokens: list[str]) -> list[str]:
+    """The words that can name a product: fillers and versions dropped."""
+    return [t for t in tokens if t not in FILLERS and not _VERSION.match(t)]
+
+
 def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE) -> Match:
     """Recognise one entry of the tool list."""
     text = entry.text
@@ -108,13 +143,24 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         ident = _domain(host, index)
         if ident is not None:
             return _found(entry, index, ident, 100.0, "domain", ())
-    tokens = fold(_URL.sub(_url_words, text)).split()
-    hit = _exact(tokens, index)
+    stripped = _URL.sub(_url_words, text)
+    tokens = fold(stripped).split()
+    words = content_words(tokens)
+    hit = _exact(tokens, index, _capitalised(stripped))
     if hit is not None:
-        ident, via, others = hit
+        ident, via, others, covered = hit
+        if covered < len(words):
+            # Words are left over: a reading of the whole line may explain them all.
+            whole = sorted(_scores(" ".join(words), index, whole=True), key=lambda x: -x[1])
+            if whole and whole[0][0] != ident and whole[0][1] >= REORDER_SCORE:
+                return _found(entry, index, whole[0][0], round(whole[0][1], 1), "fuzzy", (ident,))
         return _found(entry, index, ident, 100.0, via, others)
-    words = [t for t in tokens if t not in FILLERS and not _VERSION.match(t)]
     return _fuzzy(entry, words, index, min_score)
+
+
+def _capitalised(text: str) -> frozenset[str]:
+    """Folded forms of the words written with a capital letter."""
+    return frozenset(fold(w) for w in re.findall(r"\w+", text) if w[:1].isupper())
 
 
 def _url_words(m: re.Match[str]) -> str:
@@ -136,27 +182,36 @@ def _domain(host: str, index: Index) -> str | None:
     return None
 
 
-def _exact(tokens: list[str], index: Index) -> tuple[str, str, tuple[str, ...]] | None:
-    """The leftmost, then longest, run of words that is exactly a known name."""
+def _exact(
+    tokens: list[str], index: Index, capitalised: frozenset[str]
+) -> tuple[str, str, tuple[str, ...], int] | None:
+    """The leftmost, then longest, run of words that is exactly a known name, with the number
+    of content words it covers."""
     found: list[tuple[int, int, str, str]] = []
+    alone = len(content_words(tokens)) <= 1
     for start in range(len(tokens)):
         for end in range(min(len(tokens), start + MAX_WINDOW), start, -1):
             hit = index.exact.get("".join(tokens[start:end]))
-            if hit is not None:
-                found.append((start, -(end - start), hit.entry, hit.via))
-                break
+            if hit is None:
+                continue
+            word = tokens[start]
+            if end - start == 1 and word in COMMON_WORDS and not alone and word not in capitalised:
+                continue
+            found.append((start, -(end - start), hit.entry, hit.via))
+            break
     if not found:
         return None
     found.sort()
-    _, _, ident, via = found[0]
+    start, negative_length, ident, via = found[0]
+    covered = len(content_words(tokens[start : start - negative_length]))
     others = tuple(dict.fromkeys(f[2] for f in found[1:] if f[2] != ident))
-    return ident, via, others
+    return ident, via, others, max(covered, 1)
 
 
 def _fuzzy(entry: Entry, words: list[str], index: Index, min_score: float) -> Match:
-    best: dict[str, float] = {}
     if not words:
         return Match(entry, Status.UNKNOWN)
+    best: dict[str, float] = {}
     query = " ".join(words)
     parts: list[tuple[str, float]] = [(query, 1.0)]
     if len(words) > 1:
@@ -164,17 +219,15 @@ def _fuzzy(entry: Entry, words: list[str], index: Index, min_score: float) -> Ma
             for start in range(len(words) - size + 1):
                 parts.append((" ".join(words[start : start + size]), PART_PENALTY))
     for part, weight in parts:
-        if len(part.replace(" ", "")) < MIN_FUZZY_CHARS:
+        if len(part.replace(" ", "")) < MIN_FUZZY_CHARS or (weight < 1 and part in COMMON_WORDS):
+            # An everyday word inside a longer line was already refused by the exact step.
             continue
-        for _, score, position in process.extract(
-            part,
-            index.choices,
-            scorer=fuzz.token_sort_ratio,
-            limit=5,
-            score_cutoff=SUGGEST / weight,
-        ):
-            ident = index.choice_ids[position]
+        for ident, score in _scores(part, index, whole=weight == 1):
             best[ident] = max(best.get(ident, 0.0), score * weight)
+    subset = _subset(words, index)
+    if 0 < len(subset) <= SUBSET_MAX:
+        for ident in subset:
+            best[ident] = max(best.get(ident, 0.0), SUBSET_SCORE)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked or ranked[0][1] < min_score:
         suggestions = tuple(
@@ -195,6 +248,39 @@ def _fuzzy(entry: Entry, words: list[str], index: Index, min_score: float) -> Ma
         Candidate(i, index.names[i], round(s, 1)) for i, s in ranked[1:3] if s >= SUGGEST
     )
     return _found(entry, index, top_id, round(top, 1), "fuzzy", (), runners)
+
+
+def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
+    """Fuzzy scores of one part of the line against every name: spelling and word order
+    (token_sort_ratio), and typos counted as people make them (a swap of two letters is one
+    slip, not two), allowed only when the first letter is right and the word long enough:
+    a slip in a short word inside a longer line ("Apple Plans") is another word, not a typo."""
+    out = [
+        (index.choice_ids[pos], score)
+        for _, score, pos in process.extract(
+            part, index.choices, scorer=fuzz.token_sort_ratio, limit=5, score_cutoff=SUGGEST
+        )
+    ]
+    if len(part) < (MIN_FUZZY_CHARS if whole else TYPO_WINDOW_CHARS):
+        return out
+    allowed = 1 if len(part) < 6 else 2
+    for choice, distance, pos in process.extract(
+        part, index.choices, scorer=OSA.distance, limit=5, score_cutoff=allowed
+    ):
+        if choice[:1] == part[:1]:
+            out.append((index.choice_ids[pos], 100.0 * (1 - distance / (len(part) + len(choice)))))
+    return out
+
+
+def _subset(words: list[str], index: Index) -> set[str]:
+    """Entries one of whose names contains every word of the line."""
+    if len("".join(words)) < MIN_FUZZY_CHARS or len(words) > 2:
+        return set()
+    positions: frozenset[int] | None = None
+    for word in words:
+        posting = index.postings.get(word, frozenset())
+        positions = posting if positions is None else positions & posting
+    return {index.choice_ids[p] for p in positions or ()}
 
 
 def _found(

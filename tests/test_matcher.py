@@ -134,3 +134,113 @@ def test_identical_lines_are_matched_once_and_keep_their_line_numbers(
 def test_control_characters_do_not_break_matching(mini_index: matcher.Index) -> None:
     assert run("Sla\x1b[31mck", mini_index)[0] in (Status.UNKNOWN, Status.PROPRIETARY)
     assert matcher.clean("a\x00b\tc") == "a b c"
+
+
+def _catalog(
+    services: dict[str, str], alternatives: dict[str, str] | None = None, **aliases: tuple[str, ...]
+) -> matcher.Index:
+    """A throwaway catalog: id -> name, with optional aliases per id (underscores for hyphens)."""
+    from altgafam.models import Alternative, Catalog, Service, Text, Vendor
+
+    text = Text("x", "x")
+    svc = {
+        i: Service(i, n, "v", "c", text, aliases=aliases.get(i.replace("-", "_"), ()))
+        for i, n in services.items()
+    }
+    alts = {
+        i: Alternative(i, n, "MIT", "https://x.org", "https://x.org", text, ("c",))
+        for i, n in (alternatives or {}).items()
+    }
+    return matcher.build_index(Catalog({"v": Vendor("v", "V")}, {}, {}, svc, alts))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1) Slack",
+        "* Slack",
+        "• Slack",
+        "- Slack;",
+        "SLÂCK",
+        "Slack 2021",
+        "Slack v2",
+        "Slack (version web)",
+        "slack.com/intl/fr-fr",
+    ],
+)
+def test_normalisation_keeps_the_name(text: str, mini_index: matcher.Index) -> None:
+    assert run(text, mini_index) == (Status.PROPRIETARY, "slack")
+
+
+def test_versions_and_editions_are_dropped_before_fuzzy_scoring() -> None:
+    index = _catalog({"photoshop": "Adobe Photoshop"}, photoshop=("Photoshop",))
+    for text in (
+        "Photoshop CS6",
+        "Photoshop 2021",
+        "Photoshop CC",
+        "photoshop 24.04",
+        "Photoshp CS6",
+    ):
+        assert run(text, index) == (Status.PROPRIETARY, "photoshop"), text
+
+
+def test_word_order_does_not_matter() -> None:
+    index = _catalog({"entra": "Azure Active Directory", "azure": "Azure"})
+    m = matcher.match_entry(Entry(1, "Active Directory Azure"), index)
+    # "Azure" is an exact name inside the line, but the whole line reads as the other product.
+    assert (m.status, m.id) == (Status.PROPRIETARY, "entra")
+
+
+def test_a_swap_of_two_letters_is_one_typo(mini_index: matcher.Index) -> None:
+    assert run("Salck", mini_index) == (Status.PROPRIETARY, "slack")
+    assert run("Gogole Documents", mini_index) == (Status.PROPRIETARY, "google-docs")
+
+
+def test_a_wrong_first_letter_is_another_word() -> None:
+    index = _catalog({"zoom": "Zoom"})
+    assert run("Room", index)[0] is Status.UNKNOWN
+
+
+def test_a_short_word_in_a_longer_line_is_not_a_typo_of_a_libre_name() -> None:
+    index = _catalog({"maps": "Apple Maps"}, {"plane": "Plane"})
+    assert run("Apple Plans", index)[0] is not Status.LIBRE
+
+
+def test_words_of_a_single_longer_name_name_it() -> None:
+    index = _catalog({"lr": "Adobe Lightroom", "ps": "Adobe Photoshop"})
+    assert run("Lightroom", index) == (Status.PROPRIETARY, "lr")
+
+
+def test_words_shared_by_a_few_names_are_ambiguous() -> None:
+    index = _catalog({"crm": "HubSpot CRM", "mkt": "HubSpot Marketing Hub"})
+    m = matcher.match_entry(Entry(1, "HubSpot"), index)
+    assert m.status is Status.AMBIGUOUS
+    assert {c.id for c in m.candidates} == {"crm", "mkt"}
+
+
+def test_words_shared_by_many_names_say_nothing() -> None:
+    index = _catalog({f"g{i}": f"Google Thing{i}" for i in range(8)})
+    m = matcher.match_entry(Entry(1, "Google"), index)
+    assert m.status is Status.UNKNOWN
+
+
+def test_everyday_words_need_a_capital_or_to_stand_alone() -> None:
+    index = _catalog({"tableau": "Tableau", "notion": "Notion"})
+    assert run("tableau blanc de la salle", index)[0] is Status.UNKNOWN
+    assert run("Tableau Desktop", index) == (Status.PROPRIETARY, "tableau")
+    assert run("tableau", index) == (Status.PROPRIETARY, "tableau")
+    assert run("Notion (wiki interne)", index) == (Status.PROPRIETARY, "notion")
+
+
+def test_a_libre_tool_that_looks_like_a_proprietary_one_is_not_proprietary() -> None:
+    index = _catalog({"teams": "Teamz"}, {"teamy": "Teamy"})
+    m = matcher.match_entry(Entry(1, "Teamx"), index)
+    assert m.status is not Status.PROPRIETARY
+
+
+def test_suites_are_recognised_as_suites() -> None:
+    index = _catalog(
+        {"m365": "Microsoft 365", "word": "Microsoft Word"}, m365=("M365", "Office 365")
+    )
+    assert run("Office 365 A1", index) == (Status.PROPRIETARY, "m365")
+    assert run("M365", index) == (Status.PROPRIETARY, "m365")

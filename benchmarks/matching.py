@@ -1,0 +1,60 @@
+"""Accuracy of altgafam's matcher on the evaluation set, next to a naive fuzzy baseline.
+
+The baseline is what a quick script would do: RapidFuzz WRatio over product names only,
+a match at 80 or more, nothing else. Run: python benchmarks/matching.py [--misses]
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rapidfuzz import fuzz, process  # noqa: E402
+
+from altgafam import catalog, matcher  # noqa: E402
+from altgafam.models import Entry  # noqa: E402
+from tests import evalset  # noqa: E402
+
+
+def main() -> None:
+    cat = catalog.load()
+    index = matcher.build_index(cat)
+    cases = evalset.load()
+
+    def ours(text: str) -> tuple[str, str | None]:
+        m = matcher.match_entry(Entry(1, text), index)
+        return m.status.value, m.id
+
+    names = [s.name for s in cat.services.values()] + [a.name for a in cat.alternatives.values()]
+    ids = list(cat.services) + list(cat.alternatives)
+
+    def naive(text: str) -> tuple[str, str | None]:
+        found = process.extractOne(text, names, scorer=fuzz.WRatio, score_cutoff=80)
+        if found is None:
+            return "unknown", None
+        ident = ids[found[2]]
+        return ("libre" if ident in cat.alternatives else "proprietary"), ident
+
+    print(
+        f"evaluation set: {len(cases)} lines; catalog: {len(cat.services)} services, "
+        f"{len(cat.alternatives)} alternatives"
+    )
+    print(f"{'matcher':<28} {'accuracy':>9} {'false proprietary':>18} {'lines/s':>9}")
+    for label, predict in (("altgafam", ours), ("naive WRatio>=80, names", naive)):
+        start = time.perf_counter()
+        result = evalset.score(cases, predict)
+        rate = len(cases) / (time.perf_counter() - start)
+        print(f"{label:<28} {result.accuracy:>9.3f} {result.false_proprietary:>18} {rate:>9.0f}")
+        if "--misses" in sys.argv:
+            for case, status, ident in result.misses:
+                print(
+                    f"    {case.text!r}: expected {case.status} {case.ident}, got {status} {ident}"
+                )
+
+
+if __name__ == "__main__":
+    main()
