@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -14,20 +15,21 @@ from altgafam.models import Candidate, Catalog, Entry, Match, Status
 from altgafam.normalize import fold, key
 
 # A match needs this score; below it, candidates down to SUGGEST are offered as "did you mean".
-DEFAULT_MIN_SCORE = 85.0
+DEFAULT_MIN_SCORE = 88.0
 SUGGEST = 70.0
 # Two different products scoring within this margin are a tie the user must settle.
 AMBIGUITY_MARGIN = 3.0
 # A fuzzy hit on part of the line counts a little less than one on the whole line.
-PART_PENALTY = 0.95
+PART_PENALTY = 0.97
 # Parts shorter than this are never fuzzy-matched (a short word must not pull in a long name).
 MIN_FUZZY_CHARS = 4
 MAX_WINDOW = 4
 TYPO_WINDOW_CHARS = 6
+PROGRESS_STEP = 500
 # A line whose words all belong to a longer name ("HubSpot", "Lightroom") names that product
 # when only one has them, is ambiguous between a few, and says nothing when many share them.
-SUBSET_SCORE = 87.0
-SUBSET_MAX = 4
+SUBSET_SCORE = 90.0
+SUBSET_MAX = 6
 # A whole-line fuzzy reading this good beats an exact hit that explains fewer of its words
 # ("Active Directory Azure" is Entra ID, not Azure).
 REORDER_SCORE = 95.0
@@ -37,6 +39,7 @@ _URL = re.compile(
     r"(?::\d+)?(?:/\S*)?",
     re.IGNORECASE,
 )
+_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and)\s+(?=\S)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _VERSION = re.compile(
     r"^(?:v?\d+(?:\.\d+)*[a-z]?|cs\d*|cc|(?:19|20)\d\d|x{0,3}(?:ix|iv|v?i{1,3}))$"
@@ -62,12 +65,18 @@ FILLERS = frozenset(
 # a whiteboard, "signal d'alarme" an alarm.
 COMMON_WORDS = frozenset(
     """
-    tableau box signal element word pages numbers keynote notion plane twenty ghost mural
-    monday discord threads messenger telegram smash tally sage teams slack zoom office drive
-    meet chat forms sheets docs photos maps keep plans notes rappels calendrier contacts
-    reminders calendar mail podcasts music news wallet health books journal copilot bard
-    excel outlook access project publisher planner lists loop stream bookings sway visio
+    tableau box signal element word pages numbers keynote notion plane ghost mural monday
+    smash tally sage teams office drive meet chat forms sheets docs photos maps keep plans
+    notes rappels calendrier contacts reminders calendar mail podcasts music news wallet
+    health books journal outlook access project publisher planner lists loop stream bookings
+    sway visio
+    webmail cloud studio online reader server live search translate photo video
     """.split()
+)
+# Words dropped from a vendor's name before matching it: "Sage Group" is written "Sage".
+_CORPORATE = frozenset(
+    "group groupe inc corp corporation company labs platforms communications software "
+    "technologies technology holdings sa sas ag gmbh ltd llc bv nv plc se".split()
 )
 
 
@@ -88,6 +97,7 @@ class Index:
     postings: dict[str, frozenset[int]]
     names: dict[str, str]
     libre: frozenset[str]
+    vendors: dict[str, tuple[str, ...]]
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -114,10 +124,39 @@ def build_index(catalog: Catalog) -> Index:
                     choice_ids.append(ident)
         for host in hosts:
             domains.setdefault(host.lower(), ident)
+    # A hosted offer's address names the software it runs (framaspace.org is Nextcloud).
+    for alt in catalog.alternatives.values():
+        for offer in alt.hosted_offers:
+            found = hosts_in(offer.url)
+            if found:
+                domains.setdefault(found[0].removeprefix("www."), alt.id)
     frozen = {token: frozenset(ids) for token, ids in postings.items()}
     return Index(
-        exact, domains, choices, choice_ids, frozen, names, frozenset(catalog.alternatives)
+        exact,
+        domains,
+        choices,
+        choice_ids,
+        frozen,
+        names,
+        frozenset(catalog.alternatives),
+        _vendor_products(catalog),
     )
+
+
+def _vendor_products(catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """Vendor name -> its services (suites first), for lines that name only the company."""
+    products: dict[str, list[str]] = defaultdict(list)
+    order = sorted(
+        catalog.services.values(),
+        key=lambda s: (s.category != "suites", s.discontinued is not None, s.id),
+    )
+    for service in order:
+        vendor = catalog.vendors[service.vendor]
+        words = [w for w in fold(vendor.name).split() if w not in _CORPORATE]
+        for name in {key(vendor.name), "".join(words)}:
+            if name:
+                products[name].append(service.id)
+    return {name: tuple(ids) for name, ids in products.items()}
 
 
 def clean(text: str) -> str:
@@ -131,6 +170,16 @@ def hosts_in(text: str) -> list[str]:
     return [m.group(1).lower().rstrip(".") for m in _URL.finditer(text)]
 
 
+def _addresses(text: str) -> list[tuple[str, str]]:
+    """Every (host, first path segment) written in the line."""
+    out = []
+    for m in _URL.finditer(text):
+        rest = m.group(0)[m.end(1) - m.start(0) :]
+        segment = rest.split("/")[1].split("?")[0].split("#")[0].lower() if "/" in rest else ""
+        out.append((m.group(1).lower().rstrip("."), segment))
+    return out
+
+
 def content_words(tokens: list[str]) -> list[str]:
     """The words that can name a product: fillers and versions dropped."""
     return [t for t in tokens if t not in FILLERS and not _VERSION.match(t)]
@@ -139,14 +188,15 @@ def content_words(tokens: list[str]) -> list[str]:
 def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE) -> Match:
     """Recognise one entry of the tool list."""
     text = entry.text
-    for host in hosts_in(text):
-        ident = _domain(host, index)
+    for host, segment in _addresses(text):
+        ident = _domain(host, segment, index)
         if ident is not None:
             return _found(entry, index, ident, 100.0, "domain", ())
     stripped = _URL.sub(_url_words, text)
     tokens = fold(stripped).split()
     words = content_words(tokens)
-    hit = _exact(tokens, index, _capitalised(stripped))
+    capitalised = _capitalised(stripped)
+    hit = _exact(tokens, index, capitalised)
     if hit is not None:
         ident, via, others, covered = hit
         if covered < len(words):
@@ -154,8 +204,43 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             whole = sorted(_scores(" ".join(words), index, whole=True), key=lambda x: -x[1])
             if whole and whole[0][0] != ident and whole[0][1] >= REORDER_SCORE:
                 return _found(entry, index, whole[0][0], round(whole[0][1], 1), "fuzzy", (ident,))
+            # One name among several other name-like words ("Windows Live Mail") is a
+            # product the catalog does not know, not the one it happens to contain.
+            if covered == 1 and _named_neighbours(tokens, ident, index) >= 2:
+                return Match(
+                    entry, Status.UNKNOWN, candidates=(Candidate(ident, index.names[ident], 50.0),)
+                )
         return _found(entry, index, ident, 100.0, via, others)
-    return _fuzzy(entry, words, index, min_score)
+    company = index.vendors.get("".join(words)) if words else None
+    if company:
+        # Only the company is named ("Adobe", "compte Google"): which of its products? Its
+        # libre editions count too ("Odoo" is Enterprise or Community).
+        shared = _subset(words, index)
+        options = list(company) + sorted(i for i in shared if i in index.libre)
+        if len(options) == 1:
+            return _found(entry, index, options[0], SUBSET_SCORE, "vendor", ())
+        cands = tuple(Candidate(i, index.names[i], 0.0) for i in options[:5])
+        return Match(entry, Status.AMBIGUOUS, via="vendor", candidates=cands)
+    return _fuzzy(entry, words, index, min_score, capitalised)
+
+
+def _named_neighbours(tokens: list[str], ident: str, index: Index) -> int:
+    """How many name-like words stand right next to the matched word, with no filler
+    between ("windows live mail": two; "bitwarden pour les mots de passe": none)."""
+    for position, token in enumerate(tokens):
+        hit = index.exact.get(token)
+        if hit is None or hit.entry != ident:
+            continue
+        count = 0
+        for step in (1, -1):
+            other = position + step
+            while 0 <= other < len(tokens) and tokens[other] in index.postings:
+                if tokens[other] in FILLERS:
+                    break
+                count += 1
+                other += step
+        return count
+    return 0
 
 
 def _capitalised(text: str) -> frozenset[str]:
@@ -173,11 +258,12 @@ def _url_words(m: re.Match[str]) -> str:
     return whole
 
 
-def _domain(host: str, index: Index) -> str | None:
+def _domain(host: str, segment: str, index: Index) -> str | None:
     labels = host.split(".")
     for start in range(len(labels) - 1):
-        ident = index.domains.get(".".join(labels[start:]))
-        if ident is not None:
+        suffix = ".".join(labels[start:])
+        ident = (segment and index.domains.get(f"{suffix}/{segment}")) or index.domains.get(suffix)
+        if ident:
             return ident
     return None
 
@@ -191,7 +277,10 @@ def _exact(
     alone = len(content_words(tokens)) <= 1
     for start in range(len(tokens)):
         for end in range(min(len(tokens), start + MAX_WINDOW), start, -1):
-            hit = index.exact.get("".join(tokens[start:end]))
+            joined = "".join(tokens[start:end])
+            hit = index.exact.get(joined)
+            if hit is None and len(joined) > 4 and joined.endswith("s"):
+                hit = index.exact.get(joined[:-1])  # "Chromebooks", "Google Sheet"s
             if hit is None:
                 continue
             word = tokens[start]
@@ -208,24 +297,46 @@ def _exact(
     return ident, via, others, max(covered, 1)
 
 
-def _fuzzy(entry: Entry, words: list[str], index: Index, min_score: float) -> Match:
+def _fuzzy(
+    entry: Entry,
+    words: list[str],
+    index: Index,
+    min_score: float,
+    capitalised: frozenset[str] = frozenset(),
+) -> Match:
     if not words:
         return Match(entry, Status.UNKNOWN)
     best: dict[str, float] = {}
-    query = " ".join(words)
-    parts: list[tuple[str, float]] = [(query, 1.0)]
+    namey = [w for w in words if w in index.postings]
+    parts: list[tuple[str, float]] = [(" ".join(words), 1.0)]
     if len(words) > 1:
         for size in range(1, min(MAX_WINDOW, len(words) - 1) + 1):
             for start in range(len(words) - size + 1):
-                parts.append((" ".join(words[start : start + size]), PART_PENALTY))
+                window = words[start : start + size]
+                if any(w in COMMON_WORDS and w not in capitalised for w in window):
+                    # An everyday word in lower case names nothing inside a longer line
+                    # ("une visio par mois" is a video call, not Microsoft Visio).
+                    continue
+                # Around a window, words that belong to no name are context ("trelo pour
+                # le suivi des chantiers"): the window is then the whole product name.
+                context = all(w not in index.postings for w in words if w not in window)
+                parts.append((" ".join(window), 1.0 if context else PART_PENALTY))
     for part, weight in parts:
-        if len(part.replace(" ", "")) < MIN_FUZZY_CHARS or (weight < 1 and part in COMMON_WORDS):
-            # An everyday word inside a longer line was already refused by the exact step.
+        if len(part.replace(" ", "")) < MIN_FUZZY_CHARS:
             continue
         for ident, score in _scores(part, index, whole=weight == 1):
             best[ident] = max(best.get(ident, 0.0), score * weight)
-    subset = _subset(words, index)
-    if 0 < len(subset) <= SUBSET_MAX:
+    distinctive = [w for w in namey if w not in COMMON_WORDS or w in capitalised]
+    settles = len(namey) == len(words) and bool(distinctive)
+    subset = _subset(distinctive or namey, index)
+    # Only distinctive words filling the whole line settle on one product ("Lightroom");
+    # with context around, or everyday words alone, shared words can only raise a question
+    # ("Drive partagé": which Drive?), never settle ("agenda papier" is not Google's,
+    # "webmail Free" is not Roundcube).
+    fuzzy_found = max(best.values(), default=0.0) >= min_score
+    if (settles and 0 < len(subset) <= SUBSET_MAX) or (
+        not fuzzy_found and 1 < len(subset) <= SUBSET_MAX
+    ):
         for ident in subset:
             best[ident] = max(best.get(ident, 0.0), SUBSET_SCORE)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -255,19 +366,26 @@ def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
     (token_sort_ratio), and typos counted as people make them (a swap of two letters is one
     slip, not two), allowed only when the first letter is right and the word long enough:
     a slip in a short word inside a longer line ("Apple Plans") is another word, not a typo."""
+    mine = set(part.split())
     out = [
         (index.choice_ids[pos], score)
-        for _, score, pos in process.extract(
+        for choice, score, pos in process.extract(
             part, index.choices, scorer=fuzz.token_sort_ratio, limit=5, score_cutoff=SUGGEST
         )
+        # Words that all belong to a longer name are the subset rule's to judge
+        # ("Authenticator" is Google's or Microsoft's).
+        if not mine < set(choice.split())
     ]
     if len(part) < (MIN_FUZZY_CHARS if whole else TYPO_WINDOW_CHARS):
         return out
     allowed = 1 if len(part) < 6 else 2
+    initials = [w[:1] for w in part.split()]
     for choice, distance, pos in process.extract(
         part, index.choices, scorer=OSA.distance, limit=5, score_cutoff=allowed
     ):
-        if choice[:1] == part[:1]:
+        theirs = [w[:1] for w in choice.split()]
+        # People rarely get a word's first letter wrong: "google trad" is not "google bard".
+        if choice[:1] == part[:1] and (len(theirs) != len(initials) or theirs == initials):
             out.append((index.choice_ids[pos], 100.0 * (1 - distance / (len(part) + len(choice)))))
     return out
 
@@ -297,19 +415,57 @@ def _found(
     return Match(entry, status, ident, score, via, cands)
 
 
+def split_parts(text: str) -> list[str]:
+    """The parts of a line that lists several tools ("Slack, Zoom; Trello", "Slack / Teams"),
+    never cut inside parentheses ("Google Workspace (Gmail, Drive)")."""
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        depth += (ch in "([{") - (ch in ")]}")
+        sep = _SEPARATOR.match(text, i) if depth <= 0 else None
+        if sep is not None:
+            parts.append(current)
+            current = ""
+            i = sep.end()
+            continue
+        current += ch
+        i += 1
+    parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
+    """One line: split into several tools when at least two of its parts are tools."""
+    if _SEPARATOR.search(entry.text):
+        parts = split_parts(entry.text)
+        if len(parts) > 1:
+            matches = [match_entry(Entry(entry.line, part), index, min_score) for part in parts]
+            known = sum(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in matches)
+            if known >= 2:
+                return matches
+    return [match_entry(entry, index, min_score)]
+
+
 def match_all(
-    entries: list[Entry], index: Index, min_score: float = DEFAULT_MIN_SCORE
+    entries: Iterable[Entry],
+    index: Index,
+    min_score: float = DEFAULT_MIN_SCORE,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Match]:
-    """Match every entry; identical lines are scored once."""
-    memo: dict[str, Match] = {}
+    """Match every entry, splitting lines that list several tools; identical lines are
+    scored once. `progress`, when given, is told every PROGRESS_STEP entries."""
+    memo: dict[str, list[Match]] = {}
     out: list[Match] = []
-    for entry in entries:
+    for count, entry in enumerate(entries, start=1):
+        if progress is not None and count % PROGRESS_STEP == 0:
+            progress(PROGRESS_STEP)
         known = memo.get(entry.text)
         if known is None:
-            known = memo[entry.text] = match_entry(entry, index, min_score)
-            out.append(known)
+            known = memo[entry.text] = _match_line(entry, index, min_score)
+            out.extend(known)
         else:
-            out.append(
-                Match(entry, known.status, known.id, known.score, known.via, known.candidates)
-            )
+            out.extend(Match(entry, m.status, m.id, m.score, m.via, m.candidates) for m in known)
     return out

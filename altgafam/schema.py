@@ -16,7 +16,11 @@ AXES = ("kind", "hosting", "privacy")
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
-DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+# A host, optionally with the first segment of a path when that is what tells products apart
+# (docs.google.com/spreadsheets is Sheets, docs.google.com alone is Docs).
+DOMAIN_RE = re.compile(
+    r"^(?=.{1,253}(/|$))([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(/[a-z0-9._~-]+)?$"
+)
 URL_RE = re.compile(r"^https://[^\s/$.?#][^\s]*$")
 
 
@@ -198,7 +202,9 @@ class ShapeChecker:
             self.report(path, f"'{value}' is not an ISO 3166-1 alpha-2 country code such as FR")
         elif kind == "domain" and not DOMAIN_RE.match(value):
             self.report(
-                path, f"'{value}' is not a bare lowercase host name such as docs.google.com"
+                path,
+                f"'{value}' is not a lowercase host name such as docs.google.com "
+                "(one path segment may follow: docs.google.com/forms)",
             )
         elif kind == "url" and not URL_RE.match(value):
             self.report(path, f"'{value}' is not an https:// URL")

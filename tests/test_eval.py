@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from altgafam import matcher
 from altgafam.models import Entry
 
 from . import evalset
 
 
-def test_evaluation_set_accuracy(shipped_index: matcher.Index) -> None:
-    cases = evalset.load()
-    assert len(cases) >= 300
+@pytest.mark.parametrize(
+    ("path", "size", "bar"),
+    [
+        (evalset.EVAL_FILE, 300, 0.97),
+        # Written apart from the matcher by someone who never saw it: 0.88 on first contact.
+        (evalset.EVAL_FILE.parent / "holdout.tsv", 200, 0.95),
+    ],
+    ids=["eval", "holdout"],
+)
+def test_evaluation_set_accuracy(
+    shipped_index: matcher.Index, path: Path, size: int, bar: float
+) -> None:
+    cases = evalset.load(path)
+    assert len(cases) >= size
 
     def predict(text: str) -> tuple[str, str | None]:
         m = matcher.match_entry(Entry(1, text), shipped_index)
@@ -21,4 +36,4 @@ def test_evaluation_set_accuracy(shipped_index: matcher.Index) -> None:
         f"{c.text!r}: expected {c.status} {c.ident}, got {s} {i}" for c, s, i in result.misses
     )
     assert result.false_proprietary == 0, report
-    assert result.accuracy >= 0.97, report
+    assert result.accuracy >= bar, report
