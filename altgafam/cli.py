@@ -6,14 +6,20 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
 from altgafam import __version__
 from altgafam.errors import AltgafamError, CatalogError, InputError
+from altgafam.models import Catalog, Entry, Report
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# Lists at least this long get a progress bar (on a terminal only).
+PROGRESS_FROM = 5000
 
 app = typer.Typer(
     name="altgafam",
@@ -55,7 +61,13 @@ def _root(
     """Find libre alternatives to the proprietary services your organisation uses."""
 
 
-def _load_catalog() -> object:
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _load_catalog() -> Catalog:
     from altgafam import catalog
 
     try:
@@ -66,14 +78,22 @@ def _load_catalog() -> object:
         _fail("the catalog is invalid; run 'altgafam catalog validate' for details", EXIT_FINDINGS)
 
 
+def check_output(output: Path) -> None:
+    """Refuse, before any work, an output path that cannot be written."""
+    directory = output.parent if str(output.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"{output}: directory {directory} does not exist")
+    if output.is_dir():
+        raise InputError(f"{output}: is a directory")
+
+
 def write_output(text: str, output: Path | None) -> None:
     """Print to stdout, or write `output` atomically (a temporary file renamed into place)."""
     if output is None:
         sys.stdout.write(text)
         return
+    check_output(output)
     directory = output.parent if str(output.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"{output}: directory {directory} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -89,7 +109,8 @@ def scan(
     file: Annotated[
         str,
         typer.Argument(
-            help="The tool list: a text file, one tool per line ('-' reads standard input).",
+            help="The tool list: text (one tool per line), CSV/TSV with a header, or JSON; "
+            "'-' reads standard input.",
             metavar="FILE",
         ),
     ],
@@ -113,28 +134,48 @@ def scan(
         typer.Option(
             "--min-score", min=0, max=100, help="Lowest fuzzy score (0-100) accepted as a match."
         ),
-    ] = 85.0,
+    ] = 88.0,
+    input_format: Annotated[
+        str,
+        typer.Option(
+            "--input-format",
+            help="Shape of FILE; auto goes by its extension (.csv, .tsv, .json), else text.",
+            metavar="auto|txt|csv|tsv|json",
+        ),
+    ] = "auto",
+    column: Annotated[
+        str | None,
+        typer.Option(
+            "--column",
+            help="CSV/TSV: the header (or 1-based number) of the column holding the tools; "
+            "found by name (tool, outil, name, logiciel...) when not given.",
+        ),
+    ] = None,
 ) -> None:
     """Recognise every tool in FILE and recommend libre alternatives.
 
-    Blank lines are skipped and '#' starts a comment. Each line is matched by name, alias,
-    former name or web address first, then by fuzzy spelling.
+    Blank lines are skipped and '#' starts a comment. A line naming several tools
+    ("Slack, Zoom") is split. Each tool is matched by web address, name, alias or former
+    name first, then by fuzzy spelling.
     """
-    from altgafam import formats, matcher, plan
-    from altgafam.inputs import read_entries
+    from altgafam import formats
+    from altgafam.inputs import FORMATS, read_tools
 
     try:
         chosen = formats.Format(fmt)
     except ValueError:
         _fail(f"unknown format '{fmt}' (choose table, markdown or json)")
+    if input_format not in FORMATS:
+        _fail(f"unknown input format '{input_format}' (choose {', '.join(FORMATS)})")
     try:
-        entries = read_entries(file)
-        cat = _load_catalog()
-        from altgafam.models import Catalog
-
-        assert isinstance(cat, Catalog)
-        matches = matcher.match_all(entries, matcher.build_index(cat), min_score)
-        report = plan.build_report(matches, cat)
+        if output is not None:
+            check_output(output)
+        tools = read_tools(file, input_format, column)
+        for warning in tools.warnings:
+            typer.echo(f"altgafam: warning: {tools.source}: {warning}", err=True)
+        if not tools.entries:
+            typer.echo(f"altgafam: no tools found in {tools.source}", err=True)
+        report = build_report(tools.entries, min_score)
         if chosen is formats.Format.TABLE and output is None:
             from rich.console import Console
 
@@ -145,6 +186,25 @@ def scan(
         write_output(formats.renderer(chosen)(report), output)
     except InputError as exc:
         _fail(str(exc))
+
+
+def build_report(entries: list[Entry], min_score: float) -> Report:
+    """Load the catalog, match the entries (with a progress bar on a terminal for long
+    lists), and plan the report."""
+    from altgafam import matcher, plan
+
+    catalog = _load_catalog()
+    index = matcher.build_index(catalog)
+    if len(entries) < PROGRESS_FROM or not sys.stderr.isatty():
+        return plan.build_report(matcher.match_all(entries, index, min_score), catalog)
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr()) as progress:
+        task = progress.add_task("Matching", total=len(entries))
+        matches = matcher.match_all(
+            entries, index, min_score, progress=lambda n: progress.advance(task, n)
+        )
+    return plan.build_report(matches, catalog)
 
 
 @catalog_app.command("validate")
@@ -184,12 +244,9 @@ def catalog_list(
     ] = "table",
 ) -> None:
     """List every service and alternative in the catalog."""
-    from altgafam.models import Catalog
-
     if fmt not in ("table", "json"):
         _fail(f"unknown format '{fmt}' (choose table or json)")
     cat = _load_catalog()
-    assert isinstance(cat, Catalog)
     if fmt == "json":
         from altgafam.formats.catalog import render_json
 
@@ -211,13 +268,11 @@ def catalog_stats(
     ] = "table",
 ) -> None:
     """Count the catalog: services and alternatives by category, owners, GAFAM share, notes."""
-    from altgafam.models import Catalog
     from altgafam.stats import compute
 
     if fmt not in ("table", "json"):
         _fail(f"unknown format '{fmt}' (choose table or json)")
     cat = _load_catalog()
-    assert isinstance(cat, Catalog)
     stats = compute(cat)
     if fmt == "json":
         import json

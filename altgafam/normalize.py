@@ -6,6 +6,15 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^a-z0-9+#]+")
+# C0 and C1 controls (ESC starts terminal escape sequences) and the bidirectional overrides
+# that can make text display in another order than it is stored.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def sanitize(text: str) -> str:
+    """Text safe to show: control characters and direction overrides become spaces, tabs and
+    line breaks too, so one entry stays on one line."""
+    return _UNSAFE.sub(" ", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
 
 
 def fold(text: str) -> str:

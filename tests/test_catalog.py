@@ -123,3 +123,30 @@ def test_catalog_stats_counts(shipped: Catalog) -> None:
     assert 0 < stats.gafam_share < 1
     assert sum(n for _, n, _ in stats.by_owner) == stats.services
     assert sum(s for _, s, _ in stats.by_category) == stats.services
+
+
+def test_yaml_bombs_deep_nesting_and_huge_files_are_refused(tmp_path: Path) -> None:
+    from altgafam import yamlsrc
+
+    bomb = tmp_path / "bomb" / "services.yaml"
+    bomb.parent.mkdir()
+    lines = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
+    bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = catalog.validate([bomb.parent])
+    assert [p.message for p in result.errors] == [
+        "YAML anchors and aliases (&name, *name) are not allowed in a catalog"
+    ]
+    deep = tmp_path / "deep" / "services.yaml"
+    deep.parent.mkdir()
+    deep.write_text("services: " + "[" * 100 + "]" * 100 + "\n", encoding="utf-8")
+    result = catalog.validate([deep.parent])
+    assert [p.message for p in result.errors] == ["document nested deeper than 32 levels"]
+    huge = tmp_path / "huge" / "services.yaml"
+    huge.parent.mkdir()
+    huge.write_bytes(b"# " + b"x" * (yamlsrc.MAX_BYTES + 1))
+    result = catalog.validate([huge.parent])
+    assert [p.message for p in result.errors] == ["file is larger than 4 MiB"]

@@ -203,7 +203,16 @@ def test_catalog_stats_table_and_json(runner: CliRunner) -> None:
         and "Pairs with a migration note" in table.stdout
     )
     doc = json.loads(runner.invoke(app, ["catalog", "stats", "--format", "json"]).stdout)
-    assert doc["services"] >= 300
+    assert doc["services"] >= 300 and doc["alternatives"] >= 250
     assert doc["pairs_with_notes"] >= 120
     assert doc["categories_used"] >= 28
     assert {"by_category", "by_owner", "gafam_share", "notes_share"} <= set(doc)
+
+
+def test_min_score_default_is_the_matchers() -> None:
+    import inspect
+
+    from altgafam import cli, matcher
+
+    default = inspect.signature(cli.scan).parameters["min_score"].default
+    assert default == matcher.DEFAULT_MIN_SCORE

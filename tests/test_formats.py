@@ -11,7 +11,7 @@ import pytest
 from altgafam import matcher, plan
 from altgafam.formats import Format, markdown, renderer, table
 from altgafam.formats import json as json_format
-from altgafam.inputs import parse_lines
+from altgafam.inputs import parse_text
 from altgafam.models import Catalog, Report
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -29,7 +29,7 @@ Slaxxk
 
 @pytest.fixture()
 def report(mini: Catalog, mini_index: matcher.Index) -> Report:
-    return plan.build_report(matcher.match_all(parse_lines(LIST), mini_index), mini)
+    return plan.build_report(matcher.match_all(parse_text(LIST), mini_index), mini)
 
 
 def golden(name: str, text: str) -> None:

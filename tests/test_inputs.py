@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from altgafam.errors import InputError
-from altgafam.inputs import parse_lines, read_entries
+from altgafam.inputs import parse_text, read_entries
 
 
 def test_lines_comments_and_blanks() -> None:
-    entries = parse_lines("# header\nSlack\n\n  Zoom   # video calls\nC#\nNotepad++\n   \n")
+    entries = parse_text("# header\nSlack\n\n  Zoom   # video calls\nC#\nNotepad++\n   \n")
     assert [(e.line, e.text) for e in entries] == [
         (2, "Slack"),
         (4, "Zoom"),
@@ -22,7 +22,7 @@ def test_lines_comments_and_blanks() -> None:
 
 
 def test_crlf_and_missing_final_newline() -> None:
-    assert [e.text for e in parse_lines("Slack\r\nZoom")] == ["Slack", "Zoom"]
+    assert [e.text for e in parse_text("Slack\r\nZoom")] == ["Slack", "Zoom"]
 
 
 @pytest.mark.parametrize(
@@ -57,5 +57,5 @@ def test_directory(tmp_path: Path) -> None:
 def test_binary_file(tmp_path: Path) -> None:
     path = tmp_path / "logo.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(InputError, match="binary file"):
+    with pytest.raises(InputError, match="PNG image"):
         read_entries(str(path))

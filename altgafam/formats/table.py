@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from altgafam.models import Catalog, Report, Result, Status
+from altgafam.normalize import sanitize
 from altgafam.stats import CatalogStats
 
 _STYLE = {
@@ -50,7 +51,7 @@ def table(report: Report) -> Table:
         alts = "\n".join(f"{a.name} ({a.license}, {a.effort})" for a in r.alternatives)
         grid.add_row(
             str(r.entry.line),
-            Text(r.entry.text),
+            Text(sanitize(r.entry.text)),
             _recognised(r),
             Text(vendor),
             Text("yes", style="bold red") if m is not None and m.gafam else Text(""),
