@@ -1,5 +1,20 @@
-"""Run altgafam as `python -m altgafam`."""
+"""Run altgafam: `python -m altgafam`, and the `altgafam` script."""
 
-from altgafam.cli import main
+import sys
 
-main()
+from altgafam import __version__
+
+
+def main() -> None:
+    """Answer `--version` before Typer is even imported (scripts ask it often, and it should
+    cost no more than the interpreter), then hand over to the CLI."""
+    if sys.argv[1:] == ["--version"]:
+        sys.stdout.write(f"altgafam {__version__}\n")
+        return
+    from altgafam.cli import main as run
+
+    run()
+
+
+if __name__ == "__main__":
+    main()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from altgafam import licenses, normalize, schema, yamlsrc
+from altgafam import licenses, normalize, schema
 from altgafam.errors import CatalogError, Problem
 from altgafam.models import (
     Alternative,
@@ -22,29 +22,11 @@ from altgafam.models import (
     Text,
     Vendor,
 )
+from altgafam.store import builtin_dir, catalog_files
 
 STALE_AFTER = dt.timedelta(days=365)
-
-
-def builtin_dir() -> Path:
-    """The shipped catalog: inside the installed package, or at the root of a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "catalog", here.parent / "catalog"):
-        if candidate.is_dir():
-            return candidate
-    raise CatalogError([Problem(str(here / "catalog"), 0, 0, "", "the shipped catalog is missing")])
-
-
-def catalog_files(folders: Iterable[Path]) -> list[tuple[Path, str]]:
-    """Every YAML file under the folders (sorted), with the name to show in messages."""
-    found: list[tuple[Path, str]] = []
-    for folder in folders:
-        # Named from the folder itself (catalog/services/office.yaml), wherever it is installed.
-        base = folder.resolve().parent
-        for path in sorted(folder.resolve().rglob("*.yaml")):
-            if path.is_file():
-                found.append((path, path.relative_to(base).as_posix()))
-    return found
+# (key path -> (line, column)), as altgafam.yamlsrc records them.
+Positions = dict[tuple[str | int, ...], tuple[int, int]]
 
 
 @dataclass
@@ -55,7 +37,7 @@ class _Item:
     data: dict[str, Any]
     file: str
     index: int
-    positions: yamlsrc.Positions
+    positions: Mapping[tuple[str | int, ...], tuple[int, int]]
 
 
 @dataclass
@@ -94,12 +76,15 @@ def validate(folders: Iterable[Path] | None = None, today: dt.date | None = None
         problems.append(Problem(names, 0, 0, "", "no catalog YAML files found"))
     checker = _Checker(items, problems, today or dt.date.today())
     checker.run()
+    licenses.save_verdicts()
     catalog = _build(items) if not [p for p in problems if p.severity == "error"] else None
     problems.sort(key=lambda p: (p.file, p.line, p.column, p.path))
     return Validation(catalog, problems)
 
 
 def _read_file(path: Path, display: str, problems: list[Problem]) -> list[_Item]:
+    from altgafam import yamlsrc  # only when the cache misses: PyYAML costs start-up time
+
     try:
         data, positions = yamlsrc.load(path, display)
     except yamlsrc.YamlProblem as exc:
@@ -114,14 +99,15 @@ def _read_file(path: Path, display: str, problems: list[Problem]) -> list[_Item]
         return []
     items: list[_Item] = []
     for section, entries in data.items():
-        where = positions.get((section, "@key"), (1, 1))
         if section not in schema.SECTIONS:
             hint = schema.closest(str(section), set(schema.SECTIONS))
+            where = positions.get((section, "@key"), (1, 1))
             problems.append(Problem(display, *where, str(section), f"unknown section{hint}"))
             continue
         if entries is None:
             continue
         if not isinstance(entries, list):
+            where = positions.get((section, "@key"), (1, 1))
             problems.append(Problem(display, *where, section, "expected a list of entries"))
             continue
         items.extend(_Item(section, e, display, i, positions) for i, e in enumerate(entries))

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TypeVar
 
 import typer
 
 from altgafam import __version__
 from altgafam.errors import AltgafamError, CatalogError, InputError
-from altgafam.models import Catalog, Entry, Report
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from altgafam.models import Catalog, Entry, Report
+
+T = TypeVar("T")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 # Lists at least this long get a progress bar (on a terminal only).
 PROGRESS_FROM = 5000
@@ -33,6 +35,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: Rich-formatted help costs about 3 interpreter start-ups on every --help.
+    rich_markup_mode=None,
 )
 catalog_app = typer.Typer(help="Inspect and validate the catalog of services and alternatives.")
 app.add_typer(catalog_app, name="catalog")
@@ -68,10 +72,18 @@ def _stderr() -> Console:
 
 
 def _load_catalog() -> Catalog:
-    from altgafam import catalog
+    return _load_prepared(None)[0]
+
+
+def _load_prepared(prepare: Callable[[Catalog], T] | None) -> tuple[Catalog, T | None]:
+    """The catalog (and what `prepare` derives from it), from the cache when fresh; an
+    invalid catalog lists its problems and exits 1."""
+    from altgafam import store
 
     try:
-        return catalog.load()
+        if prepare is None:
+            return store.load_cached(), None
+        return store.load_prepared(None, prepare)
     except CatalogError as exc:
         for problem in exc.problems:
             typer.echo(str(problem), err=True)
@@ -87,17 +99,23 @@ def check_output(output: Path) -> None:
         raise InputError(f"{output}: is a directory")
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Print to stdout, or write `output` atomically (a temporary file renamed into place)."""
+def write_output(text: str | Iterable[str], output: Path | None) -> None:
+    """Print to stdout, or write `output` atomically (a temporary file renamed into place);
+    `text` may come in chunks, written as they come."""
+    parts = [text] if isinstance(text, str) else text
     if output is None:
-        sys.stdout.write(text)
+        for part in parts:
+            sys.stdout.write(part)
         return
+    import tempfile
+
     check_output(output)
     directory = output.parent if str(output.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            for part in parts:
+                handle.write(part)
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -179,11 +197,12 @@ def scan(
         if chosen is formats.Format.TABLE and output is None:
             from rich.console import Console
 
-            from altgafam.formats.table import table
+            from altgafam.formats.table import for_terminal
 
-            Console().print(table(report))
+            console = Console(highlight=False)
+            console.print(for_terminal(report, width=console.width))
             return
-        write_output(formats.renderer(chosen)(report), output)
+        write_output(formats.chunks(chosen)(report), output)
     except InputError as exc:
         _fail(str(exc))
 
@@ -193,8 +212,8 @@ def build_report(entries: list[Entry], min_score: float) -> Report:
     lists), and plan the report."""
     from altgafam import matcher, plan
 
-    catalog = _load_catalog()
-    index = matcher.build_index(catalog)
+    catalog, index = _load_prepared(matcher.build_index)
+    assert index is not None
     if len(entries) < PROGRESS_FROM or not sys.stderr.isatty():
         return plan.build_report(matcher.match_all(entries, index, min_score), catalog)
     from rich.progress import Progress

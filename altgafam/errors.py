@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class AltgafamError(Exception):
     """Root of every error altgafam reports to the user."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem found in a catalog file, located as precisely as the YAML allows."""
 
     file: str

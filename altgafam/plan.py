@@ -15,6 +15,8 @@ from altgafam.models import (
     Summary,
 )
 
+Recs = tuple[Recommendation, ...]
+
 
 def recognised(match: Match, catalog: Catalog) -> Recognised | None:
     """The facts about the entry a match points to (None for ambiguous and unknown lines)."""
@@ -56,13 +58,19 @@ def recommendations(service_id: str, catalog: Catalog) -> tuple[Recommendation, 
 def build_report(matches: list[Match], catalog: Catalog) -> Report:
     """Assemble the report for every matched line, in input order."""
     results = []
+    # An inventory names the same tools again and again: build their facts once.
+    known: dict[tuple[str | None, float, Status], tuple[Recognised | None, Recs]] = {}
     for match in matches:
-        info = recognised(match, catalog)
-        alts = (
-            recommendations(match.id, catalog)
-            if match.status is Status.PROPRIETARY and match.id
-            else ()
-        )
+        key = (match.id, match.score, match.status)
+        facts = known.get(key)
+        if facts is None:
+            alts = (
+                recommendations(match.id, catalog)
+                if match.status is Status.PROPRIETARY and match.id
+                else ()
+            )
+            facts = known[key] = (recognised(match, catalog), alts)
+        info, alts = facts
         results.append(Result(match.entry, match.status, info, match.candidates, alts))
     counts = Counter(r.status for r in results)
     summary = Summary(

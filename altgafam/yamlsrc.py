@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +29,52 @@ class YamlProblem(Exception):
         self.problem = problem
 
 
-def load(path: Path, display: str) -> tuple[Any, Positions]:
+# Anything that could be an anchor (&name) or an alias (*name) outside a quoted string: such a
+# file takes the careful path, which refuses them with their position.
+_ANCHORISH = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s\]},]", re.MULTILINE)
+
+
+class LazyPositions(Mapping[PathKey, tuple[int, int]]):
+    """Where every value of a file starts, worked out only when a problem must be located:
+    a valid catalog never pays for it."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._table: Positions | None = None
+
+    def _positions(self) -> Positions:
+        if self._table is None:
+            self._table = {}
+            loader = _Loader(self._text)
+            try:
+                node = loader.get_single_node()
+                if node is not None:
+                    _build(node, (), self._table, 0, _no_fail, set(), loader)
+            finally:
+                loader.dispose()
+        return self._table
+
+    def __getitem__(self, key: PathKey) -> tuple[int, int]:
+        return self._positions()[key]
+
+    def __iter__(self) -> Iterator[PathKey]:
+        return iter(self._positions())
+
+    def __len__(self) -> int:
+        return len(self._positions())
+
+
+def _no_fail(line: int, column: int, message: str) -> Exception:  # pragma: no cover
+    return ValueError(f"{line}:{column}: {message}")
+
+
+def load(path: Path, display: str) -> tuple[Any, Mapping[PathKey, tuple[int, int]]]:
     """Parse one YAML file; return its data and the 1-based (line, column) of every key path.
 
     Anchors and aliases are refused (a catalog never needs them, and they are how a
     "billion laughs" document eats memory), as are documents nested deeper than MAX_DEPTH.
+    A file with nothing that looks like an anchor is read by PyYAML's C loader in one go,
+    its positions worked out later and only if needed.
     """
 
     def fail(line: int, column: int, message: str) -> YamlProblem:
@@ -47,14 +90,21 @@ def load(path: Path, display: str) -> tuple[Any, Positions]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise fail(1, 1, f"not UTF-8 text (byte {exc.start})") from None
+    if not _ANCHORISH.search(text):
+        try:
+            data = yaml.load(text, Loader=_Loader)
+        except yaml.YAMLError:
+            pass  # the careful path below says where and why
+        else:
+            if _depth(data) <= MAX_DEPTH:
+                return data, LazyPositions(text)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, {}
         positions: Positions = {}
-        _walk(node, (), positions, 0, fail, set())
-        data = loader.construct_document(node)
+        data = _build(node, (), positions, 0, fail, set(), loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -69,9 +119,31 @@ def load(path: Path, display: str) -> tuple[Any, Positions]:
     return data, positions
 
 
-def _walk(
-    node: yaml.Node, path: PathKey, out: Positions, depth: int, fail: Any, seen: set[int]
-) -> None:
+def _depth(value: Any, level: int = 0) -> int:
+    if level > MAX_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level)
+    return level
+
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+
+
+def _build(
+    node: yaml.Node,
+    path: PathKey,
+    out: Positions,
+    depth: int,
+    fail: Any,
+    seen: set[int],
+    loader: Any,
+) -> Any:
+    """The node's value, recording where it and each of its keys start. One pass instead of
+    PyYAML's pure-Python construct_document: this is where a cold start spends its time."""
     line, col = node.start_mark.line + 1, node.start_mark.column + 1
     # The composer hands back the very same node for every alias of an anchor.
     if id(node) in seen:
@@ -83,12 +155,28 @@ def _walk(
         raise fail(line, col, f"document nested deeper than {MAX_DEPTH} levels")
     out[path] = (line, col)
     if isinstance(node, yaml.MappingNode):
+        mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+            key = _build(key_node, (*path, "@key-node"), {}, depth + 1, fail, seen, loader)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise fail(*_mark(key_node), "a mapping key must be a plain value")
             mark = key_node.start_mark
-            key_path: PathKey = (*path, key, "@key")
+            key_path: PathKey = (*path, str(key), "@key")
             out[key_path] = (mark.line + 1, mark.column + 1)
-            _walk(value_node, (*path, key), out, depth + 1, fail, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*path, index), out, depth + 1, fail, seen)
+            mapping[key] = _build(value_node, (*path, str(key)), out, depth + 1, fail, seen, loader)
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(item, (*path, index), out, depth + 1, fail, seen, loader)
+            for index, item in enumerate(node.value)
+        ]
+    if node.tag == _STR:
+        return node.value
+    if node.tag == _NULL:
+        return None
+    # Numbers, booleans and dates: PyYAML's own safe constructors, one scalar at a time.
+    return loader.construct_object(node, deep=True)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1

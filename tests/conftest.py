@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from altgafam import catalog, matcher
 from altgafam.models import Catalog
+
+# Tests never touch the user's own cache folder.
+os.environ["ALTGAFAM_CACHE_DIR"] = tempfile.mkdtemp(prefix="altgafam-test-cache-")
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent

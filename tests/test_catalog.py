@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from altgafam import catalog, licenses, matcher
+from altgafam import catalog, licenses, matcher, store
 from altgafam.errors import CatalogError
 from altgafam.models import Catalog, Entry
 
@@ -94,7 +94,7 @@ def test_shipped_catalog_is_valid(shipped: Catalog) -> None:
 
 
 def test_builtin_dir_is_the_repository_catalog_in_a_checkout() -> None:
-    assert catalog.builtin_dir() == (ROOT / "catalog").resolve()
+    assert store.builtin_dir() == (ROOT / "catalog").resolve()
 
 
 def _common_names() -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -326,10 +327,11 @@ def test_output_is_atomic_an_error_leaves_the_old_file(
     out.write_text("previous report\n", encoding="utf-8")
     from altgafam.formats import json as module
 
-    def boom(report: object) -> str:
+    def boom(report: object) -> Iterator[str]:
+        yield '{"schema_version": 1, "results": ['
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(module, "render", boom)
+    monkeypatch.setattr(module, "chunks", boom)
     result = runner.invoke(app, ["scan", EXAMPLE, "-f", "json", "-o", str(out)])
     assert result.exit_code != 0
     assert out.read_text(encoding="utf-8") == "previous report\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
 
 from altgafam.models import Report
@@ -25,3 +25,17 @@ def renderer(fmt: Format) -> Callable[[Report], str]:
     else:
         from altgafam.formats import table as module  # type: ignore[no-redef]
     return module.render
+
+
+def chunks(fmt: Format) -> Callable[[Report], Iterator[str]]:
+    """The function that renders a report in `fmt` piece by piece, for large reports."""
+    if fmt is Format.JSON:
+        from altgafam.formats.json import chunks as json_chunks
+
+        return json_chunks
+    render = renderer(fmt)
+
+    def whole(report: Report) -> Iterator[str]:
+        yield render(report)
+
+    return whole

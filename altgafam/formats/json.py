@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from altgafam import __version__
@@ -48,10 +49,11 @@ def result_dict(result: Result) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
-    """The whole scan as one JSON object."""
+def chunks(report: Report) -> Iterator[str]:
+    """The whole scan as one JSON object, written result by result (one per line) so that a
+    100,000-line inventory never exists as one giant string."""
     s = report.summary
-    doc = {
+    head = {
         "schema_version": SCHEMA_VERSION,
         "altgafam_version": __version__,
         "catalog": {
@@ -66,6 +68,30 @@ def render(report: Report) -> str:
             "ambiguous": s.ambiguous,
             "unknown": s.unknown,
         },
-        "results": [result_dict(r) for r in report.results],
+        "results": [],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if not report.results:
+        yield json.dumps(head, ensure_ascii=False, indent=2) + "\n"
+        return
+    opening = json.dumps(head, ensure_ascii=False, indent=2)
+    yield opening[: opening.rindex("[]")] + "[\n"
+    # Lines naming the same product share everything but their line and text: encode
+    # that shared part once (plan.build_report shares the objects behind it).
+    tails: dict[tuple[object, ...], str] = {}
+    last = len(report.results) - 1
+    for position, result in enumerate(report.results):
+        key = (result.status, id(result.match), id(result.alternatives), result.candidates)
+        tail = tails.get(key)
+        if tail is None:
+            whole = result_dict(result)
+            del whole["line"], whole["input"]
+            tail = tails[key] = json.dumps(whole, ensure_ascii=False)[1:]
+        text = json.dumps(result.entry.text, ensure_ascii=False)
+        end = ",\n" if position < last else "\n"
+        yield f'    {{"line": {result.entry.line}, "input": {text}, {tail}{end}'
+    yield "  ]\n}\n"
+
+
+def render(report: Report) -> str:
+    """The whole scan as one JSON string."""
+    return "".join(chunks(report))

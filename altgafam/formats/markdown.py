@@ -74,15 +74,18 @@ def render(report: Report) -> str:
         "| Libre alternatives |",
         "|---:|---|---|---|---|---:|---|",
     ]
+    # Lines naming the same product share every cell but the first two: build those once.
+    tails: dict[tuple[object, ...], str] = {}
     for r in report.results:
-        gafam = "yes" if r.match is not None and r.match.gafam else ""
-        score = str(round(r.match.score)) if r.match is not None else ""
-        alts = ", ".join(
-            f"{escape(a.name)} ({escape(a.license)}, {a.effort})" for a in r.alternatives
-        )
-        out.append(
-            f"| {r.entry.line} | {escape(r.entry.text)} | {_recognised(r)} | {_vendor(r)} "
-            f"| {gafam} | {score} | {alts} |"
-        )
+        key = (r.status, id(r.match), id(r.alternatives), r.candidates)
+        tail = tails.get(key)
+        if tail is None:
+            gafam = "yes" if r.match is not None and r.match.gafam else ""
+            score = str(round(r.match.score)) if r.match is not None else ""
+            alts = ", ".join(
+                f"{escape(a.name)} ({escape(a.license)}, {a.effort})" for a in r.alternatives
+            )
+            tail = tails[key] = f"{_recognised(r)} | {_vendor(r)} | {gafam} | {score} | {alts} |"
+        out.append(f"| {r.entry.line} | {escape(r.entry.text)} | {tail}")
     out += ["", "Effort is the migration effort: low, medium or high.", ""]
     return "\n".join(out)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -11,7 +13,9 @@ from rich.text import Text
 
 from altgafam.models import Catalog, Report, Result, Status
 from altgafam.normalize import sanitize
-from altgafam.stats import CatalogStats
+
+if TYPE_CHECKING:
+    from altgafam.stats import CatalogStats
 
 _STYLE = {
     Status.PROPRIETARY: "red",
@@ -25,38 +29,47 @@ def _recognised(result: Result) -> Text:
     style = _STYLE[result.status]
     if result.match is not None:
         text = Text(result.match.name, style=style)
+        if result.match.score < 100:
+            text.append(f" {round(result.match.score)}%", style="dim")
         if result.match.discontinued:
-            text.append(f" (closed {result.match.discontinued.isoformat()})", style="dim")
+            text.append(f" (closed {result.match.discontinued.year})", style="dim")
         return text
-    names = " / ".join(c.name for c in result.candidates)
+    names = " / ".join(c.name for c in result.candidates[:3])
     label = result.status.value + (f": {names}?" if names else "")
     return Text(label, style=style)
 
 
-def table(report: Report) -> Table:
-    """The report as a Rich table with a summary caption."""
-    grid = Table(title="altgafam scan", show_lines=False, expand=False)
-    grid.add_column("#", justify="right", style="dim")
-    grid.add_column("As written", overflow="fold")
-    grid.add_column("Recognised as", overflow="fold")
-    grid.add_column("Vendor (owner)", overflow="fold")
-    grid.add_column("GAFAM")
-    grid.add_column("Score", justify="right")
-    grid.add_column("Libre alternatives (license, effort)", overflow="fold")
+def _owner(result: Result) -> Text:
+    m = result.match
+    if m is None or m.vendor is None:
+        return Text("libre", style="green") if result.status is Status.LIBRE else Text("")
+    text = Text(m.vendor + (f" ({m.owner})" if m.owner and m.owner != m.vendor else ""))
+    if m.gafam:
+        text.append(" GAFAM", style="bold red")
+    return text
+
+
+def table(report: Report, alternatives: int = 3, width: int = 80) -> Table:
+    """The report as a Rich table that fits the terminal, 80 columns included: each line,
+    what it was recognised as (with the confidence when not certain), who owns it, and the
+    best libre alternatives with their license and migration effort."""
+    # Fixed widths: Rich then skips measuring every cell, which is most of its work.
+    written, name, owner = (14, 15, 13) if width < 120 else (30, 24, 24)
+    rest = max(20, width - 3 - written - name - owner - 8)
+    grid = Table(title="altgafam scan", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    grid.add_column("#", justify="right", style="dim", no_wrap=True, width=3)
+    grid.add_column("As written", width=written, no_wrap=True, overflow="ellipsis")
+    grid.add_column("Recognised as", width=name, overflow="fold")
+    grid.add_column("Vendor (owner)", width=owner, overflow="fold")
+    grid.add_column("Libre alternatives", width=rest, overflow="fold")
     for r in report.results:
-        m = r.match
-        vendor = ""
-        if m is not None and m.vendor:
-            vendor = m.vendor + (f" ({m.owner})" if m.owner and m.owner != m.vendor else "")
-        alts = "\n".join(f"{a.name} ({a.license}, {a.effort})" for a in r.alternatives)
+        alts = "\n".join(
+            f"{a.name}: {a.license}, {a.effort}" for a in r.alternatives[:alternatives]
+        )
+        if len(r.alternatives) > alternatives:
+            alts += f"\n+{len(r.alternatives) - alternatives} more"
         grid.add_row(
-            str(r.entry.line),
-            Text(sanitize(r.entry.text)),
-            _recognised(r),
-            Text(vendor),
-            Text("yes", style="bold red") if m is not None and m.gafam else Text(""),
-            str(round(m.score)) if m is not None else "",
-            Text(alts),
+            str(r.entry.line), Text(sanitize(r.entry.text)), _recognised(r), _owner(r), Text(alts)
         )
     s = report.summary
     grid.caption = escape(
@@ -66,13 +79,65 @@ def table(report: Report) -> Table:
     return grid
 
 
+# Above this many lines, a per-line table is unreadable (and slow): the terminal gets one
+# row per recognised product with its count, and the detail goes to --output.
+MAX_ROWS = 300
+
+
+def summary_table(report: Report) -> Table:
+    """One row per product found, with how many lines named it; the unknown and ambiguous
+    lines counted at the end."""
+    counts: dict[str, int] = {}
+    first: dict[str, Result] = {}
+    for r in report.results:
+        label = r.match.id if r.match is not None else f"~{r.status.value}"
+        counts[label] = counts.get(label, 0) + 1
+        first.setdefault(label, r)
+    grid = Table(title="altgafam scan (summary by product)", expand=False)
+    grid.add_column("Lines", justify="right")
+    grid.add_column("Recognised as", overflow="fold")
+    grid.add_column("Vendor (owner)", overflow="fold")
+    grid.add_column("GAFAM")
+    grid.add_column("Libre alternatives (license, effort)", overflow="fold")
+    order = sorted(counts, key=lambda k: (k.startswith("~"), -counts[k], k))
+    for label in order:
+        r = first[label]
+        m = r.match
+        vendor = ""
+        if m is not None and m.vendor:
+            vendor = m.vendor + (f" ({m.owner})" if m.owner and m.owner != m.vendor else "")
+        name = _recognised(r) if m is not None else Text(r.status.value, style=_STYLE[r.status])
+        alts = "\n".join(f"{a.name} ({a.license}, {a.effort})" for a in r.alternatives[:3])
+        grid.add_row(
+            str(counts[label]),
+            name,
+            Text(vendor),
+            Text("yes", style="bold red") if m is not None and m.gafam else Text(""),
+            Text(alts),
+        )
+    s = report.summary
+    grid.caption = escape(
+        f"{s.entries} lines: {s.proprietary} proprietary ({s.gafam} GAFAM), {s.libre} libre, "
+        f"{s.ambiguous} ambiguous, {s.unknown} unknown. For every line: "
+        "--output FILE with --format markdown or json."
+    )
+    return grid
+
+
+def for_terminal(report: Report, width: int = 80) -> Table:
+    """The per-line table, or the summary by product for long lists."""
+    if len(report.results) <= MAX_ROWS:
+        return table(report, width=width)
+    return summary_table(report)
+
+
 def render(report: Report, width: int = 120) -> str:
     """The table as plain text (no colour), for files and pipes."""
     buffer = io.StringIO()
     console = Console(
         file=buffer, width=width, no_color=True, color_system=None, legacy_windows=False
     )
-    console.print(table(report))
+    console.print(table(report, width=width))
     return buffer.getvalue()
 
 

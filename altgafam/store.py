@@ -1,0 +1,126 @@
+"""Where the catalog lives, and the cache that spares re-parsing it on every run."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from altgafam.errors import CatalogError, Problem
+
+if TYPE_CHECKING:
+    from altgafam.models import Catalog
+
+T = TypeVar("T")
+
+
+def builtin_dir() -> Path:
+    """The shipped catalog: inside the installed package, or at the root of a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "catalog", here.parent / "catalog"):
+        if candidate.is_dir():
+            return candidate
+    raise CatalogError([Problem(str(here / "catalog"), 0, 0, "", "the shipped catalog is missing")])
+
+
+def catalog_files(folders: Iterable[Path]) -> list[tuple[Path, str]]:
+    """Every YAML file under the folders (sorted), with the name to show in messages."""
+    found: list[tuple[Path, str]] = []
+    for folder in folders:
+        # Named from the folder itself (catalog/services/office.yaml), wherever it is installed.
+        base = folder.resolve().parent
+        for path in sorted(folder.resolve().rglob("*.yaml")):
+            if path.is_file():
+                found.append((path, path.relative_to(base).as_posix()))
+    return found
+
+
+def cache_dir() -> Path | None:
+    """Where the parsed catalog is kept between runs; None when caching is turned off."""
+    if os.environ.get("ALTGAFAM_NO_CACHE"):
+        return None
+    configured = os.environ.get("ALTGAFAM_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("altgafam", appauthor=False))
+
+
+def _cache_key(files: list[tuple[Path, str]]) -> str:
+    """Changes whenever a catalog file, or altgafam itself, changes (size or modification
+    time): the cache then misses and is rebuilt."""
+    from altgafam import __version__
+
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    stamps = [__version__, sys.version]
+    for path in [p for p, _ in files] + code:
+        stat = path.stat()
+        stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:24]
+
+
+def load_cached(folders: Iterable[Path] | None = None) -> Catalog:
+    """`load`, through a cache in the user's cache folder keyed on the files' size and
+    modification time. A missing, stale, unreadable or corrupt cache is rebuilt; one that
+    cannot be written is skipped. Cached or not, the catalog is the same."""
+    return load_prepared(folders, _nothing)[0]
+
+
+def _nothing(catalog: Catalog) -> None:
+    return None
+
+
+def load_prepared(
+    folders: Iterable[Path] | None, prepare: Callable[[Catalog], T]
+) -> tuple[Catalog, T]:
+    """The catalog and what `prepare` derives from it (the matcher's index), both from the
+    cache when it is fresh; `prepare` must be a module-level function (its name is part of
+    the cache's key)."""
+    folder_list = list(folders) if folders is not None else [builtin_dir()]
+    directory = cache_dir()
+    try:
+        key = _cache_key(catalog_files(folder_list))
+    except OSError:
+        directory = None
+    if directory is None:
+        from altgafam.catalog import load
+
+        catalog = load(folder_list)
+        return catalog, prepare(catalog)
+    name = f"{prepare.__module__}.{prepare.__qualname__}"
+    cached = directory / f"catalog-{key}-{hashlib.sha256(name.encode()).hexdigest()[:8]}.pickle"
+    try:
+        with cached.open("rb") as handle:
+            found = pickle.load(handle)
+        from altgafam.models import Catalog as CatalogType
+
+        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], CatalogType):
+            return found
+    except Exception:
+        pass
+    from altgafam.catalog import load  # the cache missed: parse and validate
+
+    catalog = load(folder_list)
+    prepared = prepare(catalog)
+    _store(directory, cached, (catalog, prepared))
+    return catalog, prepared
+
+
+def _store(directory: Path, target: Path, content: object) -> None:
+    import tempfile
+
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for old in directory.glob("catalog-*.pickle"):
+            old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except (OSError, pickle.PicklingError):
+        return  # a read-only home or a full disk costs speed, not correctness

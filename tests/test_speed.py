@@ -1,0 +1,176 @@
+"""What speed must not cost: lazy imports, a cache that never changes results, streamed output.
+(Timings live in benchmarks/run.py, never in tests.)"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from altgafam import matcher, plan, store
+from altgafam.cli import app
+from altgafam.formats import json as json_format
+from altgafam.formats import table
+from altgafam.inputs import parse_text
+from altgafam.models import Catalog
+
+from .conftest import ROOT
+
+EXAMPLE = str(ROOT / "examples" / "agency-tools.txt")
+HEAVY = (
+    "yaml",
+    "rapidfuzz",
+    "rich.console",
+    "rich.table",
+    "numpy",
+    "pydantic",
+    "license_expression",
+)
+
+
+def test_importing_the_cli_imports_nothing_heavy() -> None:
+    code = f"import sys, altgafam.cli; print([m for m in {HEAVY!r} if m in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_version_imports_nothing_heavy() -> None:
+    code = (
+        "import sys\n"
+        "from altgafam.cli import main\n"
+        "sys.argv = ['altgafam', '--version']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print([m for m in {HEAVY!r} if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _scan(runner: CliRunner, env: dict[str, str]) -> str:
+    result = runner.invoke(app, ["scan", EXAMPLE, "-f", "json"], env=env)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_cached_and_uncached_scans_are_identical(tmp_path: Path) -> None:
+    runner = CliRunner()
+    uncached = _scan(runner, {"ALTGAFAM_NO_CACHE": "1"})
+    env = {"ALTGAFAM_CACHE_DIR": str(tmp_path)}
+    first = _scan(runner, env)  # builds the cache
+    assert list(tmp_path.glob("catalog-*.pickle"))
+    second = _scan(runner, env)  # reads it
+    assert uncached == first == second
+
+
+def test_a_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path))
+    fresh = store.load_cached()
+    [cached] = tmp_path.glob("catalog-*.pickle")
+    cached.write_bytes(b"\x80\x05garbage")
+    assert store.load_cached() == fresh
+    assert isinstance(pickle.loads(cached.read_bytes())[0], Catalog)
+
+
+def test_a_changed_catalog_file_misses_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    folder = tmp_path / "cat"
+    shutil.copytree(ROOT / "tests" / "catalogs" / "valid" / "mini", folder)
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
+    before = store.load_cached([folder])
+    services = folder / "services.yaml"
+    services.write_text(
+        services.read_text(encoding="utf-8").replace("name: Slack", "name: Slack Pro"),
+        encoding="utf-8",
+    )
+    after = store.load_cached([folder])
+    assert before.services["slack"].name == "Slack"
+    assert after.services["slack"].name == "Slack Pro"
+    assert len(list((tmp_path / "cache").glob("catalog-*.pickle"))) == 1
+
+
+def test_an_unwritable_cache_folder_costs_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(blocker / "cache"))
+    assert store.load_cached().services
+
+
+def test_streamed_json_has_one_result_per_line(mini: Catalog, mini_index: matcher.Index) -> None:
+    entries = parse_text("Slack\ngoogel docs\nphotocopieur\nMattermost\n")
+    report = plan.build_report(matcher.match_all(entries, mini_index), mini)
+    streamed = json_format.render(report)
+    doc = json.loads(streamed)
+    assert [json.loads(line.strip().rstrip(",")) for line in streamed.splitlines()[16:-2]] == [
+        json_format.result_dict(r) for r in report.results
+    ]
+    assert len(doc["results"]) == 4
+    empty = plan.build_report([], mini)
+    assert json.loads(json_format.render(empty))["results"] == []
+
+
+def test_long_lists_get_a_summary_table_pointing_to_output(
+    mini: Catalog, mini_index: matcher.Index
+) -> None:
+    entries = parse_text("Slack\nMattermost\nphotocopieur\n" * 200)
+    report = plan.build_report(matcher.match_all(entries, mini_index), mini)
+    assert len(report.results) > table.MAX_ROWS
+    grid = table.for_terminal(report)
+    assert grid.row_count == 3
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(grid)
+    out = console.export_text()
+    assert "200" in out and "--output FILE" in out
+
+
+def test_the_script_answers_version_without_importing_typer() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['altgafam', '--version']\n"
+        "from altgafam.__main__ import main\n"
+        "main()\n"
+        "print('typer' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    from altgafam import __version__
+
+    assert done.stdout.splitlines() == [f"altgafam {__version__}", "False"]
+
+
+def test_license_verdicts_are_kept_between_runs_and_never_differ(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from altgafam import licenses
+
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path))
+    licenses._verdicts.cache_clear()
+    expressions = ["MIT", "BUSL-1.1", "GPL-2.0", "AGPL-3.0-only OR GPL-3.0-only"]
+    first = [licenses.check(e) for e in expressions]
+    licenses.save_verdicts()
+    [saved] = tmp_path.glob("licenses-*.json")
+    assert json.loads(saved.read_text(encoding="utf-8")) == dict(
+        zip(expressions, first, strict=True)
+    )
+    licenses._verdicts.cache_clear()
+    assert (
+        [licenses.check(e) for e in expressions]
+        == first
+        == [licenses.judge(e) for e in expressions]
+    )
+    saved.write_text("{not json", encoding="utf-8")
+    licenses._verdicts.cache_clear()
+    assert [licenses.check(e) for e in expressions] == first
+    licenses._verdicts.cache_clear()
