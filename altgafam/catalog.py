@@ -38,6 +38,7 @@ class _Item:
     file: str
     index: int
     positions: Mapping[tuple[str | int, ...], tuple[int, int]]
+    layer: int = 0
 
 
 @dataclass
@@ -56,16 +57,23 @@ class Validation:
         return [p for p in self.problems if p.severity == "warning"]
 
 
-def load(folders: Iterable[Path] | None = None) -> Catalog:
+def load(folders: Iterable[Path] | None = None, overlays: Iterable[Path] = ()) -> Catalog:
     """Load and validate the catalog; raise CatalogError listing every error."""
-    result = validate(folders)
+    result = validate(folders, overlays=overlays)
     if result.catalog is None or result.errors:
         raise CatalogError(result.errors)
     return result.catalog
 
 
-def validate(folders: Iterable[Path] | None = None, today: dt.date | None = None) -> Validation:
-    """Read every file, check every rule, and collect every problem (errors and warnings)."""
+def validate(
+    folders: Iterable[Path] | None = None,
+    today: dt.date | None = None,
+    overlays: Iterable[Path] = (),
+) -> Validation:
+    """Read every file, check every rule, and collect every problem (errors and warnings).
+
+    `folders` form the base catalog (the shipped one by default); each of `overlays` is a
+    layer on top: it adds entries, and patches entries that a lower layer defines."""
     folder_list = list(folders) if folders is not None else [builtin_dir()]
     problems: list[Problem] = []
     items: list[_Item] = []
@@ -74,10 +82,18 @@ def validate(folders: Iterable[Path] | None = None, today: dt.date | None = None
     if not items and not problems:
         names = ", ".join(str(f) for f in folder_list)
         problems.append(Problem(names, 0, 0, "", "no catalog YAML files found"))
+    for layer, folder in enumerate(overlays, start=1):
+        for path, display in catalog_files([folder]):
+            for item in _read_file(path, display, problems):
+                item.layer = layer
+                items.append(item)
     checker = _Checker(items, problems, today or dt.date.today())
     checker.run()
     licenses.save_verdicts()
-    catalog = _build(items) if not [p for p in problems if p.severity == "error"] else None
+    if [p for p in problems if p.severity == "error"]:
+        catalog = None
+    else:
+        catalog = _build(_apply(checker.entries, checker.patches))
     problems.sort(key=lambda p: (p.file, p.line, p.column, p.path))
     return Validation(catalog, problems)
 
@@ -130,6 +146,8 @@ class _Checker:
         self.items = items
         self.problems = problems
         self.today = today
+        self.entries: list[_Item] = []
+        self.patches: list[_Item] = []
 
     def report(
         self, item: _Item, path: tuple[str | int, ...], message: str, sev: str = "error"
@@ -142,12 +160,21 @@ class _Checker:
         self.problems.append(Problem(item.file, line, col, _dotted(full), message, sev))
 
     def run(self) -> None:
+        self.entries, self.patches = self._layers()
         shaped: list[tuple[_Item, schema.ShapeChecker]] = []
-        for item in self.items:
+        for item in self.entries + self.patches:
+            spec = (schema.PATCHES if item in self.patches else schema.SECTIONS)[item.section]
             checker = schema.ShapeChecker(functools.partial(self.report, item), licenses.check)
-            if checker.record(item.data, schema.SECTIONS[item.section], ()):
+            if item in self.patches:
+                allowed = ", ".join(k for k in spec if k != "id")
+                checker.unknown_note = (
+                    f": '{item.data.get('id')}' is defined below this overlay, which may only "
+                    f"add or change {allowed}"
+                )
+            if checker.record(item.data, spec, ()):
                 shaped.append((item, checker))
-        ids = self._ids([item for item, _ in shaped])
+        self.patches = [item for item, _ in shaped if item in self.patches]
+        ids = self._ids([item for item, _ in shaped if item not in self.patches])
         for item, checker in shaped:
             for path, section, target in checker.refs:
                 if target not in ids[section]:
@@ -157,6 +184,48 @@ class _Checker:
         self._vendors(ids["vendors"])
         self._names([item for item, _ in shaped if item.section in ("services", "alternatives")])
         self._services(ids)
+        self._rankings()
+
+    def _layers(self) -> tuple[list[_Item], list[_Item]]:
+        """Split the items into entries and patches: an overlay item whose id a lower layer
+        already defines patches that entry; vendors, categories and tags cannot be patched."""
+        entries: list[_Item] = []
+        patches: list[_Item] = []
+        defined: dict[tuple[str, str], _Item] = {}
+        for item in self.items:
+            ident = item.data.get("id") if isinstance(item.data, dict) else None
+            key = (item.section, ident if isinstance(ident, str) else "")
+            lower = defined.get(key)
+            if item.layer > 0 and lower is not None and lower.layer < item.layer:
+                if item.section in schema.PATCHES:
+                    patches.append(item)
+                else:
+                    kind = item.section[:-1] if item.section != "categories" else "category"
+                    self.report(
+                        item,
+                        ("id",),
+                        f"the {kind} '{ident}' is already defined at {_at(lower)}; "
+                        "an overlay can add one, not redefine it",
+                    )
+                continue
+            entries.append(item)
+            if isinstance(ident, str):
+                defined.setdefault(key, item)
+        return entries, patches
+
+    def _rankings(self) -> None:
+        """Two overlays ranking the same service's alternatives: a conflict to settle."""
+        ranked: dict[str, _Item] = {}
+        for item in self.patches:
+            if item.section == "services" and "alternatives" in item.data:
+                first = ranked.get(item.data["id"])
+                if first is not None and first.file != item.file:
+                    self.report(
+                        item,
+                        ("alternatives",),
+                        f"the ranking of '{item.data['id']}' is also changed by {_at(first)}",
+                    )
+                ranked.setdefault(item.data["id"], item)
 
     def _ids(self, items: list[_Item]) -> dict[str, dict[str, _Item]]:
         ids: dict[str, dict[str, _Item]] = {name: {} for name in schema.SECTIONS}
@@ -211,7 +280,7 @@ class _Checker:
                     owner = claimed.get(("d:" if key_name == "domains" else "n:") + key)
                     if owner is None:
                         claimed[("d:" if key_name == "domains" else "n:") + key] = (item, value)
-                    elif owner[0] is not item:
+                    elif owner[0] is not item and owner[0].data.get("id") != item.data.get("id"):
                         self.report(
                             item,
                             path,
@@ -245,6 +314,36 @@ class _Checker:
                 self.report(item, ("successor",), "a service cannot be its own successor")
             if item.data.get("successor") and not item.data.get("discontinued"):
                 self.report(item, ("successor",), "a successor needs a 'discontinued' date")
+
+
+def _apply(entries: list[_Item], patches: list[_Item]) -> list[_Item]:
+    """The entries with every overlay patch applied, in layer order: aliases, domains and
+    hosted offers are added; a new ranking replaces the old; hidden alternatives go."""
+    by_key = {(item.section, item.data["id"]): item for item in entries}
+    out = {key: dict(item.data) for key, item in by_key.items()}
+    hidden: set[str] = set()
+    for patch in sorted(patches, key=lambda p: p.layer):
+        data = out[(patch.section, patch.data["id"])]
+        for name in ("aliases", "domains", "hosted_offers"):
+            if patch.data.get(name):
+                data[name] = [*(data.get(name) or []), *patch.data[name]]
+        if patch.data.get("alternatives") is not None:
+            data["alternatives"] = list(patch.data["alternatives"])
+        if patch.data.get("hide"):
+            drop = set(patch.data["hide"])
+            data["alternatives"] = [
+                r for r in data.get("alternatives") or [] if r["id"] not in drop
+            ]
+        if patch.data.get("hidden"):
+            hidden.add(patch.data["id"])
+    if hidden:
+        for (section, _), data in out.items():
+            if section == "services" and data.get("alternatives"):
+                data["alternatives"] = [r for r in data["alternatives"] if r["id"] not in hidden]
+    return [
+        _Item(item.section, out[key], item.file, item.index, item.positions, item.layer)
+        for key, item in by_key.items()
+    ]
 
 
 def _at(item: _Item) -> str:

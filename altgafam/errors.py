@@ -22,7 +22,7 @@ class Problem(NamedTuple):
     def __str__(self) -> str:
         label = "warning: " if self.severity == "warning" else ""
         path = f"{self.path}: " if self.path else ""
-        return f"{self.file}:{self.line}: {path}{label}{self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {path}{label}{self.message}"
 
 
 class CatalogError(AltgafamError):

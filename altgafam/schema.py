@@ -109,6 +109,26 @@ ALTERNATIVE = {
     "reviewed": _f("date", True),
 }
 
+# What an overlay may change in an entry that a lower layer already defines.
+SERVICE_PATCH = {
+    "id": _ref("services", True),
+    "aliases": _list(_f("str")),
+    "domains": _list(_f("domain")),
+    "alternatives": _list(Field("record", record=ALTERNATIVE_REF)),
+    "hide": _list(_ref("alternatives")),
+}
+ALTERNATIVE_PATCH = {
+    "id": _ref("alternatives", True),
+    "aliases": _list(_f("str")),
+    "domains": _list(_f("domain")),
+    "hosted_offers": _list(Field("record", record=HOSTED_OFFER)),
+    "hidden": _f("bool"),
+}
+PATCHES: dict[str, dict[str, Field]] = {
+    "services": SERVICE_PATCH,
+    "alternatives": ALTERNATIVE_PATCH,
+}
+
 SECTIONS: dict[str, dict[str, Field]] = {
     "vendors": VENDOR,
     "categories": CATEGORY,
@@ -133,6 +153,9 @@ class ShapeChecker:
     report: Report
     license_check: Callable[[str], str | None]
     refs: list[tuple[tuple[str | int, ...], str, str]] = field(default_factory=list)
+    # Said after "unknown key" at the top level of an entry (an overlay's patch explains
+    # what it may change).
+    unknown_note: str = ""
 
     def record(self, value: Any, spec: dict[str, Field], path: tuple[str | int, ...]) -> bool:
         """Check a mapping; return False when it is not a mapping at all."""
@@ -141,9 +164,10 @@ class ShapeChecker:
             return False
         for key in value:
             if key not in spec:
-                self.report(
-                    (*path, str(key), "@key"), f"unknown key '{key}'{closest(str(key), set(spec))}"
-                )
+                note = self.unknown_note if not path else ""
+                hint = closest(str(key), set(spec)) if not note else ""
+                self.report((*path, str(key), "@key"), f"unknown key '{key}'{hint}{note}")
+
         for name, fld in spec.items():
             if name not in value or value[name] is None:
                 if fld.required:

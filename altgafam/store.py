@@ -51,24 +51,29 @@ def cache_dir() -> Path | None:
     return Path(platformdirs.user_cache_dir("altgafam", appauthor=False))
 
 
-def _cache_key(files: list[tuple[Path, str]]) -> str:
-    """Changes whenever a catalog file, or altgafam itself, changes (size or modification
-    time): the cache then misses and is rebuilt."""
+def _cache_key(files: list[tuple[Path, str]], overlays: list[tuple[Path, str]]) -> str:
+    """Changes whenever a catalog or overlay file, or altgafam itself, changes (size or
+    modification time): the cache then misses and is rebuilt."""
     from altgafam import __version__
 
     code = sorted(Path(__file__).parent.glob("*.py"))
     stamps = [__version__, sys.version]
-    for path in [p for p, _ in files] + code:
+    for label, paths in (("base", [p for p, _ in files]), ("overlay", [p for p, _ in overlays])):
+        stamps.append(label)
+        for path in paths:
+            stat = path.stat()
+            stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    for path in code:
         stat = path.stat()
         stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:24]
 
 
-def load_cached(folders: Iterable[Path] | None = None) -> Catalog:
+def load_cached(folders: Iterable[Path] | None = None, overlays: Iterable[Path] = ()) -> Catalog:
     """`load`, through a cache in the user's cache folder keyed on the files' size and
     modification time. A missing, stale, unreadable or corrupt cache is rebuilt; one that
     cannot be written is skipped. Cached or not, the catalog is the same."""
-    return load_prepared(folders, _nothing)[0]
+    return load_prepared(folders, _nothing, overlays)[0]
 
 
 def _nothing(catalog: Catalog) -> None:
@@ -76,21 +81,22 @@ def _nothing(catalog: Catalog) -> None:
 
 
 def load_prepared(
-    folders: Iterable[Path] | None, prepare: Callable[[Catalog], T]
+    folders: Iterable[Path] | None, prepare: Callable[[Catalog], T], overlays: Iterable[Path] = ()
 ) -> tuple[Catalog, T]:
     """The catalog and what `prepare` derives from it (the matcher's index), both from the
     cache when it is fresh; `prepare` must be a module-level function (its name is part of
     the cache's key)."""
     folder_list = list(folders) if folders is not None else [builtin_dir()]
+    layers = list(overlays)
     directory = cache_dir()
     try:
-        key = _cache_key(catalog_files(folder_list))
+        key = _cache_key(catalog_files(folder_list), catalog_files(layers))
     except OSError:
         directory = None
     if directory is None:
         from altgafam.catalog import load
 
-        catalog = load(folder_list)
+        catalog = load(folder_list, layers)
         return catalog, prepare(catalog)
     name = f"{prepare.__module__}.{prepare.__qualname__}"
     cached = directory / f"catalog-{key}-{hashlib.sha256(name.encode()).hexdigest()[:8]}.pickle"
@@ -105,7 +111,7 @@ def load_prepared(
         pass
     from altgafam.catalog import load  # the cache missed: parse and validate
 
-    catalog = load(folder_list)
+    catalog = load(folder_list, layers)
     prepared = prepare(catalog)
     _store(directory, cached, (catalog, prepared))
     return catalog, prepared

@@ -43,7 +43,7 @@ def test_invalid_catalog_reports_every_problem_exactly(case: Path) -> None:
 def test_error_string_has_file_line_and_key_path() -> None:
     result = catalog.validate([MINI, HERE / "catalogs" / "invalid" / "unknown-key"])
     assert str(result.errors[0]) == (
-        "unknown-key/services.yaml:6: services[0].aliasses: unknown key 'aliasses' "
+        "unknown-key/services.yaml:6:5: services[0].aliasses: unknown key 'aliasses' "
         "(did you mean 'aliases'?)"
     )
 

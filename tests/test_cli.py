@@ -130,7 +130,7 @@ def test_catalog_validate_shipped(runner: CliRunner) -> None:
 
 def test_catalog_validate_invalid_exits_1_with_locations(runner: CliRunner) -> None:
     case = HERE / "catalogs" / "invalid" / "bad-references"
-    result = runner.invoke(app, ["catalog", "validate", str(MINI), str(case)])
+    result = runner.invoke(app, ["catalog", "validate", "--standalone", str(MINI), str(case)])
     assert result.exit_code == 1
     expected = (case / "expected.txt").read_text(encoding="utf-8")
     assert result.stderr == expected + "4 error(s), 0 warning(s)\n"

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from altgafam.errors import Problem
 from altgafam.models import Catalog, Text
 from altgafam.stats import CatalogStats
+
+if TYPE_CHECKING:
+    from altgafam.catalog import Validation
 
 SCHEMA_VERSION = 1
 
@@ -116,3 +120,58 @@ def stats_dict(stats: CatalogStats) -> dict[str, Any]:
         ],
         "by_owner": [{"owner": name, "services": n, "gafam": g} for name, n, g in stats.by_owner],
     }
+
+
+def validation_dict(result: Validation) -> dict[str, Any]:
+    """`catalog validate --format json`: every problem, errors and warnings apart."""
+
+    def one(p: Problem) -> dict[str, Any]:
+        return {
+            "file": p.file,
+            "line": p.line,
+            "column": p.column,
+            "path": p.path,
+            "message": p.message,
+        }
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "valid": not result.errors,
+        "errors": [one(p) for p in result.errors],
+        "warnings": [one(p) for p in result.warnings],
+    }
+
+
+def entry_dict(catalog: Catalog, ident: str) -> dict[str, Any] | None:
+    """`catalog show ID`: the entry as `catalog list` shows it, with its relations spelled out
+    (a service's vendor chain and alternatives; an alternative's services)."""
+    whole = catalog_dict(catalog)
+    for kind, key in (
+        ("service", "services"),
+        ("alternative", "alternatives"),
+        ("vendor", "vendors"),
+    ):
+        for entry in whole[key]:
+            if entry["id"] == ident:
+                found = {"kind": kind, **entry}
+                if kind == "service":
+                    chain, vendor = [], catalog.vendors.get(entry["vendor"])
+                    while vendor is not None:
+                        chain.append(vendor.name)
+                        vendor = catalog.vendors.get(vendor.parent) if vendor.parent else None
+                    found["ownership"] = chain
+                    for ref in found["alternatives"]:
+                        alt = catalog.alternatives[ref["id"]]
+                        ref.update(name=alt.name, license=alt.license)
+                elif kind == "alternative":
+                    found["replaces"] = sorted(
+                        s.id
+                        for s in catalog.services.values()
+                        if any(r.id == ident for r in s.alternatives)
+                    )
+                else:
+                    found["services"] = sorted(
+                        s.id for s in catalog.services.values() if s.vendor == ident
+                    )
+                return found
+    return None

@@ -194,3 +194,25 @@ def stats_tables(stats: CatalogStats, top: int = 15) -> list[Table]:
     for name, count, gafam in stats.by_owner[:top]:
         owners.add_row(Text(name), str(count), "yes" if gafam else "")
     return [totals, categories, owners]
+
+
+def entry_table(entry: dict[str, object]) -> Table:
+    """`catalog show`: one entry, key by key, both languages of every text."""
+    grid = Table(title=f"{entry.get('kind')} {entry.get('id')}", show_header=False, box=box.SIMPLE)
+    grid.add_column("key", style="bold")
+    grid.add_column("value", overflow="fold")
+    for name, value in entry.items():
+        if name in ("kind", "id") or value in (None, [], {}):
+            continue
+        grid.add_row(name, Text(_plain(value)))
+    return grid
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, dict):
+        if set(value) == {"en", "fr"}:
+            return f"en: {value['en']}\nfr: {value['fr']}"
+        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items() if v not in (None, [], {}))
+    if isinstance(value, list):
+        return "\n".join(_plain(v) for v in value)
+    return str(value)

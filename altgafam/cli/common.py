@@ -1,0 +1,127 @@
+"""What every command shares: exit codes, one-line errors, loading the catalog with its
+overlays, and writing output safely."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+
+import typer
+
+from altgafam.errors import CatalogError, InputError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from altgafam.models import Catalog
+
+T = TypeVar("T")
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# Lists at least this long get a progress bar (on a terminal only).
+PROGRESS_FROM = 5000
+OVERLAY_ENV = "ALTGAFAM_CATALOG_PATH"
+
+CatalogOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--catalog",
+        help="A catalog folder to add on top of the shipped one (repeatable; also "
+        f"{OVERLAY_ENV} and your config folder's catalog/).",
+        metavar="DIR",
+    ),
+]
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", help="table or json.", metavar="table|json")
+]
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """One line on standard error, then exit."""
+    typer.echo(f"altgafam: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def overlay_folders(given: list[Path] | None) -> list[Path]:
+    """The overlays in force, lowest first: the user's config folder (catalog/ in it, when it
+    exists), then ALTGAFAM_CATALOG_PATH, then --catalog."""
+    import platformdirs
+
+    folders: list[Path] = []
+    user = Path(platformdirs.user_config_dir("altgafam", appauthor=False)) / "catalog"
+    if user.is_dir():
+        folders.append(user)
+    from_env = [Path(p) for p in os.environ.get(OVERLAY_ENV, "").split(os.pathsep) if p]
+    for folder in [*from_env, *(given or [])]:
+        if not folder.is_dir():
+            fail(f"{folder}: not a catalog folder")
+        folders.append(folder)
+    return folders
+
+
+def load_catalog(overlays: list[Path] | None = None) -> Catalog:
+    """The catalog with its overlays, from the cache when fresh."""
+    return load_prepared(None, overlays)[0]
+
+
+def load_prepared(
+    prepare: Callable[[Catalog], T] | None, overlays: list[Path] | None = None
+) -> tuple[Catalog, T | None]:
+    """The catalog (and what `prepare` derives from it), from the cache when fresh; an
+    invalid catalog lists its problems and exits 1."""
+    from altgafam import store
+
+    layers = overlay_folders(overlays)
+    try:
+        if prepare is None:
+            return store.load_cached(None, layers), None
+        return store.load_prepared(None, prepare, layers)
+    except CatalogError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        fail("the catalog is invalid; run 'altgafam catalog validate' for details", EXIT_FINDINGS)
+
+
+def check_format(fmt: str, choices: tuple[str, ...] = ("table", "json")) -> None:
+    if fmt not in choices:
+        fail(f"unknown format '{fmt}' (choose {' or '.join(choices)})")
+
+
+def check_output(output: Path) -> None:
+    """Refuse, before any work, an output path that cannot be written."""
+    directory = output.parent if str(output.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"{output}: directory {directory} does not exist")
+    if output.is_dir():
+        raise InputError(f"{output}: is a directory")
+
+
+def write_output(text: str | Iterable[str], output: Path | None) -> None:
+    """Print to stdout, or write `output` atomically (a temporary file renamed into place);
+    `text` may come in chunks, written as they come."""
+    parts = [text] if isinstance(text, str) else text
+    if output is None:
+        for part in parts:
+            sys.stdout.write(part)
+        return
+    import tempfile
+
+    check_output(output)
+    directory = output.parent if str(output.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            for part in parts:
+                handle.write(part)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
