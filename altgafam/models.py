@@ -171,6 +171,7 @@ class Recommendation(NamedTuple):
     effort: str
     tags: tuple[str, ...]
     note: Text | None = None
+    hosted_offers: tuple[HostedOffer, ...] = ()
 
 
 class Recognised(NamedTuple):
@@ -185,6 +186,7 @@ class Recognised(NamedTuple):
     gafam: bool = False
     discontinued: dt.date | None = None
     successor: str | None = None
+    former: str | None = None
 
 
 class Result(NamedTuple):
@@ -215,3 +217,44 @@ class Report(NamedTuple):
     summary: Summary
     catalog_services: int
     catalog_alternatives: int
+
+
+class Preferences(NamedTuple):
+    """How the user wants alternatives ranked and filtered (tags, or eu, chatons)."""
+
+    prefer: tuple[str, ...] = ()
+    require: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    max_alternatives: int | None = None
+
+
+class ToolItem(NamedTuple):
+    """One distinct tool of the list, with every line that named it."""
+
+    match: Recognised
+    status: Status
+    entries: tuple[Entry, ...]
+    alternatives: tuple[Recommendation, ...]
+    criticality: str
+
+
+class ClientReport(NamedTuple):
+    """The consultant's deliverable: everything the Markdown and HTML reports show."""
+
+    report: Report
+    client: str
+    date: dt.date
+    lang: str
+    version: str
+    reviewed: dt.date | None
+    distinct: int
+    gafam_by_owner: tuple[tuple[str, int], ...]
+    libre: tuple[ToolItem, ...]
+    score: int
+    band: str
+    groups: tuple[tuple[Category, tuple[ToolItem, ...]], ...]
+    phases: tuple[tuple[str, tuple[ToolItem, ...]], ...]
+    without_alternative: tuple[ToolItem, ...]
+    ambiguous: tuple[Result, ...]
+    unknown: tuple[Result, ...]
+    successors: dict[str, str]

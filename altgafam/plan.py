@@ -1,21 +1,55 @@
-"""Turn matches into a report: the recognised entry's facts, its alternatives, and the counts."""
+"""Turn matches into a report (facts, ranked alternatives, counts) and into a client's plan
+(dependency score, tools by category, phases, what to clarify)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from altgafam.models import (
+    Alternative,
     Catalog,
+    ClientReport,
     Match,
+    Preferences,
     Recognised,
     Recommendation,
     Report,
     Result,
     Status,
     Summary,
+    ToolItem,
 )
+from altgafam.normalize import fold
 
 Recs = tuple[Recommendation, ...]
+
+EU = frozenset(
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
+)
+# Preference words that are not catalog tags: where an alternative can be had.
+DERIVED_TAGS = ("eu", "chatons")
+TAG_SYNONYMS = {"self-hosted": "self-hostable", "hosted": "hosted-offer"}
+WEIGHTS = {"low": 1, "medium": 2, "high": 3}
+BANDS = ((25, "band_low"), (50, "band_moderate"), (75, "band_high"), (101, "band_very_high"))
+PHASES = (("low", "phase_quick"), ("medium", "phase_medium"), ("high", "phase_heavy"))
+NO_PREFERENCES = Preferences()
+
+
+def preference_tags(catalog: Catalog) -> set[str]:
+    """Every word --prefer, --require and --exclude accept."""
+    return set(catalog.tags) | set(DERIVED_TAGS) | set(TAG_SYNONYMS)
+
+
+def has_tag(alternative: Alternative, tag: str) -> bool:
+    """Whether an alternative carries a tag, or a derived one: eu (a hosted offer in the
+    European Union), chatons (a hosted offer by a CHATONS member)."""
+    tag = TAG_SYNONYMS.get(tag, tag)
+    if tag == "eu":
+        return any(o.country in EU for o in alternative.hosted_offers)
+    if tag == "chatons":
+        return any(o.chatons for o in alternative.hosted_offers)
+    return tag in alternative.tags
 
 
 def recognised(match: Match, catalog: Catalog) -> Recognised | None:
@@ -26,6 +60,13 @@ def recognised(match: Match, catalog: Catalog) -> Recognised | None:
     if service is not None:
         vendor = catalog.vendors[service.vendor]
         owner = catalog.owner(service.vendor)
+        former = None
+        if match.via == "former_name":
+            written = fold(match.entry.text)
+            former = next(
+                (n for n in service.former_names if fold(n) in written),
+                service.former_names[0] if service.former_names else None,
+            )
         return Recognised(
             id=service.id,
             name=service.name,
@@ -36,36 +77,56 @@ def recognised(match: Match, catalog: Catalog) -> Recognised | None:
             gafam=owner.gafam,
             discontinued=service.discontinued,
             successor=service.successor,
+            former=former,
         )
     alternative = catalog.alternatives[match.id]
     return Recognised(alternative.id, alternative.name, alternative.categories[0], match.score)
 
 
-def recommendations(service_id: str, catalog: Catalog) -> tuple[Recommendation, ...]:
-    """The service's alternatives, ranked as the catalog ranks them."""
+def recommendations(service_id: str, catalog: Catalog, prefs: Preferences = NO_PREFERENCES) -> Recs:
+    """The service's alternatives as the catalog ranks them, filtered by --require and
+    --exclude, those with a --prefer tag moved first (keeping the catalog's order otherwise),
+    cut at --max-alternatives."""
     service = catalog.services[service_id]
-    out = []
+    kept = []
     for ref in service.alternatives:
         alt = catalog.alternatives[ref.id]
-        out.append(
-            Recommendation(
-                alt.id, alt.name, alt.license, alt.homepage, ref.effort, alt.tags, ref.note
-            )
+        if all(has_tag(alt, t) for t in prefs.require) and not any(
+            has_tag(alt, t) for t in prefs.exclude
+        ):
+            kept.append((ref, alt))
+    if prefs.prefer:
+        kept.sort(key=lambda pair: -sum(has_tag(pair[1], t) for t in prefs.prefer))
+    if prefs.max_alternatives is not None:
+        kept = kept[: prefs.max_alternatives]
+    return tuple(
+        Recommendation(
+            alt.id,
+            alt.name,
+            alt.license,
+            alt.homepage,
+            ref.effort,
+            alt.tags,
+            ref.note,
+            alt.hosted_offers,
         )
-    return tuple(out)
+        for ref, alt in kept
+    )
 
 
-def build_report(matches: list[Match], catalog: Catalog) -> Report:
+def build_report(
+    matches: list[Match], catalog: Catalog, prefs: Preferences = NO_PREFERENCES
+) -> Report:
     """Assemble the report for every matched line, in input order."""
     results = []
     # An inventory names the same tools again and again: build their facts once.
-    known: dict[tuple[str | None, float, Status], tuple[Recognised | None, Recs]] = {}
+    known: dict[tuple[str | None, float, Status, str], tuple[Recognised | None, Recs]] = {}
     for match in matches:
-        key = (match.id, match.score, match.status)
+        key = (match.id, match.score, match.status, match.via)
         facts = known.get(key)
         if facts is None:
             alts = (
-                recommendations(match.id, catalog)
+                recommendations(match.id, catalog, prefs)
                 if match.status is Status.PROPRIETARY and match.id
                 else ()
             )
@@ -82,3 +143,78 @@ def build_report(matches: list[Match], catalog: Catalog) -> Report:
         unknown=counts[Status.UNKNOWN],
     )
     return Report(tuple(results), summary, len(catalog.services), len(catalog.alternatives))
+
+
+def dependency(tools: list[ToolItem]) -> tuple[int, str]:
+    """The dependency score (0-100) and its band: the share of the distinct recognised tools
+    owned by one of the GAFAM, each weighted by its category's criticality (3, 2, 1)."""
+    total = sum(WEIGHTS[t.criticality] for t in tools)
+    owned = sum(WEIGHTS[t.criticality] for t in tools if t.match.gafam)
+    score = round(100 * owned / total) if total else 0
+    return score, next(band for limit, band in BANDS if score < limit)
+
+
+def client_report(
+    report: Report,
+    catalog: Catalog,
+    client: str = "",
+    date: dt.date | None = None,
+    lang: str = "en",
+    version: str = "",
+) -> ClientReport:
+    """Group the report by distinct tool and category, score the dependency, and lay out the
+    phased plan: quick wins first (low effort, most critical and GAFAM-owned first), then
+    medium, then heavy moves."""
+    tools: dict[str, ToolItem] = {}
+    for r in report.results:
+        if r.match is None or r.status not in (Status.PROPRIETARY, Status.LIBRE):
+            continue
+        found = tools.get(r.match.id)
+        if found is None:
+            category = catalog.categories.get(r.match.category)
+            tools[r.match.id] = ToolItem(
+                r.match,
+                r.status,
+                (r.entry,),
+                r.alternatives,
+                category.criticality if category else "medium",
+            )
+        else:
+            tools[r.match.id] = found._replace(entries=(*found.entries, r.entry))
+    items = list(tools.values())
+    score, band = dependency(items)
+    owners = Counter(t.match.owner for t in items if t.match.gafam and t.match.owner)
+
+    def weight(t: ToolItem) -> tuple[int, int, str]:
+        return (-int(t.match.gafam), -WEIGHTS[t.criticality], t.match.name.casefold())
+
+    proprietary = sorted((t for t in items if t.status is Status.PROPRIETARY), key=weight)
+    groups = []
+    for category in sorted(catalog.categories.values(), key=lambda c: c.label.get(lang).casefold()):
+        members = [t for t in proprietary if t.match.category == category.id]
+        if members:
+            groups.append((category, tuple(members)))
+    phases = tuple(
+        (label, tuple(t for t in proprietary if t.alternatives and t.alternatives[0].effort == e))
+        for e, label in PHASES
+    )
+    successors = {s.id: s.name for s in catalog.services.values()}
+    return ClientReport(
+        report=report,
+        client=client,
+        date=date or dt.date.today(),
+        lang=lang,
+        version=version,
+        reviewed=max((s.reviewed for s in catalog.services.values() if s.reviewed), default=None),
+        distinct=len(items),
+        gafam_by_owner=tuple(sorted(owners.items(), key=lambda kv: (-kv[1], kv[0]))),
+        libre=tuple(sorted((t for t in items if t.status is Status.LIBRE), key=weight)),
+        score=score,
+        band=band,
+        groups=tuple(groups),
+        phases=phases,
+        without_alternative=tuple(t for t in proprietary if not t.alternatives),
+        ambiguous=tuple(r for r in report.results if r.status is Status.AMBIGUOUS),
+        unknown=tuple(r for r in report.results if r.status is Status.UNKNOWN),
+        successors=successors,
+    )

@@ -101,7 +101,7 @@ def test_output_table_to_file_has_no_colour(runner: CliRunner, tmp_path: Path) -
         (["scan", "missing.txt"], "altgafam: error: missing.txt: no such file\n"),
         (
             ["scan", EXAMPLE, "--format", "pdf"],
-            "altgafam: error: unknown format 'pdf' (choose table, markdown or json)\n",
+            "altgafam: error: unknown format 'pdf' (choose table, markdown, html or json)\n",
         ),
         (
             ["scan", EXAMPLE, "-o", "/nonexistent-dir/r.md"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -9,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from altgafam import matcher, plan
-from altgafam.formats import Format, markdown, renderer, table
+from altgafam.formats import Format, render, table
 from altgafam.formats import json as json_format
+from altgafam.formats import report as report_format
 from altgafam.inputs import parse_text
-from altgafam.models import Catalog, Report
+from altgafam.models import Catalog, ClientReport, Report
 
 GOLDEN = Path(__file__).parent / "golden"
 LIST = """Slack
@@ -40,13 +42,22 @@ def golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
-def test_every_format_choice_has_a_renderer() -> None:
+def client(report: Report, catalog: Catalog, lang: str = "en") -> ClientReport:
+    return plan.client_report(
+        report, catalog, "Coop [Test] | Exemple", dt.date(2026, 11, 26), lang, "VERSION"
+    )
+
+
+def test_every_format_choice_renders(report: Report, mini: Catalog) -> None:
     for fmt in Format:
-        assert callable(renderer(fmt))
+        assert render(fmt, client(report, mini)).strip()
 
 
-def test_markdown_golden(report: Report) -> None:
-    golden("mini.md", markdown.render(report))
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_report_goldens(report: Report, mini: Catalog, fmt: str, lang: str) -> None:
+    suffix = "md" if fmt == "markdown" else "html"
+    golden(f"mini.{lang}.{suffix}", report_format.render(client(report, mini, lang), fmt))
 
 
 def test_json_golden(report: Report) -> None:
@@ -60,12 +71,10 @@ def test_table_golden(report: Report) -> None:
     golden("mini.txt", table.render(report, width=100))
 
 
-def test_markdown_escapes_user_text(report: Report) -> None:
-    text = markdown.render(report)
-    assert "\\[bold red\\]" in text and "<\\/b>" not in text and "\\</b\\>" in text
-    rows = [line for line in text.splitlines() if line.startswith("| ")]
-    # Every row keeps exactly the table's columns: no pipe from the input breaks out.
-    assert {line.replace("\\|", "").count("|") for line in rows} == {8}
+def test_markdown_escapes_user_text(report: Report, mini: Catalog) -> None:
+    text = report_format.render(client(report, mini), "markdown")
+    assert "Teams \\[bold red\\](licence pro)\\</b\\> \\| x" in text
+    assert "Coop \\[Test\\] \\| Exemple" in text
 
 
 def test_json_contract_fields(report: Report) -> None:

@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 from altgafam import matcher, plan
 from altgafam.cli import app
 from altgafam.formats import json as json_format
-from altgafam.formats import markdown, table
+from altgafam.formats import report as report_format
+from altgafam.formats import table
 from altgafam.inputs import MAX_LINE, parse_csv, parse_json, parse_text
 from altgafam.models import Catalog, Entry, Status
 
@@ -58,6 +59,38 @@ nasty = st.lists(
 ).map("".join)
 
 
+TEMPLATE_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p",
+    "table", "tr", "td", "th", "section", "ul", "li", "a", "strong", "span", "ol", "footer",
+}  # fmt: skip
+VOID = {"meta"}
+
+
+def assert_clean_html(text: str) -> None:
+    """Well-formed (every tag closed, in order) and made only of the template's own tags:
+    nothing from the input became markup."""
+    from html.parser import HTMLParser
+
+    stack: list[str] = []
+
+    class Checker(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            assert tag in TEMPLATE_TAGS, f"unexpected <{tag}>"
+            for name, value in attrs:
+                assert not name.startswith("on"), f"event handler {name}"
+                if name in ("src", "href") and value:
+                    assert value.startswith("https://") or tag == "a", value
+            if tag not in VOID:
+                stack.append(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            assert stack and stack[-1] == tag, f"</{tag}> closes {stack[-1:] or 'nothing'}"
+            stack.pop()
+
+    Checker().feed(text)
+    assert stack == [], stack
+
+
 @PROFILE
 @given(text=nasty)
 def test_reader_accounts_for_every_line(text: str) -> None:
@@ -93,15 +126,21 @@ def test_every_format_survives_and_accounts_for_every_line(
     doc = json.loads(json_format.render(report))
     assert {r["line"] for r in doc["results"]} == {e.line for e in entries}
     assert doc["summary"]["entries"] == len(doc["results"])
-    md = markdown.render(report)
-    rows = [line for line in md.splitlines() if line.startswith("| ") and "---" not in line]
-    assert len(rows) == len(report.results) + 1
-    for row in rows:
-        # Unescaped pipes (outside escapes) delimit exactly the 7 columns.
-        assert len(re.findall(r"(?<!\\)\|", row)) == 8, row
-    outside_code = re.sub(r"(`+).*?\1", "", md)
-    assert not re.search(r"(?<!\\)\]\(", outside_code), "a link survived"
-    assert not re.search(r"(?<!\\)<[a-z/]", outside_code), "HTML survived"
+    doc_ = plan.client_report(report, mini, "x", None, "en", "0")
+    md = report_format.render(doc_, "markdown")
+    expected = None
+    for line in md.splitlines():
+        if not line.startswith("|"):
+            expected = None
+            continue
+        # Unescaped pipes: every row of a table has exactly its header's columns.
+        count = len(re.findall(r"(?<!\\)\|", re.sub(r"(`+).*?\1", "", line)))
+        expected = expected or count
+        assert count == expected, line
+    outside = re.sub(r"\]\(<https://[^>\s]+>\)", "", re.sub(r"(`+).*?\1", "", md))
+    assert not re.search(r"(?<!\\)\]\(", outside), "a link survived"
+    assert not re.search(r"(?<!\\)<[a-z/]", outside), "HTML survived"
+    assert_clean_html(report_format.render(doc_, "html"))
     text = table.render(report)
     assert "\x1b" not in text and "\x00" not in text and "\u202e" not in text
 

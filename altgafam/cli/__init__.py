@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, NamedTuple, Optional
 
 import typer
 
@@ -25,7 +26,7 @@ from altgafam.cli.common import (
 from altgafam.errors import AltgafamError, InputError
 
 if TYPE_CHECKING:
-    from altgafam.models import Entry, Report
+    from altgafam.models import Catalog, Entry, Report
 
 __all__ = ["app", "main", "os", "write_output"]
 
@@ -80,8 +81,9 @@ def scan(
         typer.Option(
             "--format",
             "-f",
-            help="Output format: table (terminal), markdown (for people) or json (for tools).",
-            metavar="table|markdown|json",
+            help="Output format: table (terminal), markdown or html (the client report), "
+            "json (for tools).",
+            metavar="table|markdown|html|json",
         ),
     ] = "table",
     output: Annotated[
@@ -113,6 +115,57 @@ def scan(
         ),
     ] = None,
     catalog_dirs: CatalogOption = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="Report language (default: from the locale, else en).", metavar="en|fr"
+        ),
+    ] = None,
+    client: Annotated[
+        str, typer.Option("--client", help="The client's name, for the report's title.")
+    ] = "",
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="The report's date, YYYY-MM-DD (default: today).", metavar="DATE"
+        ),
+    ] = None,
+    prefer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--prefer",
+            help="Rank first the alternatives with this tag (repeatable): self-hosted, hosted, "
+            "eu, chatons, desktop, mobile, e2ee...",
+            metavar="TAG",
+        ),
+    ] = None,
+    require: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--require", help="Keep only alternatives with this tag (repeatable).", metavar="TAG"
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude", help="Drop alternatives with this tag (repeatable).", metavar="TAG"
+        ),
+    ] = None,
+    max_alternatives: Annotated[
+        int | None,
+        typer.Option(
+            "--max-alternatives", min=1, help="At most N alternatives per tool.", metavar="N"
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="A Jinja2 template of your own for the markdown or html report (the shipped "
+            "ones, in altgafam/templates/, are the example).",
+            metavar="FILE",
+        ),
+    ] = None,
 ) -> None:
     """Recognise every tool in FILE and recommend libre alternatives.
 
@@ -121,14 +174,23 @@ def scan(
     name first, then by fuzzy spelling.
     """
     from altgafam import formats
+    from altgafam.i18n import LANGUAGES, default_language
     from altgafam.inputs import FORMATS, read_tools
 
     try:
         chosen = formats.Format(fmt)
     except ValueError:
-        fail(f"unknown format '{fmt}' (choose table, markdown or json)")
+        fail(f"unknown format '{fmt}' (choose table, markdown, html or json)")
     if input_format not in FORMATS:
         fail(f"unknown input format '{input_format}' (choose {', '.join(FORMATS)})")
+    language = lang or default_language()
+    if language not in LANGUAGES:
+        fail(f"unknown language '{language}' (choose en or fr)")
+    day = _parse_date(date)
+    if template is not None and chosen not in formats.DOCUMENTS:
+        fail("--template goes with --format markdown or html")
+    if template is not None and not template.is_file():
+        fail(f"{template}: no such template")
     try:
         if output is not None:
             check_output(output)
@@ -137,7 +199,12 @@ def scan(
             typer.echo(f"altgafam: warning: {tools.source}: {warning}", err=True)
         if not tools.entries:
             typer.echo(f"altgafam: no tools found in {tools.source}", err=True)
-        report = build_report(tools.entries, min_score, catalog_dirs)
+        catalog, report = build_report(
+            tools.entries,
+            min_score,
+            catalog_dirs,
+            Choices(prefer or [], require or [], exclude or [], max_alternatives),
+        )
         if chosen is formats.Format.TABLE and output is None:
             from rich.console import Console
 
@@ -146,22 +213,62 @@ def scan(
             console = Console(highlight=False)
             console.print(for_terminal(report, width=console.width))
             return
-        write_output(formats.chunks(chosen)(report), output)
+        from altgafam import plan
+
+        doc = plan.client_report(report, catalog, client, day, language, __version__)
+        write_output(formats.chunks(chosen, doc, template), output)
     except InputError as exc:
         fail(str(exc))
 
 
+class Choices(NamedTuple):
+    """The ranking preferences as given on the command line."""
+
+    prefer: list[str]
+    require: list[str]
+    exclude: list[str]
+    max_alternatives: int | None
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"'{value}' is not a date (YYYY-MM-DD)")
+
+
 def build_report(
-    entries: list[Entry], min_score: float, overlays: list[Path] | None = None
-) -> Report:
+    entries: list[Entry],
+    min_score: float,
+    overlays: list[Path] | None = None,
+    choices: Choices | None = None,
+) -> tuple[Catalog, Report]:
     """Load the catalog, match the entries (with a progress bar on a terminal for long
-    lists), and plan the report."""
+    lists), and plan the report with the user's preferences."""
     from altgafam import matcher, plan
+    from altgafam.models import Preferences
 
     catalog, index = load_prepared(matcher.build_index, overlays)
     assert index is not None
+    prefs = Preferences()
+    if choices is not None:
+        known = plan.preference_tags(catalog)
+        for tag in [*choices.prefer, *choices.require, *choices.exclude]:
+            if tag not in known:
+                from altgafam.schema import closest
+
+                fail(f"unknown tag '{tag}'{closest(tag, known)} (see altgafam catalog stats)")
+        prefs = Preferences(
+            tuple(choices.prefer),
+            tuple(choices.require),
+            tuple(choices.exclude),
+            choices.max_alternatives,
+        )
     if len(entries) < PROGRESS_FROM or not sys.stderr.isatty():
-        return plan.build_report(matcher.match_all(entries, index, min_score), catalog)
+        matches = matcher.match_all(entries, index, min_score)
+        return catalog, plan.build_report(matches, catalog, prefs)
     from rich.progress import Progress
 
     with Progress(transient=True, console=stderr()) as progress:
@@ -169,7 +276,7 @@ def build_report(
         matches = matcher.match_all(
             entries, index, min_score, progress=lambda n: progress.advance(task, n)
         )
-    return plan.build_report(matches, catalog)
+    return catalog, plan.build_report(matches, catalog, prefs)
 
 
 def main() -> None:

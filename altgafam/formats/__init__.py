@@ -1,11 +1,12 @@
-"""Output formats: one module per format behind `render(report) -> str`."""
+"""Output formats: the terminal table, the client report (Markdown, HTML), and JSON."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from enum import Enum
+from pathlib import Path
 
-from altgafam.models import Report
+from altgafam.models import ClientReport
 
 
 class Format(str, Enum):
@@ -13,29 +14,30 @@ class Format(str, Enum):
 
     TABLE = "table"
     MARKDOWN = "markdown"
+    HTML = "html"
     JSON = "json"
 
 
-def renderer(fmt: Format) -> Callable[[Report], str]:
-    """The function that renders a report in `fmt` as text."""
-    if fmt is Format.JSON:
-        from altgafam.formats import json as module
-    elif fmt is Format.MARKDOWN:
-        from altgafam.formats import markdown as module  # type: ignore[no-redef]
-    else:
-        from altgafam.formats import table as module  # type: ignore[no-redef]
-    return module.render
+# The formats that render the client report (and accept --template).
+DOCUMENTS = (Format.MARKDOWN, Format.HTML)
 
 
-def chunks(fmt: Format) -> Callable[[Report], Iterator[str]]:
-    """The function that renders a report in `fmt` piece by piece, for large reports."""
+def chunks(fmt: Format, doc: ClientReport, template: Path | None = None) -> Iterator[str]:
+    """The report in `fmt`, piece by piece (JSON is written result by result)."""
     if fmt is Format.JSON:
         from altgafam.formats.json import chunks as json_chunks
 
-        return json_chunks
-    render = renderer(fmt)
+        yield from json_chunks(doc.report)
+    elif fmt is Format.TABLE:
+        from altgafam.formats.table import render
 
-    def whole(report: Report) -> Iterator[str]:
-        yield render(report)
+        yield render(doc.report)
+    else:
+        from altgafam.formats.report import render as render_report
 
-    return whole
+        yield render_report(doc, fmt.value, template)
+
+
+def render(fmt: Format, doc: ClientReport, template: Path | None = None) -> str:
+    """The report in `fmt`, as one string."""
+    return "".join(chunks(fmt, doc, template))

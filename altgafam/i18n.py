@@ -1,0 +1,185 @@
+"""The report's words in English and French, with named placeholders."""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("en", "fr")
+
+WORDS: dict[str, dict[str, str]] = {
+    "title": {"en": "Migration report", "fr": "Rapport de migration"},
+    # French typography puts a space before a colon.
+    "colon": {"en": ": ", "fr": " : "},
+    "subtitle": {
+        "en": "Moving off GAFAM and proprietary services to libre software",
+        "fr": "Sortir des GAFAM et des services propriétaires pour des logiciels libres",
+    },
+    "client": {"en": "Client", "fr": "Client"},
+    "date": {"en": "Date", "fr": "Date"},
+    "catalog": {"en": "Catalog", "fr": "Catalogue"},
+    "catalog_line": {
+        "en": "altgafam {version}, {services} services and {alternatives} libre alternatives, "
+        "facts reviewed up to {reviewed}",
+        "fr": "altgafam {version}, {services} services et {alternatives} alternatives libres, "
+        "faits vérifiés jusqu'au {reviewed}",
+    },
+    "summary": {"en": "Summary", "fr": "Synthèse"},
+    "listed": {"en": "Tools listed", "fr": "Outils listés"},
+    "distinct": {"en": "distinct tools recognised", "fr": "outils distincts reconnus"},
+    "proprietary": {"en": "Proprietary", "fr": "Propriétaires"},
+    "gafam_owned": {"en": "Owned by the GAFAM", "fr": "Détenus par les GAFAM"},
+    "already_libre": {"en": "Already libre", "fr": "Déjà libres"},
+    "ambiguous": {"en": "To clarify", "fr": "À préciser"},
+    "unknown": {"en": "Not recognised", "fr": "Non reconnus"},
+    "by_company": {"en": "GAFAM tools by company", "fr": "Outils GAFAM par entreprise"},
+    "credit": {
+        "en": "Already libre, well done: {names}.",
+        "fr": "Déjà libres, bravo : {names}.",
+    },
+    "score": {"en": "Dependency score", "fr": "Score de dépendance"},
+    "score_line": {
+        "en": "{score}/100, {band}.",
+        "fr": "{score}/100, {band}.",
+    },
+    "band_low": {
+        "en": "low dependency: few of your tools are in GAFAM hands",
+        "fr": "dépendance faible : peu de vos outils sont aux mains des GAFAM",
+    },
+    "band_moderate": {
+        "en": "moderate dependency: a part of your daily work runs on GAFAM services",
+        "fr": "dépendance modérée : une partie de votre travail quotidien repose sur les GAFAM",
+    },
+    "band_high": {
+        "en": "high dependency: most of your critical tools are in GAFAM hands",
+        "fr": "dépendance forte : la plupart de vos outils critiques sont aux mains des GAFAM",
+    },
+    "band_very_high": {
+        "en": "very high dependency: your organisation runs on GAFAM services",
+        "fr": "dépendance très forte : votre organisation fonctionne sur des services des GAFAM",
+    },
+    "score_explained": {
+        "en": "The share of your recognised tools owned by one of the GAFAM, each weighted by "
+        "how critical its category is (high 3, medium 2, low 1): 0 is none, 100 is all.",
+        "fr": "La part de vos outils reconnus détenus par un des GAFAM, chacun pondéré par "
+        "l'importance de sa catégorie (forte 3, moyenne 2, faible 1) : 0 aucun, 100 tous.",
+    },
+    "tools": {"en": "Tool by tool", "fr": "Outil par outil"},
+    "as_written": {"en": "As written", "fr": "Tel qu'écrit"},
+    "lines": {"en": "lines", "fr": "lignes"},
+    "vendor": {"en": "Vendor", "fr": "Éditeur"},
+    "owner": {"en": "Owner", "fr": "Propriétaire"},
+    "gafam": {"en": "GAFAM", "fr": "GAFAM"},
+    "yes": {"en": "yes", "fr": "oui"},
+    "no": {"en": "no", "fr": "non"},
+    "discontinued": {
+        "en": "Discontinued on {date}.",
+        "fr": "Fermé le {date}.",
+    },
+    "successor": {"en": "Replaced by {name}.", "fr": "Remplacé par {name}."},
+    "renamed": {"en": "Formerly {name}.", "fr": "Anciennement {name}."},
+    "alternatives": {"en": "Libre alternatives", "fr": "Alternatives libres"},
+    "alternative": {"en": "Alternative", "fr": "Alternative"},
+    "license": {"en": "License", "fr": "Licence"},
+    "kind": {"en": "Kind", "fr": "Type"},
+    "hosting": {"en": "Hosting", "fr": "Hébergement"},
+    "effort": {"en": "Effort", "fr": "Effort"},
+    "effort_low": {"en": "low", "fr": "faible"},
+    "effort_medium": {"en": "medium", "fr": "moyen"},
+    "effort_high": {"en": "high", "fr": "élevé"},
+    "note": {"en": "How to migrate", "fr": "Comment migrer"},
+    "no_alternative": {
+        "en": "No libre replacement in the catalog yet.",
+        "fr": "Pas encore de remplaçant libre dans le catalogue.",
+    },
+    "libre_tool": {"en": "libre", "fr": "libre"},
+    "self_host": {"en": "self-hostable", "fr": "auto-hébergeable"},
+    "hosted_by": {"en": "hosted by", "fr": "hébergé par"},
+    "chatons": {"en": "CHATONS member", "fr": "membre des CHATONS"},
+    "eu": {"en": "EU", "fr": "UE"},
+    "plan": {"en": "Migration plan", "fr": "Plan de migration"},
+    "phase_quick": {"en": "Phase 1: quick wins", "fr": "Phase 1 : gains rapides"},
+    "phase_quick_text": {
+        "en": "Low effort, start here: the most critical and GAFAM-owned first.",
+        "fr": "Effort faible, commencez ici : les plus critiques et détenus par les GAFAM d'abord.",
+    },
+    "phase_medium": {"en": "Phase 2: medium moves", "fr": "Phase 2 : chantiers moyens"},
+    "phase_medium_text": {
+        "en": "Plan a few days each: data to move, people to train.",
+        "fr": "Prévoir quelques jours chacun : données à migrer, personnes à former.",
+    },
+    "phase_heavy": {"en": "Phase 3: heavy moves", "fr": "Phase 3 : gros chantiers"},
+    "phase_heavy_text": {
+        "en": "Projects of their own: prepare, test with a small team, then switch.",
+        "fr": "Des projets à part entière : préparer, tester avec une petite équipe, basculer.",
+    },
+    "phase_none": {"en": "Nothing in this phase.", "fr": "Rien dans cette phase."},
+    "step": {
+        "en": "Move from {service} to {alternative} ({license}).",
+        "fr": "Passer {de_service} à {alternative} ({license}).",
+    },
+    "keep": {"en": "No libre replacement yet", "fr": "Pas encore de remplaçant libre"},
+    "keep_text": {
+        "en": "Keep for now, and watch: {names}.",
+        "fr": "À garder pour l'instant, en veille : {names}.",
+    },
+    "clarify": {"en": "To clarify", "fr": "À préciser"},
+    "clarify_text": {
+        "en": "These lines could not be read with certainty: tell us which product you meant.",
+        "fr": "Ces lignes n'ont pas pu être lues avec certitude : précisez le produit visé.",
+    },
+    "which": {"en": "which one: {names}?", "fr": "lequel : {names} ?"},
+    "did_you_mean": {"en": "did you mean {names}?", "fr": "vouliez-vous dire {names} ?"},
+    "not_found": {"en": "not in the catalog", "fr": "absent du catalogue"},
+    "line": {"en": "Line", "fr": "Ligne"},
+    "or": {"en": "or", "fr": "ou"},
+    "method": {"en": "Method and limits", "fr": "Méthode et limites"},
+    "method_text": {
+        "en": "Each line of your list was matched to the catalog by web address, name, alias "
+        "or former name first, then by spelling (fuzzy matching), never by guesswork: when two "
+        "products were close, the line is listed under To clarify. A line naming a libre tool is "
+        "reported as libre. Owners follow acquisitions to the ultimate parent company. Licenses "
+        "are SPDX identifiers, OSI-approved or FSF-free. Facts were checked on each entry's "
+        "review date (up to {reviewed}); products, owners and offers change, so check a fact "
+        "before you act on it.",
+        "fr": "Chaque ligne de votre liste a été rapprochée du catalogue d'abord par adresse web, "
+        "nom, alias ou ancien nom, puis par l'orthographe (correspondance approchée), jamais au "
+        "hasard : quand deux produits étaient proches, la ligne figure sous À préciser. Une "
+        "ligne qui nomme un logiciel libre est comptée comme libre. Les propriétaires suivent les "
+        "rachats jusqu'à la maison mère. Les licences sont des identifiants SPDX approuvés par "
+        "l'OSI ou libres selon la FSF. Les faits ont été vérifiés à la date de revue de chaque "
+        "entrée (jusqu'au {reviewed}) ; produits, propriétaires et offres changent : vérifiez "
+        "un fait avant d'agir.",
+    },
+    "generated": {
+        "en": "Generated by altgafam {version}, libre software (GPL-3.0-or-later).",
+        "fr": "Produit par altgafam {version}, logiciel libre (GPL-3.0-or-later).",
+    },
+    "tag_web": {"en": "web", "fr": "web"},
+    "tag_desktop": {"en": "desktop", "fr": "bureau"},
+    "tag_mobile": {"en": "mobile", "fr": "mobile"},
+    "tag_self-hostable": {"en": "self-hostable", "fr": "auto-hébergeable"},
+    "tag_hosted-offer": {"en": "hosted offer", "fr": "offre hébergée"},
+}
+
+
+def default_language() -> str:
+    """French when the locale says so (LC_ALL, LC_MESSAGES, LANG), else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def de(name: str) -> str:
+    """French "de" before a name, elided before a vowel: "d'Instagram", "de Gmail"."""
+    first = name[:1].casefold()
+    return f"d'{name}" if first and first in "aeiouyàâéèêëîïôöùûüh" else f"de {name}"
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    """The words for `key` in `lang`, with the named placeholders filled in."""
+    words = WORDS[key]
+    if "service" in values:
+        values.setdefault("de_service", de(str(values["service"])))
+    return (words.get(lang) or words["en"]).format(**values)
