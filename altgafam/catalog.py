@@ -21,6 +21,7 @@ from altgafam.models import (
     Tag,
     Text,
     Vendor,
+    WebSignature,
 )
 from altgafam.store import builtin_dir, catalog_files
 
@@ -365,9 +366,14 @@ def _build(items: list[_Item]) -> Catalog:
     tags: dict[str, Tag] = {}
     services: dict[str, Service] = {}
     alternatives: dict[str, Alternative] = {}
+    signatures: dict[str, WebSignature] = {}
     for item in items:
         d = item.data
-        if item.section == "vendors":
+        if item.section == "signatures":
+            signatures[d["id"]] = WebSignature(
+                d["id"], _strings(d.get("hosts")), _strings(d.get("snippets"))
+            )
+        elif item.section == "vendors":
             vendors[d["id"]] = Vendor(
                 d["id"], d["name"].strip(), d.get("parent"), d.get("country"), bool(d.get("gafam"))
             )
@@ -418,4 +424,4 @@ def _build(items: list[_Item]) -> Catalog:
                 ),
                 reviewed=d.get("reviewed"),
             )
-    return Catalog(vendors, categories, tags, services, alternatives)
+    return Catalog(vendors, categories, tags, services, alternatives, signatures)

@@ -101,6 +101,14 @@ class Alternative(NamedTuple):
     reviewed: dt.date | None = None
 
 
+class WebSignature(NamedTuple):
+    """How a website shows it depends on a service: hosts it loads from, snippets of code."""
+
+    id: str
+    hosts: tuple[str, ...] = ()
+    snippets: tuple[str, ...] = ()
+
+
 class Catalog(NamedTuple):
     """The whole catalog, indexed by id."""
 
@@ -109,6 +117,8 @@ class Catalog(NamedTuple):
     tags: dict[str, Tag]
     services: dict[str, Service]
     alternatives: dict[str, Alternative]
+    # Shared, never mutated: a catalog is built once and only read.
+    signatures: dict[str, WebSignature] = {}  # noqa: RUF012
 
     def owner(self, vendor_id: str) -> Vendor:
         """The ultimate parent of a vendor (the vendor itself when it has no parent)."""

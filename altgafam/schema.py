@@ -129,12 +129,20 @@ PATCHES: dict[str, dict[str, Field]] = {
     "alternatives": ALTERNATIVE_PATCH,
 }
 
+# How a website shows it depends on a service (altgafam site): one entry per service.
+SIGNATURE = {
+    "id": _ref("services", True),
+    "hosts": _list(_f("domain")),
+    "snippets": _list(_f("str")),
+}
+
 SECTIONS: dict[str, dict[str, Field]] = {
     "vendors": VENDOR,
     "categories": CATEGORY,
     "tags": TAG,
     "services": SERVICE,
     "alternatives": ALTERNATIVE,
+    "signatures": SIGNATURE,
 }
 
 Report = Callable[[tuple[str | int, ...], str], None]

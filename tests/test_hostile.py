@@ -61,7 +61,7 @@ nasty = st.lists(
 
 TEMPLATE_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p",
-    "table", "tr", "td", "th", "section", "ul", "li", "a", "strong", "span", "ol", "footer",
+    "table", "tr", "td", "th", "section", "ul", "li", "a", "strong", "span", "ol", "footer", "code",
 }  # fmt: skip
 VOID = {"meta"}
 

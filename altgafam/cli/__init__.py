@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -17,12 +17,24 @@ from altgafam.cli.common import (
     EXIT_USAGE,
     PROGRESS_FROM,
     CatalogOption,
+    Choices,
+    ClientOption,
+    ExcludeOption,
+    LangOption,
+    MaxAlternativesOption,
+    OutputOption,
+    PreferOption,
+    ReportFormatOption,
+    RequireOption,
+    TemplateOption,
     check_output,
     fail,
     load_prepared,
+    preferences,
     stderr,
     write_output,
 )
+from altgafam.cli.site import site
 from altgafam.errors import AltgafamError, InputError
 
 if TYPE_CHECKING:
@@ -46,6 +58,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(catalog_app, name="catalog")
+app.command()(site)
 
 
 def _version(value: bool) -> None:
@@ -76,22 +89,8 @@ def scan(
             metavar="FILE",
         ),
     ],
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format: table (terminal), markdown or html (the client report), "
-            "json (for tools).",
-            metavar="table|markdown|html|json",
-        ),
-    ] = "table",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Write the report to this file instead of standard output."
-        ),
-    ] = None,
+    fmt: ReportFormatOption = "table",
+    output: OutputOption = None,
     min_score: Annotated[
         float,
         typer.Option(
@@ -115,55 +114,26 @@ def scan(
         ),
     ] = None,
     catalog_dirs: CatalogOption = None,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang", help="Report language (default: from the locale, else en).", metavar="en|fr"
-        ),
-    ] = None,
-    client: Annotated[
-        str, typer.Option("--client", help="The client's name, for the report's title.")
-    ] = "",
+    lang: LangOption = None,
+    client: ClientOption = "",
     date: Annotated[
         str | None,
         typer.Option(
             "--date", help="The report's date, YYYY-MM-DD (default: today).", metavar="DATE"
         ),
     ] = None,
-    prefer: Annotated[
+    prefer: PreferOption = None,
+    require: RequireOption = None,
+    exclude: ExcludeOption = None,
+    max_alternatives: MaxAlternativesOption = None,
+    template: TemplateOption = None,
+    site_targets: Annotated[
         list[str] | None,
         typer.Option(
-            "--prefer",
-            help="Rank first the alternatives with this tag (repeatable): self-hosted, hosted, "
-            "eu, chatons, desktop, mobile, e2ee...",
-            metavar="TAG",
-        ),
-    ] = None,
-    require: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--require", help="Keep only alternatives with this tag (repeatable).", metavar="TAG"
-        ),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--exclude", help="Drop alternatives with this tag (repeatable).", metavar="TAG"
-        ),
-    ] = None,
-    max_alternatives: Annotated[
-        int | None,
-        typer.Option(
-            "--max-alternatives", min=1, help="At most N alternatives per tool.", metavar="N"
-        ),
-    ] = None,
-    template: Annotated[
-        Path | None,
-        typer.Option(
-            "--template",
-            help="A Jinja2 template of your own for the markdown or html report (the shipped "
-            "ones, in altgafam/templates/, are the example).",
-            metavar="FILE",
+            "--site",
+            help="Also scan this website (a file, a folder or an http(s) URL; repeatable) and "
+            "put its dependencies in the same report.",
+            metavar="TARGET",
         ),
     ] = None,
 ) -> None:
@@ -205,29 +175,28 @@ def scan(
             catalog_dirs,
             Choices(prefer or [], require or [], exclude or [], max_alternatives),
         )
+        website = None
+        if site_targets:
+            from altgafam.cli.site import run_site
+
+            choices = Choices(prefer or [], require or [], exclude or [], max_alternatives)
+            website = run_site(site_targets, catalog_dirs, choices, 20, 10.0)
         if chosen is formats.Format.TABLE and output is None:
             from rich.console import Console
 
-            from altgafam.formats.table import for_terminal
+            from altgafam.formats.table import for_terminal, site_table
 
             console = Console(highlight=False)
             console.print(for_terminal(report, width=console.width))
+            if website is not None:
+                console.print(site_table(website, console.width))  # type: ignore[arg-type]
             return
         from altgafam import plan
 
         doc = plan.client_report(report, catalog, client, day, language, __version__)
-        write_output(formats.chunks(chosen, doc, template), output)
+        write_output(formats.chunks(chosen, doc, template, website), output)
     except InputError as exc:
         fail(str(exc))
-
-
-class Choices(NamedTuple):
-    """The ranking preferences as given on the command line."""
-
-    prefer: list[str]
-    require: list[str]
-    exclude: list[str]
-    max_alternatives: int | None
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -248,24 +217,10 @@ def build_report(
     """Load the catalog, match the entries (with a progress bar on a terminal for long
     lists), and plan the report with the user's preferences."""
     from altgafam import matcher, plan
-    from altgafam.models import Preferences
 
     catalog, index = load_prepared(matcher.build_index, overlays)
     assert index is not None
-    prefs = Preferences()
-    if choices is not None:
-        known = plan.preference_tags(catalog)
-        for tag in [*choices.prefer, *choices.require, *choices.exclude]:
-            if tag not in known:
-                from altgafam.schema import closest
-
-                fail(f"unknown tag '{tag}'{closest(tag, known)} (see altgafam catalog stats)")
-        prefs = Preferences(
-            tuple(choices.prefer),
-            tuple(choices.require),
-            tuple(choices.exclude),
-            choices.max_alternatives,
-        )
+    prefs = preferences(catalog, choices)
     if len(entries) < PROGRESS_FROM or not sys.stderr.isatty():
         matches = matcher.match_all(entries, index, min_score)
         return catalog, plan.build_report(matches, catalog, prefs)

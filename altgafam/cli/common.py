@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NamedTuple, NoReturn, TypeVar
 
 import typer
 
@@ -16,7 +16,7 @@ from altgafam.errors import CatalogError, InputError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from altgafam.models import Catalog
+    from altgafam.models import Catalog, Preferences
 
 T = TypeVar("T")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -31,6 +31,64 @@ CatalogOption = Annotated[
         help="A catalog folder to add on top of the shipped one (repeatable; also "
         f"{OVERLAY_ENV} and your config folder's catalog/).",
         metavar="DIR",
+    ),
+]
+# Options shared by scan and site.
+ReportFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format: table (terminal), markdown or html (the client report), "
+        "json (for tools).",
+        metavar="table|markdown|html|json",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write the report to this file instead of standard output."
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", help="Report language (default: from the locale, else en).", metavar="en|fr"
+    ),
+]
+ClientOption = Annotated[
+    str, typer.Option("--client", help="The client's name, for the report's title.")
+]
+PreferOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--prefer",
+        help="Rank first the alternatives with this tag (repeatable): self-hosted, hosted, "
+        "eu, chatons, desktop, mobile, e2ee...",
+        metavar="TAG",
+    ),
+]
+RequireOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--require", help="Keep only alternatives with this tag (repeatable).", metavar="TAG"
+    ),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option("--exclude", help="Drop alternatives with this tag (repeatable).", metavar="TAG"),
+]
+MaxAlternativesOption = Annotated[
+    int | None,
+    typer.Option("--max-alternatives", min=1, help="At most N alternatives per tool.", metavar="N"),
+]
+TemplateOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--template",
+        help="A Jinja2 template of your own for the markdown or html report (the shipped "
+        "ones, in altgafam/templates/, are the example).",
+        metavar="FILE",
     ),
 ]
 FormatOption = Annotated[
@@ -125,3 +183,33 @@ def write_output(text: str | Iterable[str], output: Path | None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class Choices(NamedTuple):
+    """The ranking preferences as given on the command line."""
+
+    prefer: list[str]
+    require: list[str]
+    exclude: list[str]
+    max_alternatives: int | None
+
+
+def preferences(catalog: Catalog, choices: Choices | None) -> Preferences:
+    """The ranking preferences, every tag checked against the catalog's (with a hint)."""
+    from altgafam import plan
+    from altgafam.models import Preferences
+
+    if choices is None:
+        return Preferences()
+    known = plan.preference_tags(catalog)
+    for tag in [*choices.prefer, *choices.require, *choices.exclude]:
+        if tag not in known:
+            from altgafam.schema import closest
+
+            fail(f"unknown tag '{tag}'{closest(tag, known)} (see altgafam catalog stats)")
+    return Preferences(
+        tuple(choices.prefer),
+        tuple(choices.require),
+        tuple(choices.exclude),
+        choices.max_alternatives,
+    )

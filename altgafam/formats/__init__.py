@@ -22,12 +22,22 @@ class Format(str, Enum):
 DOCUMENTS = (Format.MARKDOWN, Format.HTML)
 
 
-def chunks(fmt: Format, doc: ClientReport, template: Path | None = None) -> Iterator[str]:
-    """The report in `fmt`, piece by piece (JSON is written result by result)."""
+def chunks(
+    fmt: Format, doc: ClientReport, template: Path | None = None, site: object = None
+) -> Iterator[str]:
+    """The report in `fmt`, piece by piece (JSON is written result by result); `site`, the
+    website's findings when the scan covered one."""
     if fmt is Format.JSON:
         from altgafam.formats.json import chunks as json_chunks
 
-        yield from json_chunks(doc.report)
+        if site is None:
+            yield from json_chunks(doc.report)
+            return
+        from altgafam.formats.site import render_json
+
+        whole = "".join(json_chunks(doc.report))
+        yield whole[: whole.rindex("}")].rstrip() + ',\n  "site": '
+        yield render_json(site).strip().replace("\n", "\n  ") + "\n}\n"  # type: ignore[arg-type]
     elif fmt is Format.TABLE:
         from altgafam.formats.table import render
 
@@ -35,7 +45,7 @@ def chunks(fmt: Format, doc: ClientReport, template: Path | None = None) -> Iter
     else:
         from altgafam.formats.report import render as render_report
 
-        yield render_report(doc, fmt.value, template)
+        yield render_report(doc, fmt.value, template, site)
 
 
 def render(fmt: Format, doc: ClientReport, template: Path | None = None) -> str:

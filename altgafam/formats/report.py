@@ -16,9 +16,8 @@ SHIPPED = {"markdown": "report.md.j2", "html": "report.html.j2"}
 KIND_TAGS = ("web", "desktop", "mobile", "self-hostable", "hosted-offer")
 
 
-def context(doc: ClientReport) -> dict[str, Any]:
-    """What a template sees: the report, and helpers that speak the report's language."""
-    lang = doc.lang
+def helpers(lang: str) -> dict[str, Any]:
+    """The functions every template uses, speaking `lang`."""
 
     def words(key: str, **values: object) -> str:
         return t(lang, key, **values)
@@ -48,8 +47,6 @@ def context(doc: ClientReport) -> dict[str, Any]:
         return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
     return {
-        "doc": doc,
-        "summary": doc.report.summary,
         "t": words,
         "text": text,
         "effort": effort,
@@ -61,15 +58,29 @@ def context(doc: ClientReport) -> dict[str, Any]:
     }
 
 
-def render(doc: ClientReport, fmt: str, template: Path | None = None) -> str:
-    """The report rendered by the shipped template for `fmt`, or by `template`."""
+def context(doc: ClientReport, site: object = None) -> dict[str, Any]:
+    """What the report templates see: the report (and the website's findings, when the scan
+    covered a site), and the helpers."""
+    return {
+        **helpers(doc.lang),
+        "doc": doc,
+        "summary": doc.report.summary,
+        "site": site,
+        "version": doc.version,
+        "client": doc.client,
+    }
+
+
+def _render(values: dict[str, Any], fmt: str, name: str, template: Path | None = None) -> str:
     import jinja2
 
     from altgafam.formats.markdown import escape
 
-    folder, name = (template.parent, template.name) if template else (TEMPLATES, SHIPPED[fmt])
+    folder, chosen = (template.parent, template.name) if template else (TEMPLATES, name)
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)),
+        loader=jinja2.ChoiceLoader(
+            [jinja2.FileSystemLoader(str(folder)), jinja2.FileSystemLoader(str(TEMPLATES))]
+        ),
         autoescape=fmt == "html",
         trim_blocks=True,
         lstrip_blocks=True,
@@ -77,12 +88,24 @@ def render(doc: ClientReport, fmt: str, template: Path | None = None) -> str:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["md"] = escape
-    values = context(doc)
     env.filters["offer"] = values["offer"]
     try:
-        return env.get_template(name).render(**values)
-    except jinja2.TemplateNotFound:
-        raise InputError(f"{template}: no such template") from None
+        return env.get_template(chosen).render(**values)
+    except jinja2.TemplateNotFound as exc:
+        raise InputError(f"{template or chosen}: no such template ({exc})") from None
     except jinja2.TemplateError as exc:
-        where = f"{template or name}:{getattr(exc, 'lineno', '')}"
+        where = f"{template or chosen}:{getattr(exc, 'lineno', '')}"
         raise InputError(f"{where}: template error: {exc}") from None
+
+
+def render(doc: ClientReport, fmt: str, template: Path | None = None, site: object = None) -> str:
+    """The client report rendered by the shipped template for `fmt`, or by `template`."""
+    return _render(context(doc, site), fmt, SHIPPED[fmt], template)
+
+
+def render_site(
+    site: object, fmt: str, lang: str, client: str, version: str, template: Path | None = None
+) -> str:
+    """`altgafam site` alone, as Markdown or HTML."""
+    values = {**helpers(lang), "site": site, "client": client, "version": version}
+    return _render(values, fmt, f"site.{'md' if fmt == 'markdown' else 'html'}.j2", template)

@@ -15,6 +15,7 @@ from altgafam.models import Catalog, Report, Result, Status
 from altgafam.normalize import sanitize
 
 if TYPE_CHECKING:
+    from altgafam.siteplan import SiteReport
     from altgafam.stats import CatalogStats
 
 _STYLE = {
@@ -216,3 +217,28 @@ def _plain(value: object) -> str:
     if isinstance(value, list):
         return "\n".join(_plain(v) for v in value)
     return str(value)
+
+
+def site_table(report: SiteReport, width: int = 80) -> Table:
+    """`site` in the terminal: each service the site depends on, where, and the libre fix."""
+    grid = Table(
+        title=f"altgafam site ({report.pages} pages)", box=box.SIMPLE_HEAD, show_edge=False
+    )
+    grid.add_column("Service (owner)", max_width=24 if width < 120 else 40, overflow="fold")
+    grid.add_column("Evidence", overflow="fold")
+    grid.add_column("Libre fix", max_width=26 if width < 120 else 40, overflow="fold")
+    for f in report.findings:
+        name = Text(f.name)
+        name.append(f" ({f.owner})", style="dim")
+        if f.gafam:
+            name.append(" GAFAM", style="bold red")
+        where = [f"{e.where}:{e.line}" if e.local and e.line else e.where for e in f.evidence[:3]]
+        if len(f.evidence) > 3:
+            where.append(f"+{len(f.evidence) - 3} more")
+        fix = "\n".join(f"{a.name}: {a.license}, {a.effort}" for a in f.alternatives[:2])
+        grid.add_row(name, Text(sanitize("\n".join(where))), Text(fix or "-"))
+    grid.caption = escape(
+        f"{len(report.findings)} services found, "
+        f"{sum(1 for f in report.findings if f.gafam)} owned by the GAFAM"
+    )
+    return grid
