@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from altgafam import __version__
-from altgafam.models import Report, Result
+from altgafam.models import Recommendation, Report, Result
 
 SCHEMA_VERSION = 1
 
@@ -35,17 +35,19 @@ def result_dict(result: Result) -> dict[str, Any]:
         "candidates": [
             {"id": c.id, "name": c.name, "score": round(c.score)} for c in result.candidates
         ],
-        "alternatives": [
-            {
-                "id": a.id,
-                "name": a.name,
-                "license": a.license,
-                "homepage": a.homepage,
-                "effort": a.effort,
-                "tags": sorted(a.tags),
-            }
-            for a in result.alternatives
-        ],
+        "alternatives": [alternative_dict(a) for a in result.alternatives],
+    }
+
+
+def alternative_dict(a: Recommendation) -> dict[str, Any]:
+    """One recommended alternative, as both JSON contracts (scan, site) give it."""
+    return {
+        "id": a.id,
+        "name": a.name,
+        "license": a.license,
+        "homepage": a.homepage,
+        "effort": a.effort,
+        "tags": sorted(a.tags),
     }
 
 

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from altgafam import __version__
+from altgafam.formats.json import alternative_dict
 from altgafam.siteplan import Finding, SiteReport
 
 SCHEMA_VERSION = 1
@@ -29,17 +30,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
             "category": finding.category,
         },
         "evidence": evidence,
-        "alternatives": [
-            {
-                "id": a.id,
-                "name": a.name,
-                "license": a.license,
-                "homepage": a.homepage,
-                "effort": a.effort,
-                "tags": sorted(a.tags),
-            }
-            for a in finding.alternatives
-        ],
+        "alternatives": [alternative_dict(a) for a in finding.alternatives],
     }
 
 
