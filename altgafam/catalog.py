@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from altgafam import licenses, normalize, schema
+from altgafam import licenses, normalize, schema, store
 from altgafam.errors import CatalogError, Problem
 from altgafam.models import (
     Alternative,
@@ -99,14 +99,47 @@ def validate(
     return Validation(catalog, problems)
 
 
-def _read_file(path: Path, display: str, problems: list[Problem]) -> list[_Item]:
-    from altgafam import yamlsrc  # only when the cache misses: PyYAML costs start-up time
+class _Positions(Mapping[tuple[str | int, ...], tuple[int, int]]):
+    """Positions of a file read from the parse cache: worked out from its text, by PyYAML,
+    only if a problem must be located."""
 
-    try:
-        data, positions = yamlsrc.load(path, display)
-    except yamlsrc.YamlProblem as exc:
-        problems.append(exc.problem)
-        return []
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._table: Mapping[tuple[str | int, ...], tuple[int, int]] | None = None
+
+    def _positions(self) -> Mapping[tuple[str | int, ...], tuple[int, int]]:
+        if self._table is None:
+            from altgafam.yamlsrc import LazyPositions
+
+            self._table = LazyPositions(self._text)
+        return self._table
+
+    def __getitem__(self, key: tuple[str | int, ...]) -> tuple[int, int]:
+        return self._positions()[key]
+
+    def __iter__(self) -> Iterator[tuple[str | int, ...]]:
+        return iter(self._positions())
+
+    def __len__(self) -> int:
+        return len(self._positions())
+
+
+def _read_file(path: Path, display: str, problems: list[Problem]) -> list[_Item]:
+    parsed = store.parsed(path)
+    if parsed is not None:
+        data, text = parsed
+        positions: Mapping[tuple[str | int, ...], tuple[int, int]] = _Positions(text)
+    else:
+        from altgafam import yamlsrc  # only when no cache helps: PyYAML costs start-up time
+
+        try:
+            data, positions = yamlsrc.load(path, display)
+        except yamlsrc.YamlProblem as exc:
+            problems.append(exc.problem)
+            return []
+        if isinstance(positions, yamlsrc.LazyPositions):
+            # Parsed in one go: keep it, so that editing one file re-parses that file only.
+            store.keep_parsed(path, data, positions.text)
     if data is None:
         return []
     if not isinstance(data, dict):

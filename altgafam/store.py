@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from altgafam.models import Catalog
 
 T = TypeVar("T")
+PARSED_KEEP = 300
 
 
 def builtin_dir() -> Path:
@@ -117,12 +118,12 @@ def load_prepared(
     return catalog, prepared
 
 
-def _store(directory: Path, target: Path, content: object) -> None:
+def _store(directory: Path, target: Path, content: object, prune: bool = True) -> None:
     import tempfile
 
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        for old in directory.glob("catalog-*.pickle"):
+        for old in directory.glob("catalog-*.pickle") if prune else ():
             old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=directory)
         with os.fdopen(fd, "wb") as handle:
@@ -130,3 +131,45 @@ def _store(directory: Path, target: Path, content: object) -> None:
         os.replace(tmp, target)
     except (OSError, pickle.PicklingError):
         return  # a read-only home or a full disk costs speed, not correctness
+
+
+def _parsed_path(path: Path) -> Path | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    stat = path.stat()
+    stamp = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{sys.version}"
+    return directory / "parsed" / f"{hashlib.sha256(stamp.encode()).hexdigest()[:24]}.pickle"
+
+
+def parsed(path: Path) -> tuple[object, str] | None:
+    """A catalog file's parsed data and text, kept from an earlier run while the file has the
+    same size and modification time; None otherwise."""
+    try:
+        cached = _parsed_path(path)
+        if cached is None:
+            return None
+        with cached.open("rb") as handle:
+            found = pickle.load(handle)
+        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], str):
+            return found[0], found[1]
+    except Exception:
+        pass
+    return None
+
+
+def keep_parsed(path: Path, data: object, text: str) -> None:
+    """Keep a file's parsed data for the next runs (best effort)."""
+    try:
+        cached = _parsed_path(path)
+    except OSError:
+        return
+    if cached is not None:
+        _store(cached.parent, cached, (data, text), prune=False)
+        # Each edit leaves an entry behind: keep the most recent few hundred.
+        try:
+            entries = sorted(cached.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
+            for old in entries[:-PARSED_KEEP]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            return

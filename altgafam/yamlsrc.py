@@ -39,13 +39,13 @@ class LazyPositions(Mapping[PathKey, tuple[int, int]]):
     a valid catalog never pays for it."""
 
     def __init__(self, text: str) -> None:
-        self._text = text
+        self.text = text
         self._table: Positions | None = None
 
     def _positions(self) -> Positions:
         if self._table is None:
             self._table = {}
-            loader = _Loader(self._text)
+            loader = _Loader(self.text)
             try:
                 node = loader.get_single_node()
                 if node is not None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from altgafam import matcher, plan, store
+from altgafam import catalog, matcher, plan, store
 from altgafam.cli import app
 from altgafam.formats import json as json_format
 from altgafam.formats import table
@@ -174,3 +174,40 @@ def test_license_verdicts_are_kept_between_runs_and_never_differ(
     licenses._verdicts.cache_clear()
     assert [licenses.check(e) for e in expressions] == first
     licenses._verdicts.cache_clear()
+
+
+def test_an_edited_file_is_parsed_again_and_only_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from altgafam import yamlsrc
+
+    folder = tmp_path / "cat"
+    shutil.copytree(ROOT / "tests" / "catalogs" / "valid" / "mini", folder)
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
+    first = catalog.load([folder])
+    parsed: list[str] = []
+    real = yamlsrc.load
+
+    def spy(path: Path, display: str) -> object:
+        parsed.append(path.name)
+        return real(path, display)
+
+    monkeypatch.setattr(yamlsrc, "load", spy)
+    assert catalog.load([folder]) == first
+    assert parsed == []  # every file came from the parse cache
+    services = folder / "services.yaml"
+    services.write_text(
+        services.read_text(encoding="utf-8").replace("Team chat.", "Chat."), encoding="utf-8"
+    )
+    second = catalog.load([folder])
+    assert parsed == ["services.yaml"]
+    assert second.services["slack"].description.en == "Chat."
+    # And a problem in a cached file is still located precisely.
+    bad = tmp_path / "bad"
+    shutil.copytree(folder, bad)
+    catalog.load([bad])
+    (bad / "extra.yaml").write_text("services:\n  - id: x\n", encoding="utf-8")
+    result = catalog.validate([bad])
+    assert any(p.file == "bad/extra.yaml" and p.line == 2 for p in result.errors)

@@ -50,10 +50,13 @@ def _owner(result: Result) -> Text:
     return text
 
 
-def table(report: Report, alternatives: int = 3, width: int = 80) -> Table:
+def table(report: Report, alternatives: int | None = None, width: int = 80) -> Table:
     """The report as a Rich table that fits the terminal, 80 columns included: each line,
     what it was recognised as (with the confidence when not certain), who owns it, and the
     best libre alternatives with their license and migration effort."""
+    if alternatives is None:
+        # Two in a narrow terminal keep each row short; --output has them all.
+        alternatives = 2 if width < 120 else 3
     # Fixed widths: Rich then skips measuring every cell, which is most of its work.
     written, name, owner = (14, 15, 13) if width < 120 else (30, 24, 24)
     rest = max(20, width - 3 - written - name - owner - 8)
