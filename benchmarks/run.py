@@ -128,11 +128,15 @@ def main() -> None:
         alt = str(BIN)
         run([alt, "scan", str(small), "-f", "json"], env)  # warm the catalog cache
 
+        sys.path.insert(0, str(ROOT))
+        from altgafam.store import builtin_dir
+
+        edited = builtin_dir() / "vendors.yaml"
+
         def changed() -> None:
-            # The catalog changed: its parsed copy no longer matches (license verdicts,
-            # which do not depend on the catalog, stay).
-            for stale in cache.glob("catalog-*.pickle"):
-                stale.unlink()
+            # A maintainer saved one catalog file: it is parsed again, the catalog rebuilt
+            # and validated (license verdicts, which do not depend on it, stay).
+            os.utime(edited)
 
         def empty() -> None:
             shutil.rmtree(cache, ignore_errors=True)
