@@ -10,6 +10,8 @@ WORDS: dict[str, dict[str, str]] = {
     "title": {"en": "Migration report", "fr": "Rapport de migration"},
     # French typography puts a space before a colon.
     "colon": {"en": ": ", "fr": " : "},
+    "semicolon": {"en": "; ", "fr": " ; "},
+    "quoted": {"en": "“{text}”", "fr": "« {text} »"},
     "subtitle": {
         "en": "Moving off GAFAM and proprietary services to libre software",
         "fr": "Sortir des GAFAM et des services propriétaires pour des logiciels libres",
