@@ -58,7 +58,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(catalog_app, name="catalog")
-app.command()(site)
 
 
 def _version(value: bool) -> None:
@@ -232,6 +231,10 @@ def build_report(
             entries, index, min_score, progress=lambda n: progress.advance(task, n)
         )
     return catalog, plan.build_report(matches, catalog, prefs)
+
+
+# After scan, so that --help lists scan first.
+app.command()(site)
 
 
 def main() -> None:
