@@ -74,7 +74,7 @@ def site(
         list[str],
         typer.Argument(
             help="A local HTML file, a folder (a site's build output), or an http(s):// URL.",
-            metavar="TARGET",
+            metavar="TARGET...",
         ),
     ],
     fmt: ReportFormatOption = "table",
