@@ -254,8 +254,3 @@ def read_tools(
     else:
         entries = parse_text(text, warnings)
     return ToolList(entries, warnings, name)
-
-
-def read_entries(source: str, stdin: BinaryIO | None = None) -> list[Entry]:
-    """The entries of a list, whatever its shape (warnings dropped)."""
-    return read_tools(source, stdin=stdin).entries

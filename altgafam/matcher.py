@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
@@ -40,7 +39,6 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and)\s+(?=\S)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _VERSION = re.compile(
     r"^(?:v?\d+(?:\.\d+)*[a-z]?|cs\d*|cc|(?:19|20)\d\d|x{0,3}(?:ix|iv|v?i{1,3}))$"
 )
@@ -155,12 +153,6 @@ def _vendor_products(catalog: Catalog) -> dict[str, tuple[str, ...]]:
             if name:
                 products[name].append(service.id)
     return {name: tuple(ids) for name, ids in products.items()}
-
-
-def clean(text: str) -> str:
-    """The entry as the report shows it: control characters removed, spaces folded."""
-    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text))
-    return " ".join(text.split())
 
 
 def hosts_in(text: str) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from altgafam.errors import InputError
-from altgafam.inputs import parse_text, read_entries
+from altgafam.inputs import parse_text, read_tools
 
 
 def test_lines_comments_and_blanks() -> None:
@@ -37,25 +37,28 @@ def test_crlf_and_missing_final_newline() -> None:
 def test_encodings(tmp_path: Path, data: bytes, expected: str) -> None:
     path = tmp_path / "tools.txt"
     path.write_bytes(data)
-    assert [e.text for e in read_entries(str(path))] == [expected]
+    assert [e.text for e in read_tools(str(path)).entries] == [expected]
 
 
 def test_stdin() -> None:
-    assert [e.text for e in read_entries("-", io.BytesIO(b"Slack\nZoom\n"))] == ["Slack", "Zoom"]
+    assert [e.text for e in read_tools("-", stdin=io.BytesIO(b"Slack\nZoom\n")).entries] == [
+        "Slack",
+        "Zoom",
+    ]
 
 
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
-        read_entries(str(tmp_path / "nope.txt"))
+        read_tools(str(tmp_path / "nope.txt"))
 
 
 def test_directory(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a directory"):
-        read_entries(str(tmp_path))
+        read_tools(str(tmp_path))
 
 
 def test_binary_file(tmp_path: Path) -> None:
     path = tmp_path / "logo.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(InputError, match="PNG image"):
-        read_entries(str(path))
+        read_tools(str(path))

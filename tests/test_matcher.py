@@ -133,7 +133,9 @@ def test_identical_lines_are_matched_once_and_keep_their_line_numbers(
 
 def test_control_characters_do_not_break_matching(mini_index: matcher.Index) -> None:
     assert run("Sla\x1b[31mck", mini_index)[0] in (Status.UNKNOWN, Status.PROPRIETARY)
-    assert matcher.clean("a\x00b\tc") == "a b c"
+    from altgafam.normalize import sanitize
+
+    assert sanitize("a\x00b\tc\u202ed") == "a b c d"
 
 
 def _catalog(
