@@ -332,6 +332,15 @@ class _Checker:
                     f"facts last reviewed on {reviewed}, over a year ago",
                     "warning",
                 )
+        for item in ids["alternatives"].values():
+            tags = item.data.get("tags") or []
+            if item.data.get("hosted_offers") and "hosted-offer" not in tags:
+                self.report(
+                    item,
+                    ("tags",),
+                    "it has hosted offers: add the tag 'hosted-offer'",
+                    "warning",
+                )
         for item in ids["services"].values():
             refs = item.data.get("alternatives") or []
             seen: set[str] = set()
