@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from altgafam.models import Candidate, Catalog, Entry, Match, Status
-from altgafam.normalize import fold, key
+from altgafam.normalize import by_host, fold, key
 
 # A match needs this score; below it, candidates down to SUGGEST are offered as "did you mean".
 DEFAULT_MIN_SCORE = 88.0
@@ -123,9 +123,9 @@ def build_index(catalog: Catalog) -> Index:
     # A hosted offer's address names the software it runs (framaspace.org is Nextcloud).
     for alt in catalog.alternatives.values():
         for offer in alt.hosted_offers:
-            found = hosts_in(offer.url)
+            found = _addresses(offer.url)
             if found:
-                domains.setdefault(found[0].removeprefix("www."), alt.id)
+                domains.setdefault(found[0][0].removeprefix("www."), alt.id)
     frozen = {token: frozenset(ids) for token, ids in postings.items()}
     return Index(
         exact,
@@ -155,11 +155,6 @@ def _vendor_products(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     return {name: tuple(ids) for name, ids in products.items()}
 
 
-def hosts_in(text: str) -> list[str]:
-    """Every host name written in the line, as a URL or a bare domain."""
-    return [m.group(1).lower().rstrip(".") for m in _URL.finditer(text)]
-
-
 def _addresses(text: str) -> list[tuple[str, str]]:
     """Every (host, first path segment) written in the line."""
     out = []
@@ -179,14 +174,14 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
     """Recognise one entry of the tool list."""
     text = entry.text
     for host, segment in _addresses(text):
-        ident = _domain(host, segment, index)
+        ident = by_host(index.domains, host, segment)
         if ident is not None:
             return _found(entry, index, ident, 100.0, "domain", ())
     stripped = _URL.sub(_url_words, text)
     tokens = fold(stripped).split()
     words = content_words(tokens)
     capitalised = _capitalised(stripped)
-    hit = _exact(tokens, index, capitalised)
+    hit = _exact(tokens, index, capitalised, alone=len(words) <= 1)
     if hit is not None:
         ident, via, others, covered = hit
         if covered < len(words):
@@ -248,23 +243,12 @@ def _url_words(m: re.Match[str]) -> str:
     return whole
 
 
-def _domain(host: str, segment: str, index: Index) -> str | None:
-    labels = host.split(".")
-    for start in range(len(labels) - 1):
-        suffix = ".".join(labels[start:])
-        ident = (segment and index.domains.get(f"{suffix}/{segment}")) or index.domains.get(suffix)
-        if ident:
-            return ident
-    return None
-
-
 def _exact(
-    tokens: list[str], index: Index, capitalised: frozenset[str]
+    tokens: list[str], index: Index, capitalised: frozenset[str], alone: bool
 ) -> tuple[str, str, tuple[str, ...], int] | None:
     """The leftmost, then longest, run of words that is exactly a known name, with the number
     of content words it covers."""
     found: list[tuple[int, int, str, str]] = []
-    alone = len(content_words(tokens)) <= 1
     for start in range(len(tokens)):
         for end in range(min(len(tokens), start + MAX_WINDOW), start, -1):
             joined = "".join(tokens[start:end])

@@ -30,3 +30,15 @@ def fold(text: str) -> str:
 def key(text: str) -> str:
     """The look-up key of a name: folded, spaces removed ('Drop box' and 'Dropbox' are one key)."""
     return fold(text).replace(" ", "")
+
+
+def by_host(table: dict[str, str], host: str, segment: str = "") -> str | None:
+    """Look a host up in a table of hosts (or host/first-path-segment), its parent domains
+    too: www.google.com/maps finds "google.com/maps", app.slack.com finds "slack.com"."""
+    labels = host.lower().rstrip(".").split(".")
+    for start in range(len(labels) - 1):
+        suffix = ".".join(labels[start:])
+        found = (segment and table.get(f"{suffix}/{segment}")) or table.get(suffix)
+        if found:
+            return found
+    return None

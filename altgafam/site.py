@@ -9,6 +9,7 @@ from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from altgafam.models import Catalog
+from altgafam.normalize import by_host
 
 # Elements whose address the browser loads by itself. A plain link (<a href>) is not a
 # dependency: a paragraph pointing to youtube.com embeds nothing.
@@ -81,15 +82,7 @@ def service_of(url: str, signatures: Signatures) -> str | None:
     if not host:
         return None
     segment = parts.path.split("/")[1].lower() if parts.path.count("/") >= 1 else ""
-    labels = host.split(".")
-    for start in range(len(labels) - 1):
-        suffix = ".".join(labels[start:])
-        found = (segment and signatures.hosts.get(f"{suffix}/{segment}")) or signatures.hosts.get(
-            suffix
-        )
-        if found:
-            return found
-    return None
+    return by_host(signatures.hosts, host, segment)
 
 
 def _line_of(text: str, offset: int) -> int:

@@ -188,7 +188,7 @@ def scan(
             console = Console(highlight=False)
             console.print(for_terminal(report, width=console.width))
             if website is not None:
-                console.print(site_table(website, console.width))  # type: ignore[arg-type]
+                console.print(site_table(website, console.width))
             return
         from altgafam import plan
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,6 +27,9 @@ from altgafam.cli.common import (
 )
 from altgafam.errors import InputError
 
+if TYPE_CHECKING:
+    from altgafam.siteplan import SiteReport
+
 MaxPagesOption = Annotated[
     int,
     typer.Option("--max-pages", min=1, help="Pages to read at most per web address.", metavar="N"),
@@ -43,7 +46,7 @@ def run_site(
     choices: Choices,
     max_pages: int,
     timeout: float,
-) -> object:
+) -> SiteReport:
     """Scan the targets; warnings go to standard error; no page read at all is an error."""
     from altgafam import siteplan
     from altgafam.sitefetch import Web
@@ -99,7 +102,6 @@ def site(
     """
     from altgafam import __version__
     from altgafam.i18n import LANGUAGES, default_language
-    from altgafam.siteplan import SiteReport
 
     if fmt not in ("table", "markdown", "html", "json"):
         fail(f"unknown format '{fmt}' (choose table, markdown, html or json)")
@@ -112,10 +114,7 @@ def site(
         if output is not None:
             check_output(output)
         choices = Choices(prefer or [], require or [], exclude or [], max_alternatives)
-        report = run_site(
-            targets, None if catalog_dirs is None else catalog_dirs, choices, max_pages, timeout
-        )
-        assert isinstance(report, SiteReport)
+        report = run_site(targets, catalog_dirs, choices, max_pages, timeout)
         if fmt == "json":
             from altgafam.formats.site import render_json
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from altgafam.models import ClientReport
+
+if TYPE_CHECKING:
+    from altgafam.siteplan import SiteReport
 
 
 class Format(str, Enum):
@@ -23,7 +27,7 @@ DOCUMENTS = (Format.MARKDOWN, Format.HTML)
 
 
 def chunks(
-    fmt: Format, doc: ClientReport, template: Path | None = None, site: object = None
+    fmt: Format, doc: ClientReport, template: Path | None = None, site: SiteReport | None = None
 ) -> Iterator[str]:
     """The report in `fmt`, piece by piece (JSON is written result by result); `site`, the
     website's findings when the scan covered one."""
@@ -32,12 +36,10 @@ def chunks(
 
         if site is None:
             yield from json_chunks(doc.report)
-            return
-        from altgafam.formats.site import render_json
+        else:
+            from altgafam.formats.site import site_dict
 
-        whole = "".join(json_chunks(doc.report))
-        yield whole[: whole.rindex("}")].rstrip() + ',\n  "site": '
-        yield render_json(site).strip().replace("\n", "\n  ") + "\n}\n"  # type: ignore[arg-type]
+            yield from json_chunks(doc.report, {"site": site_dict(site)})
     elif fmt is Format.TABLE:
         from altgafam.formats.table import render
 

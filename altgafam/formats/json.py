@@ -51,9 +51,9 @@ def alternative_dict(a: Recommendation) -> dict[str, Any]:
     }
 
 
-def chunks(report: Report) -> Iterator[str]:
+def chunks(report: Report, extra: dict[str, Any] | None = None) -> Iterator[str]:
     """The whole scan as one JSON object, written result by result (one per line) so that a
-    100,000-line inventory never exists as one giant string."""
+    100,000-line inventory never exists as one giant string; `extra` keys come last."""
     s = report.summary
     head = {
         "schema_version": SCHEMA_VERSION,
@@ -73,7 +73,7 @@ def chunks(report: Report) -> Iterator[str]:
         "results": [],
     }
     if not report.results:
-        yield json.dumps(head, ensure_ascii=False, indent=2) + "\n"
+        yield json.dumps({**head, **(extra or {})}, ensure_ascii=False, indent=2) + "\n"
         return
     opening = json.dumps(head, ensure_ascii=False, indent=2)
     yield opening[: opening.rindex("[]")] + "[\n"
@@ -91,7 +91,11 @@ def chunks(report: Report) -> Iterator[str]:
         text = json.dumps(result.entry.text, ensure_ascii=False)
         end = ",\n" if position < last else "\n"
         yield f'    {{"line": {result.entry.line}, "input": {text}, {tail}{end}'
-    yield "  ]\n}\n"
+    yield "  ]"
+    for name, value in (extra or {}).items():
+        body = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        yield f",\n  {json.dumps(name)}: {body}"
+    yield "\n}\n"
 
 
 def render(report: Report) -> str:

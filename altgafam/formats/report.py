@@ -4,12 +4,15 @@ agency's own with --template): the same content in both, every word through i18n
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from altgafam.errors import InputError
 from altgafam.i18n import t
 from altgafam.models import ClientReport, HostedOffer, Recommendation, Text
 from altgafam.plan import EU
+
+if TYPE_CHECKING:
+    from altgafam.siteplan import SiteReport
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SHIPPED = {"markdown": "report.md.j2", "html": "report.html.j2"}
@@ -58,7 +61,7 @@ def helpers(lang: str) -> dict[str, Any]:
     }
 
 
-def context(doc: ClientReport, site: object = None) -> dict[str, Any]:
+def context(doc: ClientReport, site: SiteReport | None = None) -> dict[str, Any]:
     """What the report templates see: the report (and the website's findings, when the scan
     covered a site), and the helpers."""
     return {
@@ -98,13 +101,15 @@ def _render(values: dict[str, Any], fmt: str, name: str, template: Path | None =
         raise InputError(f"{where}: template error: {exc}") from None
 
 
-def render(doc: ClientReport, fmt: str, template: Path | None = None, site: object = None) -> str:
+def render(
+    doc: ClientReport, fmt: str, template: Path | None = None, site: SiteReport | None = None
+) -> str:
     """The client report rendered by the shipped template for `fmt`, or by `template`."""
     return _render(context(doc, site), fmt, SHIPPED[fmt], template)
 
 
 def render_site(
-    site: object, fmt: str, lang: str, client: str, version: str, template: Path | None = None
+    site: SiteReport, fmt: str, lang: str, client: str, version: str, template: Path | None = None
 ) -> str:
     """`altgafam site` alone, as Markdown or HTML."""
     values = {**helpers(lang), "site": site, "client": client, "version": version}

@@ -34,9 +34,9 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def render_json(report: SiteReport) -> str:
-    """`site --format json`."""
-    doc = {
+def site_dict(report: SiteReport) -> dict[str, Any]:
+    """The `site --format json` object (also the "site" key of `scan --site`'s JSON)."""
+    return {
         "schema_version": SCHEMA_VERSION,
         "altgafam_version": __version__,
         "targets": list(report.targets),
@@ -48,4 +48,8 @@ def render_json(report: SiteReport) -> str:
         },
         "findings": [finding_dict(f) for f in report.findings],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json(report: SiteReport) -> str:
+    """`site --format json`."""
+    return json.dumps(site_dict(report), ensure_ascii=False, indent=2) + "\n"
