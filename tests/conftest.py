@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
-from altgafam import catalog, matcher
+from altgafam import catalog, cli, matcher
 from altgafam.models import Catalog
 
 # Tests never touch the user's own cache folder.
@@ -37,3 +41,49 @@ def shipped() -> Catalog:
 @pytest.fixture(scope="session")
 def shipped_index(shipped: Catalog) -> matcher.Index:
     return matcher.build_index(shipped)
+
+
+class Result(NamedTuple):
+    """What one command line did: its exit code and what it printed."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+class Runner:
+    """Runs the real command line in this process, standard streams captured (bytes below
+    text, as on a real terminal-less run), the environment changed only for the run."""
+
+    def invoke(
+        self, args: list[str], input: str | None = None, env: dict[str, str] | None = None
+    ) -> Result:
+        streams = (sys.stdin, sys.stdout, sys.stderr)
+        saved = {name: os.environ.get(name) for name in env or {}}
+        stdin = io.TextIOWrapper(io.BytesIO((input or "").encode()), encoding="utf-8")
+        stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+        stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+        sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
+        os.environ.update(env or {})
+        try:
+            code = cli.run(args)
+        finally:
+            sys.stdin, sys.stdout, sys.stderr = streams
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+        stdout.flush()
+        stderr.flush()
+        printed = [s.buffer.getvalue().decode() for s in (stdout, stderr)]  # type: ignore[attr-defined]
+        return Result(code, *printed)
+
+
+@pytest.fixture()
+def runner() -> Iterator[Runner]:
+    yield Runner()

@@ -5,22 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 import yaml
-from typer.testing import CliRunner
 
 from altgafam import catalog, store
-from altgafam.cli import app
 from altgafam.jsonschema import catalog_schema
 
-from .conftest import HERE, MINI, ROOT
+from .conftest import HERE, MINI, ROOT, Runner
 
 OVERLAYS = HERE / "catalogs" / "overlays"
-
-
-@pytest.fixture()
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def test_an_overlay_adds_and_patches(tmp_path: Path) -> None:
@@ -88,16 +80,14 @@ services:
 
 
 def _scan_ids(
-    runner: CliRunner, args: list[str], env: dict[str, str] | None = None
+    runner: Runner, args: list[str], env: dict[str, str] | None = None
 ) -> list[str | None]:
-    result = runner.invoke(app, ["scan", "-", "-f", "json", *args], input="OME\nSlack\n", env=env)
+    result = runner.invoke(["scan", "-", "-f", "json", *args], input="OME\nSlack\n", env=env)
     assert result.exit_code == 0, result.output
     return [r["match"] and r["match"]["id"] for r in json.loads(result.stdout)["results"]]
 
 
-def test_scan_honours_catalog_option_env_and_config_folder(
-    runner: CliRunner, tmp_path: Path
-) -> None:
+def test_scan_honours_catalog_option_env_and_config_folder(runner: Runner, tmp_path: Path) -> None:
     overlay = _own_tool(tmp_path / "overlay")
     assert _scan_ids(runner, []) == [None, "slack"]
     assert _scan_ids(runner, ["--catalog", str(overlay)]) == ["outil-maison-exemple", "slack"]
@@ -113,22 +103,22 @@ def test_scan_honours_catalog_option_env_and_config_folder(
     ]
 
 
-def test_every_catalog_command_honours_overlays(runner: CliRunner, tmp_path: Path) -> None:
+def test_every_catalog_command_honours_overlays(runner: Runner, tmp_path: Path) -> None:
     overlay = str(_own_tool(tmp_path / "overlay"))
     shown = runner.invoke(
-        app, ["catalog", "show", "outil-maison-exemple", "--catalog", overlay, "-f", "json"]
+        ["catalog", "show", "outil-maison-exemple", "--catalog", overlay, "-f", "json"]
     )
     assert json.loads(shown.stdout)["ownership"] == ["Exemple SAS"]
     listed = json.loads(
-        runner.invoke(app, ["catalog", "list", "-f", "json", "--catalog", overlay]).stdout
+        runner.invoke(["catalog", "list", "-f", "json", "--catalog", overlay]).stdout
     )
     assert "outil-maison-exemple" in {s["id"] for s in listed["services"]}
-    found = runner.invoke(app, ["catalog", "search", "outil maison", "--catalog", overlay])
+    found = runner.invoke(["catalog", "search", "outil maison", "--catalog", overlay])
     assert "outil-maison-exemple" in found.stdout
-    assert runner.invoke(app, ["catalog", "validate", overlay]).exit_code == 0
+    assert runner.invoke(["catalog", "validate", overlay]).exit_code == 0
 
 
-def test_validate_an_overlay_on_the_shipped_catalog(runner: CliRunner, tmp_path: Path) -> None:
+def test_validate_an_overlay_on_the_shipped_catalog(runner: Runner, tmp_path: Path) -> None:
     overlay = _own_tool(tmp_path / "mine")
     (overlay / "services.yaml").write_text(
         (overlay / "services.yaml")
@@ -136,14 +126,14 @@ def test_validate_an_overlay_on_the_shipped_catalog(runner: CliRunner, tmp_path:
         .replace("category: crm", "category: crms"),
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["catalog", "validate", str(overlay)])
+    result = runner.invoke(["catalog", "validate", str(overlay)])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "mine/services.yaml:9:15: services[0].category: unknown category 'crms' "
         "(did you mean 'crm'?)",
         "1 error(s), 0 warning(s)",
     ]
-    doc = json.loads(runner.invoke(app, ["catalog", "validate", str(overlay), "-f", "json"]).stdout)
+    doc = json.loads(runner.invoke(["catalog", "validate", str(overlay), "-f", "json"]).stdout)
     assert doc["valid"] is False
     assert doc["errors"] == [
         {
@@ -157,8 +147,8 @@ def test_validate_an_overlay_on_the_shipped_catalog(runner: CliRunner, tmp_path:
     assert doc["warnings"] == []
 
 
-def test_missing_overlay_folder_is_a_usage_error(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["scan", "-", "--catalog", "nowhere"], input="Slack\n")
+def test_missing_overlay_folder_is_a_usage_error(runner: Runner) -> None:
+    result = runner.invoke(["scan", "-", "--catalog", "nowhere"], input="Slack\n")
     assert result.exit_code == 2
     assert result.stderr == "altgafam: error: nowhere: not a catalog folder\n"
 
@@ -191,26 +181,24 @@ def test_the_schema_rejects_what_validation_rejects() -> None:
     assert list(validator.iter_errors({"sevrices": []}))
 
 
-def test_show_search_and_new(runner: CliRunner) -> None:
-    shown = runner.invoke(app, ["catalog", "show", "github"], env={"COLUMNS": "160"})
+def test_show_search_and_new(runner: Runner) -> None:
+    shown = runner.invoke(["catalog", "show", "github"], env={"COLUMNS": "160"})
     assert shown.exit_code == 0
     assert "Microsoft" in shown.stdout and "fr:" in shown.stdout
-    alt = json.loads(runner.invoke(app, ["catalog", "show", "forgejo", "-f", "json"]).stdout)
+    alt = json.loads(runner.invoke(["catalog", "show", "forgejo", "-f", "json"]).stdout)
     assert alt["kind"] == "alternative" and "github" in alt["replaces"]
-    missing = runner.invoke(app, ["catalog", "show", "githib"])
+    missing = runner.invoke(["catalog", "show", "githib"])
     assert missing.exit_code == 2
     assert missing.stderr == "altgafam: error: no entry with id 'githib' (did you mean 'github'?)\n"
-    hits = json.loads(
-        runner.invoke(app, ["catalog", "search", "visioconference", "-f", "json"]).stdout
-    )
+    hits = json.loads(runner.invoke(["catalog", "search", "visioconference", "-f", "json"]).stdout)
     assert hits and all({"id", "kind", "name", "score"} == set(h) for h in hits)
     assert any(h["id"] == "jitsi-meet" for h in hits)
     for kind in ("service", "alternative"):
-        skeleton = runner.invoke(app, ["catalog", "new", kind])
+        skeleton = runner.invoke(["catalog", "new", kind])
         assert skeleton.exit_code == 0
         entries = yaml.safe_load(skeleton.stdout)
         assert isinstance(entries, list) and "id" in entries[0] and "reviewed" in entries[0]
-    assert runner.invoke(app, ["catalog", "new", "vendor"]).exit_code == 2
+    assert runner.invoke(["catalog", "new", "vendor"]).exit_code == 2
 
 
 def test_pre_commit_hook_definition() -> None:

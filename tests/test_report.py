@@ -7,13 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from altgafam import __version__
-from altgafam.cli import app
 from altgafam.i18n import WORDS
 
-from .conftest import HERE, ROOT
+from .conftest import HERE, ROOT, Runner
 from .test_hostile import assert_clean_html
 
 EXAMPLE = str(ROOT / "examples" / "agency-tools.txt")
@@ -26,21 +24,16 @@ HEADINGS = [
 ]  # fmt: skip
 
 
-@pytest.fixture()
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-def report(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -> str:
+def report(runner: Runner, *args: str, env: dict[str, str] | None = None) -> str:
     base = ["scan", EXAMPLE, "--client", "Coopérative Exemple", "--date", "2026-11-26"]
-    result = runner.invoke(app, [*base, *args], env=env)
+    result = runner.invoke([*base, *args], env=env)
     assert result.exit_code == 0, result.output
     return result.stdout.replace(__version__, "VERSION")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
-def test_example_report_goldens(runner: CliRunner, fmt: str, lang: str) -> None:
+def test_example_report_goldens(runner: Runner, fmt: str, lang: str) -> None:
     import os
 
     text = report(runner, "-f", fmt, "--lang", lang)
@@ -55,7 +48,7 @@ def test_every_word_exists_in_both_languages() -> None:
         assert set(words) == {"en", "fr"} and all(words.values()), key
 
 
-def test_no_english_heading_remains_in_the_french_report(runner: CliRunner) -> None:
+def test_no_english_heading_remains_in_the_french_report(runner: Runner) -> None:
     for fmt in ("markdown", "html"):
         text = report(runner, "-f", fmt, "--lang", "fr")
         english = {WORDS[k]["en"] for k in HEADINGS if WORDS[k]["en"] != WORDS[k]["fr"]}
@@ -71,7 +64,7 @@ def test_no_english_heading_remains_in_the_french_report(runner: CliRunner) -> N
         assert found == set(), (fmt, found)
 
 
-def test_the_html_report_is_self_contained_and_clean(runner: CliRunner) -> None:
+def test_the_html_report_is_self_contained_and_clean(runner: Runner) -> None:
     text = report(runner, "-f", "html", "--client", "<script>alert(1)</script> & Co")
     assert_clean_html(text)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in text
@@ -80,7 +73,7 @@ def test_the_html_report_is_self_contained_and_clean(runner: CliRunner) -> None:
     assert "@media print" in text
 
 
-def test_language_follows_the_locale(runner: CliRunner) -> None:
+def test_language_follows_the_locale(runner: Runner) -> None:
     assert report(runner, "-f", "markdown", env={"LANG": "fr_FR.UTF-8", "LC_ALL": ""}).startswith(
         "# Rapport de migration"
     )
@@ -89,12 +82,12 @@ def test_language_follows_the_locale(runner: CliRunner) -> None:
     )
 
 
-def _alternatives(runner: CliRunner, *args: str) -> dict[str, list[str]]:
+def _alternatives(runner: Runner, *args: str) -> dict[str, list[str]]:
     doc = json.loads(report(runner, "-f", "json", *args))
     return {r["input"]: [a["id"] for a in r["alternatives"]] for r in doc["results"]}
 
 
-def test_preferences_change_the_ranking(runner: CliRunner) -> None:
+def test_preferences_change_the_ranking(runner: Runner) -> None:
     plain = _alternatives(runner)
     assert (
         plain["Google Docs" if "Google Docs" in plain else "googel docs"][0] == "collabora-online"
@@ -113,13 +106,13 @@ def test_preferences_change_the_ranking(runner: CliRunner) -> None:
     assert len(hosted["Gmail"]) == 2
 
 
-def test_unknown_preference_tag_is_a_usage_error(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["scan", EXAMPLE, "--prefer", "self-hostabel"])
+def test_unknown_preference_tag_is_a_usage_error(runner: Runner) -> None:
+    result = runner.invoke(["scan", EXAMPLE, "--prefer", "self-hostabel"])
     assert result.exit_code == 2
     assert "unknown tag 'self-hostabel' (did you mean 'self-hostable'?)" in result.stderr
 
 
-def test_an_agency_template(runner: CliRunner, tmp_path: Path) -> None:
+def test_an_agency_template(runner: Runner, tmp_path: Path) -> None:
     template = tmp_path / "brand.md.j2"
     template.write_text(
         "# {{ doc.client | md }} — {{ t('score') }} {{ doc.score }}/100\n"
@@ -131,21 +124,21 @@ def test_an_agency_template(runner: CliRunner, tmp_path: Path) -> None:
     assert "Phase 1 : gains rapides: " in text
     broken = tmp_path / "broken.md.j2"
     broken.write_text("{{ doc.nothing_here }}", encoding="utf-8")
-    result = runner.invoke(app, ["scan", EXAMPLE, "-f", "markdown", "--template", str(broken)])
+    result = runner.invoke(["scan", EXAMPLE, "-f", "markdown", "--template", str(broken)])
     assert result.exit_code == 2 and "template error" in result.stderr
-    result = runner.invoke(app, ["scan", EXAMPLE, "-f", "json", "--template", str(template)])
+    result = runner.invoke(["scan", EXAMPLE, "-f", "json", "--template", str(template)])
     assert result.exit_code == 2
     assert result.stderr == "altgafam: error: --template goes with --format markdown or html\n"
 
 
-def test_terminal_table_fits_80_columns_and_is_plain_when_piped(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["scan", EXAMPLE], env={"COLUMNS": "80", "NO_COLOR": "1"})
+def test_terminal_table_fits_80_columns_and_is_plain_when_piped(runner: Runner) -> None:
+    result = runner.invoke(["scan", EXAMPLE], env={"COLUMNS": "80", "NO_COLOR": "1"})
     assert result.exit_code == 0
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     assert "\x1b[" not in result.stdout
 
 
-def test_dependency_score_is_documented_and_bounded(runner: CliRunner) -> None:
+def test_dependency_score_is_documented_and_bounded(runner: Runner) -> None:
     text = report(runner, "-f", "markdown", "--lang", "en")
     score = int(re.search(r"Dependency score: (\d+)/100", text).group(1))  # type: ignore[union-attr]
     assert 0 <= score <= 100

@@ -11,11 +11,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from altgafam.cli import app
-
-from .conftest import HERE
+from .conftest import HERE, Runner
 from .test_hostile import assert_clean_html
 
 SITE = HERE / "fixtures" / "site"
@@ -67,13 +64,8 @@ def server() -> Iterator[str]:
     httpd.server_close()
 
 
-@pytest.fixture()
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-def scan(runner: CliRunner, *args: str) -> tuple[dict, str]:  # type: ignore[type-arg]
-    result = runner.invoke(app, ["site", *args, "-f", "json"])
+def scan(runner: Runner, *args: str) -> tuple[dict, str]:  # type: ignore[type-arg]
+    result = runner.invoke(["site", *args, "-f", "json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout), result.stderr
 
@@ -82,7 +74,7 @@ def ids(doc: dict) -> set[str]:  # type: ignore[type-arg]
     return {f["service"]["id"] for f in doc["findings"]}
 
 
-def test_a_site_on_disk(runner: CliRunner) -> None:
+def test_a_site_on_disk(runner: Runner) -> None:
     doc, _ = scan(runner, str(SITE))
     # The folder holds private/notes.html too: on disk, every page is read.
     assert ids(doc) == FOUND_ON_PAGES | {"hotjar"}
@@ -98,13 +90,13 @@ def test_a_site_on_disk(runner: CliRunner) -> None:
     assert {(e["line"], e["match"]) for e in analytics["evidence"]} >= {(12, "gtag('config', 'G-")}
 
 
-def test_a_clean_page_has_no_finding(runner: CliRunner) -> None:
+def test_a_clean_page_has_no_finding(runner: Runner) -> None:
     # about.html links to youtube.com in a paragraph and self-hosts its fonts: no dependency.
     doc, _ = scan(runner, str(SITE / "about.html"))
     assert doc["findings"] == [] and doc["pages"] == 1
 
 
-def test_the_same_site_served_over_http(runner: CliRunner, server: str) -> None:
+def test_the_same_site_served_over_http(runner: Runner, server: str) -> None:
     doc, warnings = scan(runner, f"{server}/index.html")
     assert ids(doc) == FOUND_ON_PAGES  # private/ is disallowed by robots.txt
     assert "robots.txt asks robots not to read it" in warnings
@@ -114,19 +106,19 @@ def test_the_same_site_served_over_http(runner: CliRunner, server: str) -> None:
     assert all("url" in e and "file" not in e and "line" not in e for e in evidence)
 
 
-def test_max_pages(runner: CliRunner, server: str) -> None:
+def test_max_pages(runner: Runner, server: str) -> None:
     doc, _ = scan(runner, f"{server}/index.html", "--max-pages", "1")
     assert doc["pages"] == 1
 
 
-def test_redirects_are_followed(runner: CliRunner, server: str) -> None:
+def test_redirects_are_followed(runner: Runner, server: str) -> None:
     doc, _ = scan(runner, f"{server}/old")
     assert doc["pages"] >= 1
 
 
-def test_timeouts_and_huge_pages(runner: CliRunner, server: str) -> None:
+def test_timeouts_and_huge_pages(runner: Runner, server: str) -> None:
     result = runner.invoke(
-        app, ["site", f"{server}/slow", f"{server}/huge", "--timeout", "0.5", "-f", "json"]
+        ["site", f"{server}/slow", f"{server}/huge", "--timeout", "0.5", "-f", "json"]
     )
     assert result.exit_code == 0, result.output
     assert "/slow: skipped, timed out" in result.stderr
@@ -134,17 +126,17 @@ def test_timeouts_and_huge_pages(runner: CliRunner, server: str) -> None:
     assert ids(json.loads(result.stdout)) == {"hotjar"}
 
 
-def test_nothing_readable_is_an_error(runner: CliRunner, server: str, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["site", f"{server}/brochure.pdf"])
+def test_nothing_readable_is_an_error(runner: Runner, server: str, tmp_path: Path) -> None:
+    result = runner.invoke(["site", f"{server}/brochure.pdf"])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1].startswith("altgafam: error: no page could be read")
-    missing = runner.invoke(app, ["site", str(tmp_path / "nope")])
+    missing = runner.invoke(["site", str(tmp_path / "nope")])
     assert missing.exit_code == 2 and "no such file or folder" in missing.stderr
-    refused = runner.invoke(app, ["site", "http://127.0.0.1:9/"])
+    refused = runner.invoke(["site", "http://127.0.0.1:9/"])
     assert refused.exit_code == 2 and "cannot be read" in refused.stderr
 
 
-def test_binary_and_malformed_files(runner: CliRunner, tmp_path: Path) -> None:
+def test_binary_and_malformed_files(runner: Runner, tmp_path: Path) -> None:
     (tmp_path / "broken.html").write_text(
         "<html><head><script src='https://use.typekit.net/x.js'><body><p>unclosed <b>",
         encoding="utf-8",
@@ -156,24 +148,23 @@ def test_binary_and_malformed_files(runner: CliRunner, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_site_report_formats(runner: CliRunner, lang: str) -> None:
+def test_site_report_formats(runner: Runner, lang: str) -> None:
     md = runner.invoke(
-        app, ["site", str(SITE), "-f", "markdown", "--lang", lang, "--client", "Boulangerie"]
+        ["site", str(SITE), "-f", "markdown", "--lang", lang, "--client", "Boulangerie"]
     )
     assert md.exit_code == 0
     assert ("Website dependencies" if lang == "en" else "Dépendances du site web") in md.stdout
-    html = runner.invoke(app, ["site", str(SITE), "-f", "html", "--lang", lang])
+    html = runner.invoke(["site", str(SITE), "-f", "html", "--lang", lang])
     assert html.exit_code == 0
     assert_clean_html(html.stdout)
-    table = runner.invoke(app, ["site", str(SITE)], env={"COLUMNS": "80"})
+    table = runner.invoke(["site", str(SITE)], env={"COLUMNS": "80"})
     assert table.exit_code == 0 and "Google Fonts" in table.stdout
 
 
-def test_scan_and_site_in_one_report(runner: CliRunner) -> None:
+def test_scan_and_site_in_one_report(runner: Runner) -> None:
     from .conftest import ROOT
 
     result = runner.invoke(
-        app,
         [
             "scan",
             str(ROOT / "examples" / "agency-tools.txt"),

@@ -10,16 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from altgafam import catalog, matcher, plan, store
-from altgafam.cli import app
 from altgafam.formats import json as json_format
 from altgafam.formats import table
 from altgafam.inputs import parse_text
 from altgafam.models import Catalog
 
-from .conftest import ROOT
+from .conftest import ROOT, Runner
 
 EXAMPLE = str(ROOT / "examples" / "agency-tools.txt")
 HEAVY = (
@@ -51,14 +49,14 @@ def test_version_imports_nothing_heavy() -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
-def _scan(runner: CliRunner, env: dict[str, str]) -> str:
-    result = runner.invoke(app, ["scan", EXAMPLE, "-f", "json"], env=env)
+def _scan(runner: Runner, env: dict[str, str]) -> str:
+    result = runner.invoke(["scan", EXAMPLE, "-f", "json"], env=env)
     assert result.exit_code == 0, result.output
     return result.stdout
 
 
 def test_cached_and_uncached_scans_are_identical(tmp_path: Path) -> None:
-    runner = CliRunner()
+    runner = Runner()
     uncached = _scan(runner, {"ALTGAFAM_NO_CACHE": "1"})
     env = {"ALTGAFAM_CACHE_DIR": str(tmp_path)}
     first = _scan(runner, env)  # builds the cache

@@ -2,26 +2,126 @@
 
 from __future__ import annotations
 
-import json
+import argparse
 import sys
 from pathlib import Path
-from typing import Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from altgafam.cli.common import (
     EXIT_FINDINGS,
-    CatalogOption,
-    FormatOption,
+    Parser,
+    add_catalog_option,
+    add_format_option,
+    bounded,
     check_format,
     fail,
     load_catalog,
     overlay_folders,
 )
 
-catalog_app = typer.Typer(
-    help="Inspect, validate and extend the catalog of services and alternatives."
-)
+if TYPE_CHECKING:
+    from altgafam.cli.common import Commands
+
+
+DESCRIPTION = """\
+Inspect, validate and extend the catalog of services and alternatives.
+
+examples:
+  altgafam catalog validate my-catalog/
+  altgafam catalog search visioconference
+  altgafam catalog show nextcloud
+  altgafam catalog new alternative >> my-catalog/alternatives.yaml
+"""
+
+
+def add_parser(commands: Commands) -> None:
+    group = commands.add_parser(
+        "catalog", help=DESCRIPTION.splitlines()[0], description=DESCRIPTION
+    )
+    group.set_defaults(handler=None, parser=group)
+    sub = group.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+
+    def command(name: str, handler: object, doc: str) -> argparse.ArgumentParser:
+        parser = sub.add_parser(name, help=doc.splitlines()[0], description=doc)
+        parser.set_defaults(handler=handler, parser=parser)
+        return parser
+
+    validate = command(
+        "validate",
+        catalog_validate,
+        "Check the catalog and list every problem as FILE:LINE:COLUMN: key.path: message.\n\n"
+        "Errors exit 1; warnings (facts reviewed over a year ago) are listed apart and do not "
+        "fail.",
+    )
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="overlay folders to check on top of the shipped catalog (with --standalone: the "
+        "folders are a whole catalog of their own)",
+    )
+    validate.add_argument(
+        "--standalone",
+        action="store_true",
+        help="check PATHs alone, without the shipped catalog",
+    )
+    add_format_option(validate, ("text", "json"))
+    add_catalog_option(validate)
+
+    listing = command("list", catalog_list, "List every service and alternative in the catalog.")
+    add_format_option(listing, ("table", "json"))
+    add_catalog_option(listing)
+
+    stats = command(
+        "stats",
+        catalog_stats,
+        "Count the catalog: services and alternatives by category, owners, GAFAM share, notes.",
+    )
+    add_format_option(stats, ("table", "json"))
+    add_catalog_option(stats)
+
+    show = command(
+        "show", catalog_show, "Everything the catalog says about one entry, in English and French."
+    )
+    show.add_argument("ident", metavar="ID", help="the id of a service, alternative or vendor")
+    add_format_option(show, ("table", "json"))
+    add_catalog_option(show)
+
+    search = command(
+        "search",
+        catalog_search,
+        "Fuzzy search over names, aliases, tags and descriptions (English and French).",
+    )
+    search.add_argument("text", metavar="TEXT", help="words to look for")
+    search.add_argument(
+        "--limit",
+        type=bounded(int, 1),
+        default=10,
+        metavar="N",
+        help="how many results at most (default: 10)",
+    )
+    add_format_option(search, ("table", "json"))
+    add_catalog_option(search)
+
+    new = command(
+        "new",
+        catalog_new,
+        "Print a commented skeleton of a new entry, to paste into a catalog file and fill in.",
+    )
+    new.add_argument("kind", metavar="service|alternative", help="the kind of entry")
+
+    command(
+        "schema",
+        catalog_schema,
+        "Print the JSON Schema of catalog files (the shipped catalog/schema.json), for editors.",
+    )
+
+
+def _write_json(doc: object) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
 def _print_tables(grids: list[object]) -> None:
@@ -32,26 +132,10 @@ def _print_tables(grids: list[object]) -> None:
         console.print(grid)
 
 
-@catalog_app.command("validate")
 def catalog_validate(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Overlay folders to check on top of the shipped catalog (with --standalone: "
-            "the folders are a whole catalog of their own).",
-            metavar="[PATH]...",
-        ),
-    ] = None,
-    standalone: Annotated[
-        bool, typer.Option("--standalone", help="Check PATHs alone, without the shipped catalog.")
-    ] = False,
-    fmt: FormatOption = "text",
-    catalog_dirs: CatalogOption = None,
+    *, paths: list[Path], standalone: bool, fmt: str, catalog_dirs: list[Path] | None
 ) -> None:
-    """Check the catalog and list every problem as FILE:LINE:COLUMN: key.path: message.
-
-    Errors exit 1; warnings (facts reviewed over a year ago) are listed apart and do not fail.
-    """
+    """Check the catalog (errors exit 1; warnings are listed and do not fail)."""
     from altgafam import catalog
 
     check_format(fmt, ("text", "json"))
@@ -67,17 +151,17 @@ def catalog_validate(
     if fmt == "json":
         from altgafam.formats.catalog import validation_dict
 
-        sys.stdout.write(json.dumps(validation_dict(result), ensure_ascii=False, indent=2) + "\n")
+        _write_json(validation_dict(result))
         if result.errors:
-            raise typer.Exit(EXIT_FINDINGS)
+            raise SystemExit(EXIT_FINDINGS)
         return
     for problem in result.problems:
-        typer.echo(str(problem), err=problem.severity == "error")
+        print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
     if result.errors:
-        typer.echo(f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)", err=True)
-        raise typer.Exit(EXIT_FINDINGS)
+        print(f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)", file=sys.stderr)
+        raise SystemExit(EXIT_FINDINGS)
     assert result.catalog is not None
-    typer.echo(
+    print(
         f"catalog valid: {len(result.catalog.services)} services, "
         f"{len(result.catalog.alternatives)} alternatives, "
         f"{len(result.catalog.vendors)} vendors, {len(result.catalog.categories)} categories"
@@ -85,8 +169,7 @@ def catalog_validate(
     )
 
 
-@catalog_app.command("list")
-def catalog_list(fmt: FormatOption = "table", catalog_dirs: CatalogOption = None) -> None:
+def catalog_list(*, fmt: str, catalog_dirs: list[Path] | None) -> None:
     """List every service and alternative in the catalog."""
     check_format(fmt)
     cat = load_catalog(catalog_dirs)
@@ -100,8 +183,7 @@ def catalog_list(fmt: FormatOption = "table", catalog_dirs: CatalogOption = None
     _print_tables(list(catalog_tables(cat)))
 
 
-@catalog_app.command("stats")
-def catalog_stats(fmt: FormatOption = "table", catalog_dirs: CatalogOption = None) -> None:
+def catalog_stats(*, fmt: str, catalog_dirs: list[Path] | None) -> None:
     """Count the catalog: services and alternatives by category, owners, GAFAM share, notes."""
     from altgafam.stats import compute
 
@@ -110,21 +192,14 @@ def catalog_stats(fmt: FormatOption = "table", catalog_dirs: CatalogOption = Non
     if fmt == "json":
         from altgafam.formats.catalog import stats_dict
 
-        sys.stdout.write(json.dumps(stats_dict(stats), ensure_ascii=False, indent=2) + "\n")
+        _write_json(stats_dict(stats))
         return
     from altgafam.formats.table import stats_tables
 
     _print_tables(list(stats_tables(stats)))
 
 
-@catalog_app.command("show")
-def catalog_show(
-    ident: Annotated[
-        str, typer.Argument(help="The id of a service, alternative or vendor.", metavar="ID")
-    ],
-    fmt: FormatOption = "table",
-    catalog_dirs: CatalogOption = None,
-) -> None:
+def catalog_show(*, ident: str, fmt: str, catalog_dirs: list[Path] | None) -> None:
     """Everything the catalog says about one entry, in English and French."""
     from altgafam.formats.catalog import entry_dict
 
@@ -137,20 +212,14 @@ def catalog_show(
         every = set(cat.services) | set(cat.alternatives) | set(cat.vendors)
         fail(f"no entry with id '{ident}'{closest(ident, every)}")
     if fmt == "json":
-        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+        _write_json(found)
         return
     from altgafam.formats.table import entry_table
 
     _print_tables([entry_table(found)])
 
 
-@catalog_app.command("search")
-def catalog_search(
-    text: Annotated[str, typer.Argument(help="Words to look for.", metavar="TEXT")],
-    limit: Annotated[int, typer.Option("--limit", min=1, help="How many results at most.")] = 10,
-    fmt: FormatOption = "table",
-    catalog_dirs: CatalogOption = None,
-) -> None:
+def catalog_search(*, text: str, limit: int, fmt: str, catalog_dirs: list[Path] | None) -> None:
     """Fuzzy search over names, aliases, tags and descriptions (English and French)."""
     from altgafam.search import search
 
@@ -158,21 +227,16 @@ def catalog_search(
     hits = search(load_catalog(catalog_dirs), text, limit)
     if fmt == "json":
         doc = [{"id": h.id, "kind": h.kind, "name": h.name, "score": round(h.score)} for h in hits]
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        _write_json(doc)
         return
     if not hits:
-        typer.echo(f"nothing in the catalog matches '{text}'")
+        print(f"nothing in the catalog matches '{text}'")
         return
     for hit in hits:
-        typer.echo(f"{hit.id:<28} {hit.kind:<12} {hit.name} ({round(hit.score)})")
+        print(f"{hit.id:<28} {hit.kind:<12} {hit.name} ({round(hit.score)})")
 
 
-@catalog_app.command("new")
-def catalog_new(
-    kind: Annotated[
-        str, typer.Argument(help="service or alternative.", metavar="service|alternative")
-    ],
-) -> None:
+def catalog_new(*, kind: str) -> None:
     """Print a commented skeleton of a new entry, to paste into a catalog file and fill in."""
     from altgafam.skeletons import SKELETONS
 
@@ -181,9 +245,8 @@ def catalog_new(
     sys.stdout.write(SKELETONS[kind])
 
 
-@catalog_app.command("schema")
 def catalog_schema() -> None:
     """Print the JSON Schema of catalog files (the shipped catalog/schema.json), for editors."""
     from altgafam.jsonschema import catalog_schema as build
 
-    sys.stdout.write(json.dumps(build(), ensure_ascii=False, indent=2) + "\n")
+    _write_json(build())

@@ -1,15 +1,14 @@
-"""What every command shares: exit codes, one-line errors, loading the catalog with its
-overlays, and writing output safely."""
+"""What every command shares: exit codes, one-line errors, the options several commands take,
+loading the catalog with its overlays, and writing output safely."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple, NoReturn, TypeVar
-
-import typer
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, TypeVar
 
 from altgafam.errors import CatalogError, InputError
 
@@ -23,83 +22,131 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 # Lists at least this long get a progress bar (on a terminal only).
 PROGRESS_FROM = 5000
 OVERLAY_ENV = "ALTGAFAM_CATALOG_PATH"
+REPORT_FORMATS = ("table", "markdown", "html", "json")
 
-CatalogOption = Annotated[
-    list[Path] | None,
-    typer.Option(
+
+class Parser(argparse.ArgumentParser):
+    """argparse with the house rules: a usage error is one line on standard error naming
+    where to get help, exit 2; options are never abbreviated; the help keeps the layout of
+    the descriptions (paragraphs, example commands)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def error(self, message: str) -> NoReturn:
+        fail(f"{message} (see '{self.prog} --help')")
+
+
+if TYPE_CHECKING:
+    # What `add_subparsers` returns: each command module adds its parser to it.
+    Commands = argparse._SubParsersAction[Parser]
+
+
+def bounded(
+    kind: Callable[[str], float], low: float, high: float | None = None
+) -> Callable[[str], float]:
+    """An argparse type: a number of `kind` between `low` and `high`, with a message that says
+    which values are accepted."""
+    span = f"at least {low:g}" if high is None else f"between {low:g} and {high:g}"
+
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a number {span}") from None
+        if value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"{text} is not {span}")
+        return value
+
+    return parse
+
+
+def add_catalog_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--catalog",
-        help="A catalog folder to add on top of the shipped one (repeatable; also "
-        f"{OVERLAY_ENV} and your config folder's catalog/).",
+        dest="catalog_dirs",
+        action="append",
+        type=Path,
         metavar="DIR",
-    ),
-]
-# Options shared by scan and site.
-ReportFormatOption = Annotated[
-    str,
-    typer.Option(
-        "--format",
+        help="a catalog folder to add on top of the shipped one (repeatable; also "
+        f"{OVERLAY_ENV} and your config folder's catalog/)",
+    )
+
+
+def add_format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
+    """-f/--format for the catalog commands; the first choice is the default."""
+    parser.add_argument(
         "-f",
-        help="Output format: table (terminal), markdown or html (the client report), "
-        "json (for tools).",
-        metavar="table|markdown|html|json",
-    ),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output", "-o", help="Write the report to this file instead of standard output."
-    ),
-]
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang", help="Report language (default: from the locale, else en).", metavar="en|fr"
-    ),
-]
-ClientOption = Annotated[
-    str, typer.Option("--client", help="The client's name, for the report's title.")
-]
-PreferOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--prefer",
-        help="Rank first the alternatives with this tag (repeatable): self-hosted, hosted, "
-        "eu, chatons, desktop, mobile, e2ee...",
-        metavar="TAG",
-    ),
-]
-RequireOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--require", help="Keep only alternatives with this tag (repeatable).", metavar="TAG"
-    ),
-]
-ExcludeOption = Annotated[
-    list[str] | None,
-    typer.Option("--exclude", help="Drop alternatives with this tag (repeatable).", metavar="TAG"),
-]
-MaxAlternativesOption = Annotated[
-    int | None,
-    typer.Option("--max-alternatives", min=1, help="At most N alternatives per tool.", metavar="N"),
-]
-TemplateOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--template",
-        help="A Jinja2 template of your own for the markdown or html report (the shipped "
-        "ones, in altgafam/templates/, are the example).",
+        "--format",
+        dest="fmt",
+        default=choices[0],
+        metavar="|".join(choices),
+        help=f"{' or '.join(choices)} (default: {choices[0]})",
+    )
+
+
+def add_report_options(parser: argparse.ArgumentParser) -> None:
+    """The options `scan` and `site` share: format, output, language and the preferences."""
+    parser.add_argument(
+        "-f",
+        "--format",
+        dest="fmt",
+        default="table",
+        metavar="|".join(REPORT_FORMATS),
+        help="table (terminal), markdown or html (the client report), json (for tools); "
+        "default: table",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
         metavar="FILE",
-    ),
-]
-FormatOption = Annotated[
-    str, typer.Option("--format", "-f", help="table or json.", metavar="table|json")
-]
+        help="write the report to this file instead of standard output",
+    )
+    parser.add_argument(
+        "--lang", metavar="en|fr", help="report language (default: from the locale, else en)"
+    )
+    parser.add_argument("--client", default="", help="the client's name, for the report's title")
+    parser.add_argument(
+        "--prefer",
+        action="append",
+        metavar="TAG",
+        help="rank first the alternatives with this tag (repeatable): self-hosted, hosted, eu, "
+        "chatons, desktop, mobile, e2ee...",
+    )
+    parser.add_argument(
+        "--require",
+        action="append",
+        metavar="TAG",
+        help="keep only alternatives with this tag (repeatable)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        metavar="TAG",
+        help="drop alternatives with this tag (repeatable)",
+    )
+    parser.add_argument(
+        "--max-alternatives",
+        type=bounded(int, 1),
+        metavar="N",
+        help="at most N alternatives per tool",
+    )
+    parser.add_argument(
+        "--template",
+        type=Path,
+        metavar="FILE",
+        help="a Jinja2 template of your own for the markdown or html report (the shipped ones, "
+        "in altgafam/templates/, are the example)",
+    )
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """One line on standard error, then exit."""
-    typer.echo(f"altgafam: error: {message}", err=True)
-    raise typer.Exit(code)
+    print(f"altgafam: error: {message}", file=sys.stderr)
+    raise SystemExit(code)
 
 
 def stderr() -> Console:
@@ -144,7 +191,7 @@ def load_prepared(
         return store.load_prepared(None, prepare, layers)
     except CatalogError as exc:
         for problem in exc.problems:
-            typer.echo(str(problem), err=True)
+            print(problem, file=sys.stderr)
         fail("the catalog is invalid; run 'altgafam catalog validate' for details", EXIT_FINDINGS)
 
 

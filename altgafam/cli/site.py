@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from altgafam.cli.common import (
-    CatalogOption,
+    REPORT_FORMATS,
     Choices,
-    ClientOption,
-    ExcludeOption,
-    LangOption,
-    MaxAlternativesOption,
-    OutputOption,
-    PreferOption,
-    ReportFormatOption,
-    RequireOption,
-    TemplateOption,
+    add_catalog_option,
+    add_report_options,
+    bounded,
     check_output,
     fail,
     load_catalog,
@@ -28,16 +21,53 @@ from altgafam.cli.common import (
 from altgafam.errors import InputError
 
 if TYPE_CHECKING:
+    from altgafam.cli.common import Commands
     from altgafam.siteplan import SiteReport
 
-MaxPagesOption = Annotated[
-    int,
-    typer.Option("--max-pages", min=1, help="Pages to read at most per web address.", metavar="N"),
-]
-TimeoutOption = Annotated[
-    float,
-    typer.Option("--timeout", min=0.1, help="Seconds to wait for each web request.", metavar="S"),
-]
+DESCRIPTION = """\
+Find the GAFAM and other proprietary services a website depends on (fonts,
+analytics, tag managers, pixels, captchas, video and map embeds, widgets, CDNs)
+and the libre fix for each.
+
+Pages are read, never run: HTML, CSS and inline scripts are analysed as text.
+For a web address, the site's own links are followed (up to --max-pages), and
+robots.txt is respected.
+
+examples:
+  altgafam site https://example.org
+  altgafam site public/ -f markdown --lang fr -o site.md
+"""
+
+
+def add_parser(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "site",
+        help="Find the GAFAM and other proprietary services a website depends on.",
+        description=DESCRIPTION,
+    )
+    parser.add_argument(
+        "targets",
+        nargs="+",
+        metavar="TARGET",
+        help="a local HTML file, a folder (a site's build output), or an http(s):// URL",
+    )
+    add_report_options(parser)
+    parser.add_argument(
+        "--max-pages",
+        type=bounded(int, 1),
+        default=20,
+        metavar="N",
+        help="pages to read at most per web address (default: 20)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=bounded(float, 0.1),
+        default=10.0,
+        metavar="S",
+        help="seconds to wait for each web request (default: 10)",
+    )
+    add_catalog_option(parser)
+    parser.set_defaults(handler=site, parser=parser)
 
 
 def run_site(
@@ -57,7 +87,7 @@ def run_site(
     catalog = load_catalog(catalog_dirs)
 
     def warn(message: str) -> None:
-        typer.echo(f"altgafam: warning: {message}", err=True)
+        print(f"altgafam: warning: {message}", file=sys.stderr)
 
     report = siteplan.build(
         targets,
@@ -73,37 +103,26 @@ def run_site(
 
 
 def site(
-    targets: Annotated[
-        list[str],
-        typer.Argument(
-            help="A local HTML file, a folder (a site's build output), or an http(s):// URL.",
-            metavar="TARGET...",
-        ),
-    ],
-    fmt: ReportFormatOption = "table",
-    output: OutputOption = None,
-    lang: LangOption = None,
-    client: ClientOption = "",
-    max_pages: MaxPagesOption = 20,
-    timeout: TimeoutOption = 10.0,
-    prefer: PreferOption = None,
-    require: RequireOption = None,
-    exclude: ExcludeOption = None,
-    max_alternatives: MaxAlternativesOption = None,
-    template: TemplateOption = None,
-    catalog_dirs: CatalogOption = None,
+    *,
+    targets: list[str],
+    fmt: str,
+    output: Path | None,
+    lang: str | None,
+    client: str,
+    max_pages: int,
+    timeout: float,
+    prefer: list[str] | None,
+    require: list[str] | None,
+    exclude: list[str] | None,
+    max_alternatives: int | None,
+    template: Path | None,
+    catalog_dirs: list[Path] | None,
 ) -> None:
-    """Find the GAFAM and other proprietary services a website depends on (fonts, analytics,
-    tag managers, pixels, captchas, video and map embeds, widgets, CDNs) and the libre fix for
-    each.
-
-    Pages are read, never run: HTML, CSS and inline scripts are analysed as text. For a web
-    address, the site's own links are followed (up to --max-pages), robots.txt is respected.
-    """
+    """The site command, its options checked before any page is read."""
     from altgafam import __version__
     from altgafam.i18n import LANGUAGES, default_language
 
-    if fmt not in ("table", "markdown", "html", "json"):
+    if fmt not in REPORT_FORMATS:
         fail(f"unknown format '{fmt}' (choose table, markdown, html or json)")
     language = lang or default_language()
     if language not in LANGUAGES:

@@ -1,0 +1,197 @@
+"""`altgafam scan`: recognise every tool of a list and recommend libre alternatives."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from altgafam.cli.common import (
+    PROGRESS_FROM,
+    Choices,
+    add_catalog_option,
+    add_report_options,
+    bounded,
+    check_output,
+    fail,
+    load_prepared,
+    preferences,
+    write_output,
+)
+from altgafam.errors import InputError
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from altgafam.cli.common import Commands
+    from altgafam.models import Catalog, Entry, Report
+
+# The matcher's own default (a test keeps them equal); not imported from it, since that
+# would load RapidFuzz for --help.
+MIN_SCORE = 88.0
+
+DESCRIPTION = """\
+Recognise every tool in FILE and recommend libre alternatives.
+
+Blank lines are skipped and '#' starts a comment. A line naming several tools
+("Slack, Zoom") is split. Each tool is matched by web address, name, alias or
+former name first, then by fuzzy spelling.
+
+examples:
+  altgafam scan tools.txt
+  altgafam scan inventory.csv --column Application -f json -o report.json
+  altgafam scan tools.txt -f markdown --lang fr --client "Coop Exemple" -o rapport.md
+  altgafam scan tools.txt --site https://example.org -f html -o report.html
+"""
+
+
+def add_parser(commands: Commands) -> None:
+    parser = commands.add_parser("scan", help=DESCRIPTION.splitlines()[0], description=DESCRIPTION)
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="the tool list: text (one tool per line), CSV/TSV with a header, or JSON; "
+        "'-' reads standard input",
+    )
+    add_report_options(parser)
+    parser.add_argument(
+        "--min-score",
+        type=bounded(float, 0, 100),
+        default=MIN_SCORE,
+        metavar="SCORE",
+        help=f"lowest fuzzy score (0-100) accepted as a match (default: {MIN_SCORE:g})",
+    )
+    parser.add_argument(
+        "--input-format",
+        default="auto",
+        metavar="auto|txt|csv|tsv|json",
+        help="shape of FILE; auto goes by its extension (.csv, .tsv, .json), else text",
+    )
+    parser.add_argument(
+        "--column",
+        help="CSV/TSV: the header (or 1-based number) of the column holding the tools; found "
+        "by name (tool, outil, name, logiciel...) when not given",
+    )
+    parser.add_argument(
+        "--date", metavar="DATE", help="the report's date, YYYY-MM-DD (default: today)"
+    )
+    parser.add_argument(
+        "--site",
+        dest="site_targets",
+        action="append",
+        metavar="TARGET",
+        help="also scan this website (a file, a folder or an http(s) URL; repeatable) and put "
+        "its dependencies in the same report",
+    )
+    add_catalog_option(parser)
+    parser.set_defaults(handler=scan, parser=parser)
+
+
+def scan(
+    *,
+    file: str,
+    fmt: str,
+    output: Path | None,
+    min_score: float,
+    input_format: str,
+    column: str | None,
+    catalog_dirs: list[Path] | None,
+    lang: str | None,
+    client: str,
+    date: str | None,
+    prefer: list[str] | None,
+    require: list[str] | None,
+    exclude: list[str] | None,
+    max_alternatives: int | None,
+    template: Path | None,
+    site_targets: list[str] | None,
+) -> None:
+    """The scan command, its options checked before any work."""
+    from altgafam import __version__, formats
+    from altgafam.i18n import LANGUAGES, default_language
+    from altgafam.inputs import FORMATS, read_tools
+
+    try:
+        chosen = formats.Format(fmt)
+    except ValueError:
+        fail(f"unknown format '{fmt}' (choose table, markdown, html or json)")
+    if input_format not in FORMATS:
+        fail(f"unknown input format '{input_format}' (choose {', '.join(FORMATS)})")
+    language = lang or default_language()
+    if language not in LANGUAGES:
+        fail(f"unknown language '{language}' (choose en or fr)")
+    day = _parse_date(date)
+    if template is not None and chosen not in formats.DOCUMENTS:
+        fail("--template goes with --format markdown or html")
+    if template is not None and not template.is_file():
+        fail(f"{template}: no such template")
+    choices = Choices(prefer or [], require or [], exclude or [], max_alternatives)
+    try:
+        if output is not None:
+            check_output(output)
+        tools = read_tools(file, input_format, column)
+        for warning in tools.warnings:
+            print(f"altgafam: warning: {tools.source}: {warning}", file=sys.stderr)
+        if not tools.entries:
+            print(f"altgafam: no tools found in {tools.source}", file=sys.stderr)
+        catalog, report = build_report(tools.entries, min_score, catalog_dirs, choices)
+        website = None
+        if site_targets:
+            from altgafam.cli.site import run_site
+
+            website = run_site(site_targets, catalog_dirs, choices, 20, 10.0)
+        if chosen is formats.Format.TABLE and output is None:
+            from rich.console import Console
+
+            from altgafam.formats.table import for_terminal, site_table
+
+            console = Console(highlight=False)
+            console.print(for_terminal(report, width=console.width))
+            if website is not None:
+                console.print(site_table(website, console.width))
+            return
+        from altgafam import plan
+
+        doc = plan.client_report(report, catalog, client, day, language, __version__)
+        write_output(formats.chunks(chosen, doc, template, website), output)
+    except InputError as exc:
+        fail(str(exc))
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"'{value}' is not a date (YYYY-MM-DD)")
+
+
+def build_report(
+    entries: list[Entry],
+    min_score: float,
+    overlays: list[Path] | None = None,
+    choices: Choices | None = None,
+) -> tuple[Catalog, Report]:
+    """Load the catalog, match the entries (with a progress bar on a terminal for long
+    lists), and plan the report with the user's preferences."""
+    from altgafam import matcher, plan
+
+    catalog, index = load_prepared(matcher.build_index, overlays)
+    assert index is not None
+    prefs = preferences(catalog, choices)
+    if len(entries) < PROGRESS_FROM or not sys.stderr.isatty():
+        matches = matcher.match_all(entries, index, min_score)
+        return catalog, plan.build_report(matches, catalog, prefs)
+    from rich.progress import Progress
+
+    from altgafam.cli.common import stderr
+
+    with Progress(transient=True, console=stderr()) as progress:
+        task = progress.add_task("Matching", total=len(entries))
+        matches = matcher.match_all(
+            entries, index, min_score, progress=lambda n: progress.advance(task, n)
+        )
+    return catalog, plan.build_report(matches, catalog, prefs)
