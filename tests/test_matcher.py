@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from altgafam import matcher
 from altgafam.models import Entry, Status
@@ -318,3 +320,17 @@ def test_a_line_listing_several_tools_is_split(mini_index: matcher.Index) -> Non
     ]
     one = matcher.match_all([Entry(1, "Slack, salle 3")], mini_index)
     assert [m.entry.text for m in one] == ["Slack, salle 3"]
+
+
+@given(
+    st.lists(st.text("abcdefgh0123+#", min_size=1, max_size=6), min_size=1, max_size=4),
+    st.lists(st.text("abcdefgh0123+#", min_size=1, max_size=6), min_size=1, max_size=4),
+)
+def test_presorted_ratio_is_token_sort_ratio(first: list[str], second: list[str]) -> None:
+    # The index keeps every name with its words sorted, so that a fuzzy look-up is a plain
+    # ratio; on the matcher's folded text that must be exactly RapidFuzz's token_sort_ratio.
+    from rapidfuzz import fuzz
+
+    a, b = " ".join(first), " ".join(second)
+    sorted_a, sorted_b = matcher._sorted_words(a), matcher._sorted_words(b)
+    assert fuzz.ratio(sorted_a, sorted_b) == fuzz.token_sort_ratio(a, b)
