@@ -9,9 +9,8 @@ import json
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from altgafam.errors import InputError
 from altgafam.models import Entry
@@ -49,13 +48,12 @@ TOOL_COLUMNS = (
 _JSON_KEYS = ("name", "tool", "nom", "outil", "software", "logiciel", "application", "title")
 
 
-@dataclass
-class ToolList:
-    """The entries read from one input, and what was skipped on the way."""
+class ToolList(NamedTuple):
+    """The entries read from one input, what was skipped on the way, and where it came from."""
 
     entries: list[Entry]
-    warnings: list[str] = field(default_factory=list)
-    source: str = ""
+    warnings: list[str]
+    source: str
 
 
 def decode(raw: bytes, name: str) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -52,6 +52,13 @@ def cache_dir() -> Path | None:
     return Path(platformdirs.user_cache_dir("altgafam", appauthor=False))
 
 
+def _short(key: str) -> str:
+    """A file name for a cache key. A checksum, not a cryptographic hash (hashlib's import
+    alone costs a fifth of an interpreter start-up): two keys may share a name, so every
+    cache file holds its full key and is used only when that key is the one asked for."""
+    return f"{zlib.crc32(key.encode()):08x}"
+
+
 def _cache_key(files: list[tuple[Path, str]], overlays: list[tuple[Path, str]]) -> str:
     """Changes whenever a catalog or overlay file, or altgafam itself, changes (size or
     modification time): the cache then misses and is rebuilt."""
@@ -67,7 +74,7 @@ def _cache_key(files: list[tuple[Path, str]], overlays: list[tuple[Path, str]]) 
     for path in code:
         stat = path.stat()
         stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:24]
+    return "\n".join(stamps)
 
 
 def load_cached(folders: Iterable[Path] | None = None, overlays: Iterable[Path] = ()) -> Catalog:
@@ -99,22 +106,27 @@ def load_prepared(
 
         catalog = load(folder_list, layers)
         return catalog, prepare(catalog)
-    name = f"{prepare.__module__}.{prepare.__qualname__}"
-    cached = directory / f"catalog-{key}-{hashlib.sha256(name.encode()).hexdigest()[:8]}.pickle"
+    key += f"\n{prepare.__module__}.{prepare.__qualname__}"
+    cached = directory / f"catalog-{_short(key)}.pickle"
     try:
         with cached.open("rb") as handle:
             found = pickle.load(handle)
         from altgafam.models import Catalog as CatalogType
 
-        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], CatalogType):
-            return found
+        if (
+            isinstance(found, tuple)
+            and len(found) == 3
+            and found[0] == key
+            and isinstance(found[1], CatalogType)
+        ):
+            return found[1], found[2]
     except Exception:
         pass
     from altgafam.catalog import load  # the cache missed: parse and validate
 
     catalog = load(folder_list, layers)
     prepared = prepare(catalog)
-    _store(directory, cached, (catalog, prepared))
+    _store(directory, cached, (key, catalog, prepared))
     return catalog, prepared
 
 
@@ -133,26 +145,33 @@ def _store(directory: Path, target: Path, content: object, prune: bool = True) -
         return  # a read-only home or a full disk costs speed, not correctness
 
 
-def _parsed_path(path: Path) -> Path | None:
+def _parsed_path(path: Path) -> tuple[Path, str] | None:
+    """Where a catalog file's parsed data is kept, and the stamp it is kept under."""
     directory = cache_dir()
     if directory is None:
         return None
     stat = path.stat()
     stamp = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{sys.version}"
-    return directory / "parsed" / f"{hashlib.sha256(stamp.encode()).hexdigest()[:24]}.pickle"
+    return directory / "parsed" / f"{_short(stamp)}.pickle", stamp
 
 
 def parsed(path: Path) -> tuple[object, str] | None:
     """A catalog file's parsed data and text, kept from an earlier run while the file has the
     same size and modification time; None otherwise."""
     try:
-        cached = _parsed_path(path)
-        if cached is None:
+        where = _parsed_path(path)
+        if where is None:
             return None
+        cached, stamp = where
         with cached.open("rb") as handle:
             found = pickle.load(handle)
-        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], str):
-            return found[0], found[1]
+        if (
+            isinstance(found, tuple)
+            and len(found) == 3
+            and found[0] == stamp
+            and isinstance(found[2], str)
+        ):
+            return found[1], found[2]
     except Exception:
         pass
     return None
@@ -161,11 +180,12 @@ def parsed(path: Path) -> tuple[object, str] | None:
 def keep_parsed(path: Path, data: object, text: str) -> None:
     """Keep a file's parsed data for the next runs (best effort)."""
     try:
-        cached = _parsed_path(path)
+        where = _parsed_path(path)
     except OSError:
         return
-    if cached is not None:
-        _store(cached.parent, cached, (data, text), prune=False)
+    if where is not None:
+        cached, stamp = where
+        _store(cached.parent, cached, (stamp, data, text), prune=False)
         # Each edit leaves an entry behind: keep the most recent few hundred.
         try:
             entries = sorted(cached.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)

@@ -71,7 +71,21 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     [cached] = tmp_path.glob("catalog-*.pickle")
     cached.write_bytes(b"\x80\x05garbage")
     assert store.load_cached() == fresh
-    assert isinstance(pickle.loads(cached.read_bytes())[0], Catalog)
+    assert isinstance(pickle.loads(cached.read_bytes())[1], Catalog)
+
+
+def test_a_cache_file_holding_another_key_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Cache files are named by a checksum of their key: two keys may share a name, so the
+    # full key inside the file decides.
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path))
+    fresh = store.load_cached()
+    [cached] = tmp_path.glob("catalog-*.pickle")
+    key, catalog, prepared = pickle.loads(cached.read_bytes())
+    other = catalog._replace(services={})
+    cached.write_bytes(pickle.dumps((key + " (another)", other, prepared)))
+    assert store.load_cached() == fresh
 
 
 def test_a_changed_catalog_file_misses_the_cache(
