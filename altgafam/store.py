@@ -106,8 +106,11 @@ def load_prepared(
 
         catalog = load(folder_list, layers)
         return catalog, prepare(catalog)
+    # One file per catalog state and per preparation (the scan's index, or none for the
+    # catalog commands): running one never evicts the other's.
+    prefix = f"catalog-{_short(key)}-"
     key += f"\n{prepare.__module__}.{prepare.__qualname__}"
-    cached = directory / f"catalog-{_short(key)}.pickle"
+    cached = directory / f"{prefix}{_short(key)}.pickle"
     try:
         with cached.open("rb") as handle:
             found = pickle.load(handle)
@@ -126,16 +129,20 @@ def load_prepared(
 
     catalog = load(folder_list, layers)
     prepared = prepare(catalog)
-    _store(directory, cached, (key, catalog, prepared))
+    _store(directory, cached, (key, catalog, prepared), keep=prefix)
     return catalog, prepared
 
 
-def _store(directory: Path, target: Path, content: object, prune: bool = True) -> None:
+def _store(directory: Path, target: Path, content: object, keep: str | None = None) -> None:
+    """Write `content` to `target` atomically; with `keep`, the catalog files whose names do
+    not start with it (an older state of the catalog) are removed first."""
     import tempfile
 
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        for old in directory.glob("catalog-*.pickle") if prune else ():
+        for old in directory.glob("catalog-*.pickle") if keep is not None else ():
+            if old.name.startswith(keep):
+                continue
             old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=directory)
         with os.fdopen(fd, "wb") as handle:
@@ -185,7 +192,7 @@ def keep_parsed(path: Path, data: object, text: str) -> None:
         return
     if where is not None:
         cached, stamp = where
-        _store(cached.parent, cached, (stamp, data, text), prune=False)
+        _store(cached.parent, cached, (stamp, data, text))
         # Each edit leaves an entry behind: keep the most recent few hundred.
         try:
             entries = sorted(cached.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)

@@ -74,6 +74,20 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert isinstance(pickle.loads(cached.read_bytes())[1], Catalog)
 
 
+def test_the_scan_and_the_catalog_commands_keep_their_own_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A consultant alternates `catalog show` and `scan`: neither evicts the other's cache.
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path))
+    store.load_cached()
+    store.load_prepared(None, matcher.build_index)
+    files = {p.name: p.stat().st_mtime_ns for p in tmp_path.glob("catalog-*.pickle")}
+    assert len(files) == 2
+    store.load_cached()
+    store.load_prepared(None, matcher.build_index)
+    assert {p.name: p.stat().st_mtime_ns for p in tmp_path.glob("catalog-*.pickle")} == files
+
+
 def test_a_cache_file_holding_another_key_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
