@@ -35,22 +35,30 @@ exit codes: 0 done, 1 findings (an invalid catalog), 2 bad usage or input,
 """
 
 
-def parser() -> Parser:
-    """The whole command line: scan, site and catalog with their options."""
+COMMANDS = {"scan": scan, "site": site, "catalog": catalog}
+
+
+def parser(argv: Sequence[str] | None = None) -> Parser:
+    """The command line: scan, site and catalog with their options. Given the arguments, only
+    the command they name gets its options declared (the others are listed with their
+    summary): declaring every option of every command is most of argparse's cost."""
+    wanted = next((a for a in argv if not a.startswith("-")), None) if argv is not None else None
     root = Parser(prog="altgafam", description=DESCRIPTION)
     root.add_argument("--version", action="version", version=f"altgafam {__version__}")
     root.set_defaults(handler=None, parser=root)
     commands = root.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
-    scan.add_parser(commands)
-    site.add_parser(commands)
-    catalog.add_parser(commands)
+    for name, module in COMMANDS.items():
+        if argv is None or wanted not in COMMANDS or wanted == name:
+            module.add_parser(commands)
+        else:
+            commands.add_parser(name, help=module.SUMMARY)
     return root
 
 
 def run(argv: Sequence[str]) -> int:
     """Run one command line; the exit code (usage errors included) is returned."""
     try:
-        known, extra = parser().parse_known_args(argv)
+        known, extra = parser(argv).parse_known_args(argv)
         args = vars(known)
         handler = args.pop("handler")
         command: Parser = args.pop("parser")

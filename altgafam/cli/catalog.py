@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from altgafam.cli.common import Commands
 
 
+SUMMARY = "Inspect, validate and extend the catalog of services and alternatives."
 DESCRIPTION = """\
 Inspect, validate and extend the catalog of services and alternatives.
 
@@ -35,9 +36,7 @@ examples:
 
 
 def add_parser(commands: Commands) -> None:
-    group = commands.add_parser(
-        "catalog", help=DESCRIPTION.splitlines()[0], description=DESCRIPTION
-    )
+    group = commands.add_parser("catalog", help=SUMMARY, description=DESCRIPTION)
     group.set_defaults(handler=None, parser=group)
     sub = group.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 # would load RapidFuzz for --help.
 MIN_SCORE = 88.0
 
+SUMMARY = "Recognise every tool in FILE and recommend libre alternatives."
 DESCRIPTION = """\
 Recognise every tool in FILE and recommend libre alternatives.
 
@@ -46,7 +47,7 @@ examples:
 
 
 def add_parser(commands: Commands) -> None:
-    parser = commands.add_parser("scan", help=DESCRIPTION.splitlines()[0], description=DESCRIPTION)
+    parser = commands.add_parser("scan", help=SUMMARY, description=DESCRIPTION)
     parser.add_argument(
         "file",
         metavar="FILE",

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from altgafam.cli.common import Commands
     from altgafam.siteplan import SiteReport
 
+SUMMARY = "Find the GAFAM and other proprietary services a website depends on."
 DESCRIPTION = """\
 Find the GAFAM and other proprietary services a website depends on (fonts,
 analytics, tag managers, pixels, captchas, video and map embeds, widgets, CDNs)
@@ -42,7 +43,7 @@ examples:
 def add_parser(commands: Commands) -> None:
     parser = commands.add_parser(
         "site",
-        help="Find the GAFAM and other proprietary services a website depends on.",
+        help=SUMMARY,
         description=DESCRIPTION,
     )
     parser.add_argument(

@@ -69,11 +69,11 @@ def table(report: Report, alternatives: int | None = None, width: int = 80) -> T
         pad_edge=False,
         padding=0,
     )
-    grid.add_column("#", justify="right", style="dim", no_wrap=True, width=3)
-    grid.add_column("As written", width=written, no_wrap=True, overflow="ellipsis")
-    grid.add_column("Recognised as", width=name, overflow="fold")
-    grid.add_column("Vendor (owner)", width=owner, overflow="fold")
-    grid.add_column("Libre alternatives", width=rest, overflow="fold")
+    grid.add_column(Text("#"), justify="right", style="dim", no_wrap=True, width=3)
+    grid.add_column(Text("As written"), width=written, no_wrap=True, overflow="ellipsis")
+    grid.add_column(Text("Recognised as"), width=name, overflow="fold")
+    grid.add_column(Text("Vendor (owner)"), width=owner, overflow="fold")
+    grid.add_column(Text("Libre alternatives"), width=rest, overflow="fold")
     for r in report.results:
         alts = "\n".join(
             f"{a.name}: {a.license}, {a.effort}" for a in r.alternatives[:alternatives]
