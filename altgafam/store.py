@@ -140,10 +140,10 @@ def _store(directory: Path, target: Path, content: object, keep: str | None = No
 
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        for old in directory.glob("catalog-*.pickle") if keep is not None else ():
-            if old.name.startswith(keep):
-                continue
-            old.unlink(missing_ok=True)
+        if keep is not None:
+            for old in directory.glob("catalog-*.pickle"):
+                if not old.name.startswith(keep):
+                    old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=directory)
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
