@@ -8,7 +8,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -19,6 +19,8 @@ from altgafam.models import Entry
 MAX_LINE = 1000
 # Above this, the file is not a tool list (a 100,000-line inventory is about 5 MB).
 MAX_BYTES = 256 * 1024 * 1024
+# What is looked at first: the encoding, the shape and the CSV delimiter are told from it.
+HEAD = 65536
 FORMATS = ("auto", "txt", "csv", "tsv", "json")
 
 # A '#' opens a comment at the start of a line or after a space, so "C#" stays a name.
@@ -56,21 +58,31 @@ class ToolList(NamedTuple):
     source: str
 
 
-def decode(raw: bytes, name: str) -> str:
-    """Decode a tool list: BOM-marked UTF-8/16/32, else UTF-8, else Windows-1252 (Excel's)."""
+def _encoding(head: bytes, name: str) -> str:
+    """The encoding of a tool list from its first bytes (a BOM, else UTF-8); documents,
+    images and binary files are refused by what those bytes are."""
     for magic, what in _MAGIC:
-        if raw.startswith(magic):
+        if head.startswith(magic):
             raise InputError(
                 f"{name}: this is {what}, not a list of tools (save it as text or CSV)"
             )
     for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw.decode(encoding)
-            except UnicodeDecodeError:
-                raise InputError(f"{name}: not valid {encoding.upper()} text") from None
-    if b"\x00" in raw[:65536]:
+        if head.startswith(bom):
+            return encoding
+    if b"\x00" in head[:HEAD]:
         raise InputError(f"{name}: this looks like a binary file, not a list of tools")
+    return "utf-8"
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Decode a whole tool list: BOM-marked UTF-8/16/32, else UTF-8, else Windows-1252
+    (Excel's)."""
+    encoding = _encoding(raw, name)
+    if encoding != "utf-8":
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: not valid {encoding.upper()} text") from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -78,17 +90,18 @@ def decode(raw: bytes, name: str) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    # splitlines would also split on form feeds and Unicode separators that editors show
-    # on one line; a line is what ends with \n, \r\n or \r.
-    yield from enumerate(re.split(r"\r\n|\r|\n", text), start=1)
-
-
 def parse_text(text: str, warnings: list[str] | None = None) -> list[Entry]:
     """One entry per non-blank line; '#' comments and surrounding spaces removed."""
+    # Universal newlines: a line ends with \n, \r\n or \r (and not, as with splitlines,
+    # with the form feeds and Unicode separators editors show within a line).
+    return parse_lines(io.StringIO(text, newline=None), warnings)
+
+
+def parse_lines(lines: Iterable[str], warnings: list[str] | None = None) -> list[Entry]:
+    """`parse_text` over lines as they come (a file being read)."""
     entries: list[Entry] = []
-    for number, line in _lines(text):
-        content = _COMMENT.sub("", line).strip()
+    for number, line in enumerate(lines, start=1):
+        content = (_COMMENT.sub("", line) if "#" in line else line).strip()
         if not content:
             continue
         if len(content) > MAX_LINE:
@@ -124,13 +137,27 @@ def parse_csv(
     text: str, name: str, delimiter: str | None, column: str | None, warnings: list[str]
 ) -> list[Entry]:
     """A CSV or TSV export with a header row; the tool column is found or given."""
+    return parse_csv_lines(
+        io.StringIO(text, newline=""), text[:HEAD], name, delimiter, column, warnings
+    )
+
+
+def parse_csv_lines(
+    lines: Iterable[str],
+    sample: str,
+    name: str,
+    delimiter: str | None,
+    column: str | None,
+    warnings: list[str],
+) -> list[Entry]:
+    """`parse_csv` over lines as they come; `sample`, the start of the text, tells the
+    delimiter when it is not given."""
     if delimiter is None:
-        sample = text[:65536]
         try:
             delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
         except csv.Error:
             delimiter = ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     entries: list[Entry] = []
     try:
         header = next(reader, None)
@@ -190,7 +217,9 @@ def parse_json(text: str, name: str, warnings: list[str]) -> list[Entry]:
     return entries
 
 
-def _shape(fmt: str, name: str, text: str) -> str:
+def _shape(fmt: str, name: str, head: str) -> str:
+    """The shape of the input: given, by the file's extension, else by its first bytes
+    ("json?" when it may be JSON: only the whole text can tell)."""
     if fmt != "auto":
         return fmt
     suffix = Path(name).suffix.lower()
@@ -200,30 +229,79 @@ def _shape(fmt: str, name: str, text: str) -> str:
         return "txt"
     # Standard input or an unusual name: JSON only when it really is JSON, since a text
     # list may well start with "[".
-    if text.lstrip()[:1] in ("[", "{"):
-        try:
-            json.loads(text)
-        except json.JSONDecodeError:
-            return "txt"
-        return "json"
-    return "txt"
+    return "json?" if head.lstrip()[:1] in ("[", "{") else "txt"
 
 
-def read_bytes(source: str, stdin: BinaryIO | None = None) -> bytes:
-    """The raw bytes of a path, or of standard input for '-'; errors become InputError."""
+class _Stream(io.RawIOBase):
+    """The input as a binary stream: the bytes already looked at (`head`), then the rest,
+    read as it is needed; more than MAX_BYTES in all is refused."""
+
+    def __init__(self, head: bytes, rest: BinaryIO, name: str) -> None:
+        super().__init__()
+        self._head, self._rest, self._name, self._total = head, rest, name, len(head)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = _read(self._rest, len(buffer), self._name)
+        self._total += len(data)
+        if self._total > MAX_BYTES:
+            raise InputError(_too_large(self._name))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _too_large(name: str) -> str:
+    return f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MiB, not a tool list"
+
+
+def _read(stream: BinaryIO, size: int, name: str) -> bytes:
+    try:
+        return stream.read(size)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+
+
+def _lines_of(raw: io.RawIOBase, encoding: str, name: str, newline: str | None) -> Iterator[str]:
+    """The decoded lines of a stream, read as they are needed. Without a BOM, a line that
+    is not valid UTF-8 is Windows-1252 (what Excel writes); each line is judged on its own."""
+    lenient = encoding == "utf-8"
+    text = io.TextIOWrapper(
+        io.BufferedReader(raw, HEAD),
+        encoding=encoding,
+        errors="surrogateescape" if lenient else "strict",
+        newline=newline,
+    )
+    try:
+        for line in text:
+            if lenient and not line.isascii():
+                try:
+                    line.encode("utf-8")
+                except UnicodeEncodeError:  # undecodable bytes, kept as surrogates
+                    raw_line = line.encode("utf-8", "surrogateescape")
+                    line = raw_line.decode("cp1252", errors="replace")
+            yield line
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not valid {encoding.upper()} text") from None
+
+
+def _open(source: str, stdin: BinaryIO | None) -> BinaryIO:
+    """The binary stream of a path, or of standard input for '-'; errors become InputError."""
     if source == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        return stream.read(MAX_BYTES + 1)
+        return stdin if stdin is not None else sys.stdin.buffer
     path = Path(source)
     try:
-        size = path.stat().st_size
         if path.is_dir():
             raise InputError(f"{source}: is a directory, not a file")
-        if size > MAX_BYTES:
-            raise InputError(
-                f"{source}: larger than {MAX_BYTES // (1024 * 1024)} MiB, not a tool list"
-            )
-        return path.read_bytes()
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(_too_large(source))
+        return path.open("rb")
     except FileNotFoundError:
         raise InputError(f"{source}: no such file") from None
     except IsADirectoryError:
@@ -237,18 +315,38 @@ def read_bytes(source: str, stdin: BinaryIO | None = None) -> bytes:
 def read_tools(
     source: str, fmt: str = "auto", column: str | None = None, stdin: BinaryIO | None = None
 ) -> ToolList:
-    """Read the list at `source` ('-' for standard input) in the given or detected shape."""
+    """Read the list at `source` ('-' for standard input) in the given or detected shape.
+    Text, CSV and TSV are streamed: decoded and parsed line by line as they are read, never
+    held whole in memory; JSON, which only parses whole, is read whole (up to MAX_BYTES)."""
     name = "<stdin>" if source == "-" else source
-    raw = read_bytes(source, stdin)
-    if len(raw) > MAX_BYTES:
-        raise InputError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MiB, not a tool list")
-    text = decode(raw, name)
-    warnings: list[str] = []
-    shape = _shape(fmt, name, text)
-    if shape == "json":
-        entries = parse_json(text, name, warnings)
-    elif shape in ("csv", "tsv"):
-        entries = parse_csv(text, name, "\t" if shape == "tsv" else None, column, warnings)
-    else:
-        entries = parse_text(text, warnings)
-    return ToolList(entries, warnings, name)
+    stream = _open(source, stdin)
+    try:
+        head = _read(stream, HEAD, name)
+        encoding = _encoding(head, name)
+        start = head.decode(encoding, errors="replace")
+        shape = _shape(fmt, name, start)
+        warnings: list[str] = []
+        raw = _Stream(head, stream, name)
+        if shape in ("json", "json?"):
+            text = decode(raw.read(), name)
+            if shape == "json" or _is_json(text):
+                return ToolList(parse_json(text, name, warnings), warnings, name)
+            return ToolList(parse_text(text, warnings), warnings, name)
+        if shape in ("csv", "tsv"):
+            lines = _lines_of(raw, encoding, name, newline="")
+            delimiter = "\t" if shape == "tsv" else None
+            entries = parse_csv_lines(lines, start, name, delimiter, column, warnings)
+        else:
+            entries = parse_lines(_lines_of(raw, encoding, name, newline=None), warnings)
+        return ToolList(entries, warnings, name)
+    finally:
+        if stream is not stdin and source != "-":
+            stream.close()
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True
