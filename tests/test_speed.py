@@ -49,6 +49,27 @@ def test_version_imports_nothing_heavy() -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_a_warm_json_scan_loads_only_what_it_needs(tmp_path: Path) -> None:
+    # With the catalog cache warm, a JSON scan needs neither the YAML parser, nor the
+    # license checker, nor Rich, Jinja2 or httpx, nor dataclasses (inspect, ast...).
+    import os
+
+    unneeded = ("yaml", "license_expression", "rich", "jinja2", "httpx", "dataclasses", "typer")
+    code = (
+        "import sys\n"
+        "from altgafam.cli import run\n"
+        f"code = run(['scan', {EXAMPLE!r}, '-f', 'json', '-o', sys.argv[1]])\n"
+        f"print(code, [m for m in {unneeded!r} if m in sys.modules])"
+    )
+    env = {**os.environ, "ALTGAFAM_CACHE_DIR": str(tmp_path / "cache")}
+    out = str(tmp_path / "report.json")
+    subprocess.run([sys.executable, "-c", code, out], env=env, check=True)  # warms the cache
+    done = subprocess.run(
+        [sys.executable, "-c", code, out], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "0 []"
+
+
 def _scan(runner: Runner, env: dict[str, str]) -> str:
     result = runner.invoke(["scan", EXAMPLE, "-f", "json"], env=env)
     assert result.exit_code == 0, result.output
