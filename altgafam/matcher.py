@@ -7,9 +7,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
-
 from altgafam.models import Candidate, Catalog, Entry, Match, Status
 from altgafam.normalize import by_host, fold, key
 
@@ -348,6 +345,11 @@ def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
     (token_sort_ratio), and typos counted as people make them (a swap of two letters is one
     slip, not two), allowed only when the first letter is right and the word long enough:
     a slip in a short word inside a longer line ("Apple Plans") is another word, not a typo."""
+    # RapidFuzz is loaded on the first fuzzy look-up: a list whose every line is known by
+    # name, alias or address never pays its import (a sixth of a warm scan's start-up).
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import OSA
+
     mine = set(part.split())
     out = [
         (index.choice_ids[pos], score)

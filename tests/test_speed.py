@@ -49,16 +49,23 @@ def test_version_imports_nothing_heavy() -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_a_warm_json_scan_loads_only_what_it_needs(tmp_path: Path) -> None:
+@pytest.mark.parametrize("exact", [False, True])
+def test_a_warm_json_scan_loads_only_what_it_needs(tmp_path: Path, exact: bool) -> None:
     # With the catalog cache warm, a JSON scan needs neither the YAML parser, nor the
-    # license checker, nor Rich, Jinja2 or httpx, nor dataclasses (inspect, ast...).
+    # license checker, nor Rich, Jinja2 or httpx, nor dataclasses (inspect, ast...); a list
+    # whose every line is known exactly does not need RapidFuzz either.
     import os
 
-    unneeded = ("yaml", "license_expression", "rich", "jinja2", "httpx", "dataclasses", "typer")
+    unneeded = ["yaml", "license_expression", "rich", "jinja2", "httpx", "dataclasses", "typer"]
+    tools = EXAMPLE
+    if exact:
+        unneeded.append("rapidfuzz")
+        tools = str(tmp_path / "tools.txt")
+        Path(tools).write_text("Slack\nGmail\nhttps://zoom.us/j/1\nOffice 365\n", encoding="utf-8")
     code = (
         "import sys\n"
         "from altgafam.cli import run\n"
-        f"code = run(['scan', {EXAMPLE!r}, '-f', 'json', '-o', sys.argv[1]])\n"
+        f"code = run(['scan', {tools!r}, '-f', 'json', '-o', sys.argv[1]])\n"
         f"print(code, [m for m in {unneeded!r} if m in sys.modules])"
     )
     env = {**os.environ, "ALTGAFAM_CACHE_DIR": str(tmp_path / "cache")}
@@ -68,6 +75,9 @@ def test_a_warm_json_scan_loads_only_what_it_needs(tmp_path: Path) -> None:
         [sys.executable, "-c", code, out], env=env, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "0 []"
+    if exact:
+        results = json.loads(Path(out).read_text(encoding="utf-8"))["results"]
+        assert all(r["status"] == "proprietary" for r in results)
 
 
 def _scan(runner: Runner, env: dict[str, str]) -> str:
