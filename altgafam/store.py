@@ -8,7 +8,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from altgafam.errors import CatalogError, Problem
 
@@ -111,26 +111,31 @@ def load_prepared(
     prefix = f"catalog-{_short(key)}-"
     key += f"\n{prepare.__module__}.{prepare.__qualname__}"
     cached = directory / f"{prefix}{_short(key)}.pickle"
-    try:
-        with cached.open("rb") as handle:
-            found = pickle.load(handle)
+    found = _load(cached, key)
+    if found is not None:
         from altgafam.models import Catalog as CatalogType
 
-        if (
-            isinstance(found, tuple)
-            and len(found) == 3
-            and found[0] == key
-            and isinstance(found[1], CatalogType)
-        ):
-            return found[1], found[2]
-    except Exception:
-        pass
+        if isinstance(found[0], CatalogType):
+            return found[0], found[1]
     from altgafam.catalog import load  # the cache missed: parse and validate
 
     catalog = load(folder_list, layers)
     prepared = prepare(catalog)
     _store(directory, cached, (key, catalog, prepared), keep=prefix)
     return catalog, prepared
+
+
+def _load(cached: Path, key: str) -> tuple[Any, Any] | None:
+    """The two things kept in `cached` under `key`; None when the file is missing,
+    unreadable, corrupt, or holds another key."""
+    try:
+        with cached.open("rb") as handle:
+            found = pickle.load(handle)
+    except Exception:
+        return None
+    if isinstance(found, tuple) and len(found) == 3 and found[0] == key:
+        return found[1], found[2]
+    return None
 
 
 def _store(directory: Path, target: Path, content: object, keep: str | None = None) -> None:
@@ -167,20 +172,11 @@ def parsed(path: Path) -> tuple[object, str] | None:
     same size and modification time; None otherwise."""
     try:
         where = _parsed_path(path)
-        if where is None:
-            return None
-        cached, stamp = where
-        with cached.open("rb") as handle:
-            found = pickle.load(handle)
-        if (
-            isinstance(found, tuple)
-            and len(found) == 3
-            and found[0] == stamp
-            and isinstance(found[2], str)
-        ):
-            return found[1], found[2]
-    except Exception:
-        pass
+    except OSError:
+        return None
+    found = None if where is None else _load(*where)
+    if found is not None and isinstance(found[1], str):
+        return found[0], found[1]
     return None
 
 

@@ -185,3 +185,16 @@ def test_signatures_are_catalog_data() -> None:
     cat = store.load_cached()
     assert len(cat.signatures) >= 30
     assert all(s in cat.services for s in cat.signatures)
+
+
+def test_report_options_are_checked_as_for_scan(runner: Runner, tmp_path: Path) -> None:
+    for args, message in (
+        (["-f", "pdf"], "unknown format 'pdf'"),
+        (["--lang", "de"], "unknown language 'de'"),
+        (["--template", str(tmp_path / "nope.j2")], "--template goes with --format markdown"),
+        (["-f", "html", "--template", str(tmp_path / "nope.j2")], "nope.j2: no such template"),
+    ):
+        result = runner.invoke(["site", str(SITE), *args])
+        assert result.exit_code == 2, args
+        assert result.stderr.startswith("altgafam: error: ") and message in result.stderr
+        assert result.stdout == ""

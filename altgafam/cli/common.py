@@ -241,6 +241,45 @@ class Choices(NamedTuple):
     max_alternatives: int | None
 
 
+class ReportOptions(NamedTuple):
+    """The options `scan` and `site` share (add_report_options), checked."""
+
+    fmt: str
+    output: Path | None
+    language: str
+    client: str
+    choices: Choices
+    template: Path | None
+
+
+def report_options(
+    *,
+    fmt: str,
+    output: Path | None,
+    lang: str | None,
+    client: str,
+    prefer: list[str] | None,
+    require: list[str] | None,
+    exclude: list[str] | None,
+    max_alternatives: int | None,
+    template: Path | None,
+) -> ReportOptions:
+    """The shared options, each checked before any work, with a one-line error."""
+    from altgafam.i18n import LANGUAGES, default_language
+
+    if fmt not in REPORT_FORMATS:
+        fail(f"unknown format '{fmt}' (choose table, markdown, html or json)")
+    language = lang or default_language()
+    if language not in LANGUAGES:
+        fail(f"unknown language '{language}' (choose en or fr)")
+    if template is not None and fmt not in ("markdown", "html"):
+        fail("--template goes with --format markdown or html")
+    if template is not None and not template.is_file():
+        fail(f"{template}: no such template")
+    choices = Choices(prefer or [], require or [], exclude or [], max_alternatives)
+    return ReportOptions(fmt, output, language, client, choices, template)
+
+
 def preferences(catalog: Catalog, choices: Choices | None) -> Preferences:
     """The ranking preferences, every tag checked against the catalog's (with a hint)."""
     from altgafam import plan

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from altgafam.cli.common import (
     PROGRESS_FROM,
@@ -16,6 +16,7 @@ from altgafam.cli.common import (
     fail,
     load_prepared,
     preferences,
+    report_options,
     write_output,
 )
 from altgafam.errors import InputError
@@ -91,42 +92,24 @@ def add_parser(commands: Commands) -> None:
 def scan(
     *,
     file: str,
-    fmt: str,
-    output: Path | None,
     min_score: float,
     input_format: str,
     column: str | None,
-    catalog_dirs: list[Path] | None,
-    lang: str | None,
-    client: str,
     date: str | None,
-    prefer: list[str] | None,
-    require: list[str] | None,
-    exclude: list[str] | None,
-    max_alternatives: int | None,
-    template: Path | None,
     site_targets: list[str] | None,
+    catalog_dirs: list[Path] | None,
+    **shared: Any,
 ) -> None:
-    """The scan command, its options checked before any work."""
+    """The scan command, its options checked before any work (`shared`: the options of
+    add_report_options)."""
     from altgafam import __version__, formats
-    from altgafam.i18n import LANGUAGES, default_language
     from altgafam.inputs import FORMATS, read_tools
 
-    try:
-        chosen = formats.Format(fmt)
-    except ValueError:
-        fail(f"unknown format '{fmt}' (choose table, markdown, html or json)")
+    options = report_options(**shared)
     if input_format not in FORMATS:
         fail(f"unknown input format '{input_format}' (choose {', '.join(FORMATS)})")
-    language = lang or default_language()
-    if language not in LANGUAGES:
-        fail(f"unknown language '{language}' (choose en or fr)")
     day = _parse_date(date)
-    if template is not None and chosen not in formats.DOCUMENTS:
-        fail("--template goes with --format markdown or html")
-    if template is not None and not template.is_file():
-        fail(f"{template}: no such template")
-    choices = Choices(prefer or [], require or [], exclude or [], max_alternatives)
+    chosen, output, choices = formats.Format(options.fmt), options.output, options.choices
     try:
         if output is not None:
             check_output(output)
@@ -153,8 +136,10 @@ def scan(
             return
         from altgafam import plan
 
-        doc = plan.client_report(report, catalog, client, day, language, __version__)
-        write_output(formats.chunks(chosen, doc, template, website), output)
+        doc = plan.client_report(
+            report, catalog, options.client, day, options.language, __version__
+        )
+        write_output(formats.chunks(chosen, doc, options.template, website), output)
     except InputError as exc:
         fail(str(exc))
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from altgafam.cli.common import (
-    REPORT_FORMATS,
     Choices,
     add_catalog_option,
     add_report_options,
@@ -16,6 +15,7 @@ from altgafam.cli.common import (
     fail,
     load_catalog,
     preferences,
+    report_options,
     write_output,
 )
 from altgafam.errors import InputError
@@ -106,35 +106,21 @@ def run_site(
 def site(
     *,
     targets: list[str],
-    fmt: str,
-    output: Path | None,
-    lang: str | None,
-    client: str,
     max_pages: int,
     timeout: float,
-    prefer: list[str] | None,
-    require: list[str] | None,
-    exclude: list[str] | None,
-    max_alternatives: int | None,
-    template: Path | None,
     catalog_dirs: list[Path] | None,
+    **shared: Any,
 ) -> None:
-    """The site command, its options checked before any page is read."""
+    """The site command, its options checked before any page is read (`shared`: the
+    options of add_report_options)."""
     from altgafam import __version__
-    from altgafam.i18n import LANGUAGES, default_language
 
-    if fmt not in REPORT_FORMATS:
-        fail(f"unknown format '{fmt}' (choose table, markdown, html or json)")
-    language = lang or default_language()
-    if language not in LANGUAGES:
-        fail(f"unknown language '{language}' (choose en or fr)")
-    if template is not None and fmt not in ("markdown", "html"):
-        fail("--template goes with --format markdown or html")
+    options = report_options(**shared)
+    fmt, output = options.fmt, options.output
     try:
         if output is not None:
             check_output(output)
-        choices = Choices(prefer or [], require or [], exclude or [], max_alternatives)
-        report = run_site(targets, catalog_dirs, choices, max_pages, timeout)
+        report = run_site(targets, catalog_dirs, options.choices, max_pages, timeout)
         if fmt == "json":
             from altgafam.formats.site import render_json
 
@@ -156,6 +142,9 @@ def site(
         else:
             from altgafam.formats.report import render_site
 
-            write_output(render_site(report, fmt, language, client, __version__, template), output)
+            doc = render_site(
+                report, fmt, options.language, options.client, __version__, options.template
+            )
+            write_output(doc, output)
     except InputError as exc:
         fail(str(exc))
