@@ -7,6 +7,7 @@ import json
 import os
 import re
 import socket
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -153,7 +154,8 @@ def test_csv_and_json_readers_never_crash_unexpectedly(cells: list[str]) -> None
     writer = csv.writer(buffer)
     writer.writerow(["tool"])
     for cell in cells:
-        writer.writerow([cell])
+        # Python 3.10's csv module can neither write nor read NUL (3.11 can).
+        writer.writerow([cell if sys.version_info >= (3, 11) else cell.replace("\x00", "")])
     warnings: list[str] = []
     for entry in parse_csv(buffer.getvalue(), "x.csv", None, None, warnings):
         assert entry.text
