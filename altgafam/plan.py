@@ -165,23 +165,24 @@ def client_report(
     """Group the report by distinct tool and category, score the dependency, and lay out the
     phased plan: quick wins first (low effort, most critical and GAFAM-owned first), then
     medium, then heavy moves."""
-    tools: dict[str, ToolItem] = {}
+    lines: dict[str, list[Result]] = {}
     for r in report.results:
-        if r.match is None or r.status not in (Status.PROPRIETARY, Status.LIBRE):
-            continue
-        found = tools.get(r.match.id)
-        if found is None:
-            category = catalog.categories.get(r.match.category)
-            tools[r.match.id] = ToolItem(
-                r.match,
-                r.status,
-                (r.entry,),
-                r.alternatives,
+        if r.match is not None and r.status in (Status.PROPRIETARY, Status.LIBRE):
+            lines.setdefault(r.match.id, []).append(r)
+    items = []
+    for named in lines.values():
+        first = named[0]
+        assert first.match is not None
+        category = catalog.categories.get(first.match.category)
+        items.append(
+            ToolItem(
+                first.match,
+                first.status,
+                tuple(r.entry for r in named),
+                first.alternatives,
                 category.criticality if category else "medium",
             )
-        else:
-            tools[r.match.id] = found._replace(entries=(*found.entries, r.entry))
-    items = list(tools.values())
+        )
     score, band = dependency(items)
     owners = Counter(t.match.owner for t in items if t.match.gafam and t.match.owner)
 

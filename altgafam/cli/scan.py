@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from altgafam.cli.common import Commands
-    from altgafam.models import Catalog, Entry, Report
+    from altgafam.models import Catalog, ClientReport, Entry, Report
 
 # The matcher's own default (a test keeps them equal); not imported from it, since that
 # would load RapidFuzz for --help.
@@ -136,10 +136,12 @@ def scan(
             return
         from altgafam import plan
 
-        doc = plan.client_report(
-            report, catalog, options.client, day, options.language, __version__
-        )
-        write_output(formats.chunks(chosen, doc, options.template, website), output)
+        def document() -> ClientReport:
+            return plan.client_report(
+                report, catalog, options.client, day, options.language, __version__
+            )
+
+        write_output(formats.chunks(chosen, report, document, options.template, website), output)
     except InputError as exc:
         fail(str(exc))
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from altgafam.models import ClientReport
+from altgafam.models import ClientReport, Report
 
 if TYPE_CHECKING:
     from altgafam.siteplan import SiteReport
@@ -27,29 +27,35 @@ DOCUMENTS = (Format.MARKDOWN, Format.HTML)
 
 
 def chunks(
-    fmt: Format, doc: ClientReport, template: Path | None = None, site: SiteReport | None = None
+    fmt: Format,
+    report: Report,
+    document: Callable[[], ClientReport],
+    template: Path | None = None,
+    site: SiteReport | None = None,
 ) -> Iterator[str]:
-    """The report in `fmt`, piece by piece (JSON is written result by result); `site`, the
-    website's findings when the scan covered one."""
+    """The report in `fmt`, piece by piece (JSON is written result by result); `document`
+    builds the client report, asked for by markdown and html only (grouping a 100,000-line
+    inventory by tool costs as much as writing its JSON); `site`, the website's findings
+    when the scan covered one."""
     if fmt is Format.JSON:
         from altgafam.formats.json import chunks as json_chunks
 
         if site is None:
-            yield from json_chunks(doc.report)
+            yield from json_chunks(report)
         else:
             from altgafam.formats.site import site_dict
 
-            yield from json_chunks(doc.report, {"site": site_dict(site)})
+            yield from json_chunks(report, {"site": site_dict(site)})
     elif fmt is Format.TABLE:
         from altgafam.formats.table import render
 
-        yield render(doc.report)
+        yield render(report)
     else:
         from altgafam.formats.report import render as render_report
 
-        yield render_report(doc, fmt.value, template, site)
+        yield render_report(document(), fmt.value, template, site)
 
 
 def render(fmt: Format, doc: ClientReport, template: Path | None = None) -> str:
     """The report in `fmt`, as one string."""
-    return "".join(chunks(fmt, doc, template))
+    return "".join(chunks(fmt, doc.report, lambda: doc, template))
