@@ -133,15 +133,6 @@ def _pick_column(header: list[str], column: str | None, name: str) -> int:
     )
 
 
-def parse_csv(
-    text: str, name: str, delimiter: str | None, column: str | None, warnings: list[str]
-) -> list[Entry]:
-    """A CSV or TSV export with a header row; the tool column is found or given."""
-    return parse_csv_lines(
-        io.StringIO(text, newline=""), text[:HEAD], name, delimiter, column, warnings
-    )
-
-
 def parse_csv_lines(
     lines: Iterable[str],
     sample: str,
@@ -150,8 +141,8 @@ def parse_csv_lines(
     column: str | None,
     warnings: list[str],
 ) -> list[Entry]:
-    """`parse_csv` over lines as they come; `sample`, the start of the text, tells the
-    delimiter when it is not given."""
+    """A CSV or TSV export with a header row, over its lines as they come; the tool column is
+    found or given; `sample`, the start of the text, tells the delimiter when it is not given."""
     if delimiter is None:
         try:
             delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter

@@ -19,7 +19,7 @@ from altgafam import matcher, plan
 from altgafam.formats import json as json_format
 from altgafam.formats import report as report_format
 from altgafam.formats import table
-from altgafam.inputs import MAX_LINE, parse_csv, parse_json, parse_text
+from altgafam.inputs import MAX_LINE, parse_csv_lines, parse_json, parse_text
 from altgafam.models import Catalog, Entry, Status
 
 from .conftest import ROOT, Runner
@@ -157,7 +157,9 @@ def test_csv_and_json_readers_never_crash_unexpectedly(cells: list[str]) -> None
         # Python 3.10's csv module can neither write nor read NUL (3.11 can).
         writer.writerow([cell if sys.version_info >= (3, 11) else cell.replace("\x00", "")])
     warnings: list[str] = []
-    for entry in parse_csv(buffer.getvalue(), "x.csv", None, None, warnings):
+    text = buffer.getvalue()
+    lines = io.StringIO(text, newline="")
+    for entry in parse_csv_lines(lines, text, "x.csv", None, None, warnings):
         assert entry.text
     items = parse_json(json.dumps(cells), "x.json", warnings)
     assert len(items) <= len(cells)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from altgafam import __version__
 from altgafam.cli import catalog, scan, site
-from altgafam.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, Parser
+from altgafam.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser
 from altgafam.errors import AltgafamError
 
 __all__ = ["main", "parser", "run"]
@@ -71,14 +71,14 @@ def run(argv: Sequence[str]) -> int:
             return EXIT_USAGE
         handler(**args)
     except SystemExit as done:
-        return done.code if isinstance(done.code, int) else EXIT_USAGE if done.code else 0
+        return done.code if isinstance(done.code, int) else EXIT_USAGE if done.code else EXIT_OK
     except KeyboardInterrupt:
         print("altgafam: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except AltgafamError as exc:
         print(f"altgafam: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    return 0
+    return EXIT_OK
 
 
 def main() -> None:

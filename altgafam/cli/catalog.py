@@ -13,7 +13,7 @@ from altgafam.cli.common import (
     add_catalog_option,
     add_format_option,
     bounded,
-    check_format,
+    check_choice,
     fail,
     load_catalog,
     overlay_folders,
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from altgafam.cli.common import Commands
 
 
+TABLE_OR_JSON = ("table", "json")
+TEXT_OR_JSON = ("text", "json")
 SUMMARY = "Inspect, validate and extend the catalog of services and alternatives."
 DESCRIPTION = """\
 Inspect, validate and extend the catalog of services and alternatives.
@@ -65,11 +67,11 @@ def add_parser(commands: Commands) -> None:
         action="store_true",
         help="check PATHs alone, without the shipped catalog",
     )
-    add_format_option(validate, ("text", "json"))
+    add_format_option(validate, TEXT_OR_JSON)
     add_catalog_option(validate)
 
     listing = command("list", catalog_list, "List every service and alternative in the catalog.")
-    add_format_option(listing, ("table", "json"))
+    add_format_option(listing, TABLE_OR_JSON)
     add_catalog_option(listing)
 
     stats = command(
@@ -77,14 +79,14 @@ def add_parser(commands: Commands) -> None:
         catalog_stats,
         "Count the catalog: services and alternatives by category, owners, GAFAM share, notes.",
     )
-    add_format_option(stats, ("table", "json"))
+    add_format_option(stats, TABLE_OR_JSON)
     add_catalog_option(stats)
 
     show = command(
         "show", catalog_show, "Everything the catalog says about one entry, in English and French."
     )
     show.add_argument("ident", metavar="ID", help="the id of a service, alternative or vendor")
-    add_format_option(show, ("table", "json"))
+    add_format_option(show, TABLE_OR_JSON)
     add_catalog_option(show)
 
     search = command(
@@ -100,7 +102,7 @@ def add_parser(commands: Commands) -> None:
         metavar="N",
         help="how many results at most (default: 10)",
     )
-    add_format_option(search, ("table", "json"))
+    add_format_option(search, TABLE_OR_JSON)
     add_catalog_option(search)
 
     new = command(
@@ -137,7 +139,7 @@ def catalog_validate(
     """Check the catalog (errors exit 1; warnings are listed and do not fail)."""
     from altgafam import catalog
 
-    check_format(fmt, ("text", "json"))
+    check_choice("format", fmt, TEXT_OR_JSON)
     for path in paths or []:
         if not path.is_dir():
             fail(f"{path}: not a catalog folder")
@@ -170,7 +172,7 @@ def catalog_validate(
 
 def catalog_list(*, fmt: str, catalog_dirs: list[Path] | None) -> None:
     """List every service and alternative in the catalog."""
-    check_format(fmt)
+    check_choice("format", fmt, TABLE_OR_JSON)
     cat = load_catalog(catalog_dirs)
     if fmt == "json":
         from altgafam.formats.catalog import render_json
@@ -186,7 +188,7 @@ def catalog_stats(*, fmt: str, catalog_dirs: list[Path] | None) -> None:
     """Count the catalog: services and alternatives by category, owners, GAFAM share, notes."""
     from altgafam.stats import compute
 
-    check_format(fmt)
+    check_choice("format", fmt, TABLE_OR_JSON)
     stats = compute(load_catalog(catalog_dirs))
     if fmt == "json":
         from altgafam.formats.catalog import stats_dict
@@ -202,7 +204,7 @@ def catalog_show(*, ident: str, fmt: str, catalog_dirs: list[Path] | None) -> No
     """Everything the catalog says about one entry, in English and French."""
     from altgafam.formats.catalog import entry_dict
 
-    check_format(fmt)
+    check_choice("format", fmt, TABLE_OR_JSON)
     cat = load_catalog(catalog_dirs)
     found = entry_dict(cat, ident)
     if found is None:
@@ -222,7 +224,7 @@ def catalog_search(*, text: str, limit: int, fmt: str, catalog_dirs: list[Path] 
     """Fuzzy search over names, aliases, tags and descriptions (English and French)."""
     from altgafam.search import search
 
-    check_format(fmt)
+    check_choice("format", fmt, TABLE_OR_JSON)
     hits = search(load_catalog(catalog_dirs), text, limit)
     if fmt == "json":
         doc = [{"id": h.id, "kind": h.kind, "name": h.name, "score": round(h.score)} for h in hits]
@@ -239,8 +241,7 @@ def catalog_new(*, kind: str) -> None:
     """Print a commented skeleton of a new entry, to paste into a catalog file and fill in."""
     from altgafam.skeletons import SKELETONS
 
-    if kind not in SKELETONS:
-        fail(f"unknown kind '{kind}' (choose service or alternative)")
+    check_choice("kind", kind, SKELETONS)
     sys.stdout.write(SKELETONS[kind])
 
 

@@ -23,6 +23,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 PROGRESS_FROM = 5000
 OVERLAY_ENV = "ALTGAFAM_CATALOG_PATH"
 REPORT_FORMATS = ("table", "markdown", "html", "json")
+# The formats that render the client report (and accept --template).
+DOCUMENT_FORMATS = ("markdown", "html")
 
 
 class Parser(argparse.ArgumentParser):
@@ -195,14 +197,17 @@ def load_prepared(
         fail("the catalog is invalid; run 'altgafam catalog validate' for details", EXIT_FINDINGS)
 
 
-def check_format(fmt: str, choices: tuple[str, ...] = ("table", "json")) -> None:
-    if fmt not in choices:
-        fail(f"unknown format '{fmt}' (choose {' or '.join(choices)})")
+def check_choice(kind: str, value: str, choices: Iterable[str]) -> None:
+    """One of `choices`, or a one-line error listing them ("choose a, b or c")."""
+    *rest, last = choices
+    if value != last and value not in rest:
+        listed = f"{', '.join(rest)} or {last}" if rest else last
+        fail(f"unknown {kind} '{value}' (choose {listed})")
 
 
 def check_output(output: Path) -> None:
     """Refuse, before any work, an output path that cannot be written."""
-    directory = output.parent if str(output.parent) else Path(".")
+    directory = output.parent
     if not directory.is_dir():
         raise InputError(f"{output}: directory {directory} does not exist")
     if output.is_dir():
@@ -220,8 +225,7 @@ def write_output(text: str | Iterable[str], output: Path | None) -> None:
     import tempfile
 
     check_output(output)
-    directory = output.parent if str(output.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             for part in parts:
@@ -232,15 +236,6 @@ def write_output(text: str | Iterable[str], output: Path | None) -> None:
         raise
 
 
-class Choices(NamedTuple):
-    """The ranking preferences as given on the command line."""
-
-    prefer: list[str]
-    require: list[str]
-    exclude: list[str]
-    max_alternatives: int | None
-
-
 class ReportOptions(NamedTuple):
     """The options `scan` and `site` share (add_report_options), checked."""
 
@@ -248,7 +243,7 @@ class ReportOptions(NamedTuple):
     output: Path | None
     language: str
     client: str
-    choices: Choices
+    preferences: Preferences  # their tags not checked yet: see check_tags
     template: Path | None
 
 
@@ -264,38 +259,33 @@ def report_options(
     max_alternatives: int | None,
     template: Path | None,
 ) -> ReportOptions:
-    """The shared options, each checked before any work, with a one-line error."""
+    """The shared options, each checked before any work, with a one-line error (the tags,
+    once the catalog is loaded: check_tags)."""
     from altgafam.i18n import LANGUAGES, default_language
+    from altgafam.models import Preferences
 
-    if fmt not in REPORT_FORMATS:
-        fail(f"unknown format '{fmt}' (choose table, markdown, html or json)")
+    check_choice("format", fmt, REPORT_FORMATS)
     language = lang or default_language()
-    if language not in LANGUAGES:
-        fail(f"unknown language '{language}' (choose en or fr)")
-    if template is not None and fmt not in ("markdown", "html"):
+    check_choice("language", language, LANGUAGES)
+    if template is not None and fmt not in DOCUMENT_FORMATS:
         fail("--template goes with --format markdown or html")
     if template is not None and not template.is_file():
         fail(f"{template}: no such template")
-    choices = Choices(prefer or [], require or [], exclude or [], max_alternatives)
-    return ReportOptions(fmt, output, language, client, choices, template)
+    wanted = Preferences(
+        tuple(prefer or ()), tuple(require or ()), tuple(exclude or ()), max_alternatives
+    )
+    return ReportOptions(fmt, output, language, client, wanted, template)
 
 
-def preferences(catalog: Catalog, choices: Choices | None) -> Preferences:
-    """The ranking preferences, every tag checked against the catalog's (with a hint)."""
+def check_tags(catalog: Catalog, preferences: Preferences) -> Preferences:
+    """The preferences, once every tag is known to be one of the catalog's (else a one-line
+    error with a hint)."""
     from altgafam import plan
-    from altgafam.models import Preferences
 
-    if choices is None:
-        return Preferences()
     known = plan.preference_tags(catalog)
-    for tag in [*choices.prefer, *choices.require, *choices.exclude]:
+    for tag in [*preferences.prefer, *preferences.require, *preferences.exclude]:
         if tag not in known:
             from altgafam.schema import closest
 
             fail(f"unknown tag '{tag}'{closest(tag, known)} (see altgafam catalog stats)")
-    return Preferences(
-        tuple(choices.prefer),
-        tuple(choices.require),
-        tuple(choices.exclude),
-        choices.max_alternatives,
-    )
+    return preferences

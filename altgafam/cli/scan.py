@@ -8,24 +8,26 @@ from typing import TYPE_CHECKING, Any
 
 from altgafam.cli.common import (
     PROGRESS_FROM,
-    Choices,
     add_catalog_option,
     add_report_options,
     bounded,
+    check_choice,
     check_output,
+    check_tags,
     fail,
     load_prepared,
-    preferences,
     report_options,
     write_output,
 )
+from altgafam.cli.site import MAX_PAGES, TIMEOUT, check_targets, run_site
 from altgafam.errors import InputError
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from altgafam.cli.common import Commands
-    from altgafam.models import Catalog, ClientReport, Entry, Report
+    from altgafam.matcher import Index
+    from altgafam.models import Catalog, ClientReport, Entry, Preferences, Report
 
 # The matcher's own default (a test keeps them equal); not imported from it, since that
 # would load RapidFuzz for --help.
@@ -102,28 +104,30 @@ def scan(
 ) -> None:
     """The scan command, its options checked before any work (`shared`: the options of
     add_report_options)."""
-    from altgafam import __version__, formats
+    from altgafam import __version__, formats, matcher
     from altgafam.inputs import FORMATS, read_tools
 
     options = report_options(**shared)
-    if input_format not in FORMATS:
-        fail(f"unknown input format '{input_format}' (choose {', '.join(FORMATS)})")
+    check_choice("input format", input_format, FORMATS)
     day = _parse_date(date)
-    chosen, output, choices = formats.Format(options.fmt), options.output, options.choices
+    chosen, output = formats.Format(options.fmt), options.output
     try:
         if output is not None:
             check_output(output)
+        if site_targets:
+            check_targets(site_targets)
         tools = read_tools(file, input_format, column)
         for warning in tools.warnings:
             print(f"altgafam: warning: {tools.source}: {warning}", file=sys.stderr)
         if not tools.entries:
             print(f"altgafam: no tools found in {tools.source}", file=sys.stderr)
-        catalog, report = build_report(tools.entries, min_score, catalog_dirs, choices)
+        catalog, index = load_prepared(matcher.build_index, catalog_dirs)
+        assert index is not None
+        prefs = check_tags(catalog, options.preferences)
+        report = build_report(tools.entries, min_score, catalog, index, prefs)
         website = None
         if site_targets:
-            from altgafam.cli.site import run_site
-
-            website = run_site(site_targets, catalog_dirs, choices, 20, 10.0)
+            website = run_site(site_targets, catalog, prefs, MAX_PAGES, TIMEOUT)
         if chosen is formats.Format.TABLE and output is None:
             from rich.console import Console
 
@@ -158,21 +162,14 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def build_report(
-    entries: list[Entry],
-    min_score: float,
-    overlays: list[Path] | None = None,
-    choices: Choices | None = None,
-) -> tuple[Catalog, Report]:
-    """Load the catalog, match the entries (with a progress bar on a terminal for long
-    lists), and plan the report with the user's preferences."""
+    entries: list[Entry], min_score: float, catalog: Catalog, index: Index, prefs: Preferences
+) -> Report:
+    """Match the entries (with a progress bar on a terminal for long lists) and plan the
+    report with the user's preferences."""
     from altgafam import matcher, plan
 
-    catalog, index = load_prepared(matcher.build_index, overlays)
-    assert index is not None
-    prefs = preferences(catalog, choices)
     if len(entries) < PROGRESS_FROM or not sys.stderr.isatty():
-        matches = matcher.match_all(entries, index, min_score)
-        return catalog, plan.build_report(matches, catalog, prefs)
+        return plan.build_report(matcher.match_all(entries, index, min_score), catalog, prefs)
     from rich.progress import Progress
 
     from altgafam.cli.common import stderr
@@ -182,4 +179,4 @@ def build_report(
         matches = matcher.match_all(
             entries, index, min_score, progress=lambda n: progress.advance(task, n)
         )
-    return catalog, plan.build_report(matches, catalog, prefs)
+    return plan.build_report(matches, catalog, prefs)

@@ -7,14 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from altgafam.cli.common import (
-    Choices,
     add_catalog_option,
     add_report_options,
     bounded,
     check_output,
+    check_tags,
     fail,
     load_catalog,
-    preferences,
     report_options,
     write_output,
 )
@@ -22,8 +21,11 @@ from altgafam.errors import InputError
 
 if TYPE_CHECKING:
     from altgafam.cli.common import Commands
+    from altgafam.models import Catalog, Preferences
     from altgafam.siteplan import SiteReport
 
+MAX_PAGES = 20
+TIMEOUT = 10.0
 SUMMARY = "Find the GAFAM and other proprietary services a website depends on."
 DESCRIPTION = """\
 Find the GAFAM and other proprietary services a website depends on (fonts,
@@ -56,48 +58,40 @@ def add_parser(commands: Commands) -> None:
     parser.add_argument(
         "--max-pages",
         type=bounded(int, 1),
-        default=20,
+        default=MAX_PAGES,
         metavar="N",
-        help="pages to read at most per web address (default: 20)",
+        help=f"pages to read at most per web address (default: {MAX_PAGES})",
     )
     parser.add_argument(
         "--timeout",
         type=bounded(float, 0.1),
-        default=10.0,
+        default=TIMEOUT,
         metavar="S",
-        help="seconds to wait for each web request (default: 10)",
+        help=f"seconds to wait for each web request (default: {TIMEOUT:g})",
     )
     add_catalog_option(parser)
     parser.set_defaults(handler=site, parser=parser)
 
 
-def run_site(
-    targets: list[str],
-    catalog_dirs: list[Path] | None,
-    choices: Choices,
-    max_pages: int,
-    timeout: float,
-) -> SiteReport:
-    """Scan the targets; warnings go to standard error; no page read at all is an error."""
-    from altgafam import siteplan
-    from altgafam.sitefetch import Web
-
+def check_targets(targets: list[str]) -> None:
+    """Refuse, before any work, a target that is neither a web address nor an existing path."""
     for target in targets:
         if not target.startswith(("http://", "https://")) and not Path(target).exists():
             fail(f"{target}: no such file or folder (give a file, a folder or an http(s) URL)")
-    catalog = load_catalog(catalog_dirs)
+
+
+def run_site(
+    targets: list[str], catalog: Catalog, prefs: Preferences, max_pages: int, timeout: float
+) -> SiteReport:
+    """Scan the targets (checked by check_targets); warnings go to standard error; no page
+    read at all is an error."""
+    from altgafam import siteplan
+    from altgafam.sitefetch import Web
 
     def warn(message: str) -> None:
         print(f"altgafam: warning: {message}", file=sys.stderr)
 
-    report = siteplan.build(
-        targets,
-        catalog,
-        preferences(catalog, choices),
-        max_pages,
-        warn,
-        lambda: Web(timeout),
-    )
+    report = siteplan.build(targets, catalog, prefs, max_pages, warn, lambda: Web(timeout))
     if report.pages == 0:
         fail("no page could be read: " + ", ".join(targets))
     return report
@@ -120,25 +114,24 @@ def site(
     try:
         if output is not None:
             check_output(output)
-        report = run_site(targets, catalog_dirs, options.choices, max_pages, timeout)
+        check_targets(targets)
+        catalog = load_catalog(catalog_dirs)
+        prefs = check_tags(catalog, options.preferences)
+        report = run_site(targets, catalog, prefs, max_pages, timeout)
         if fmt == "json":
             from altgafam.formats.site import render_json
 
             write_output(render_json(report), output)
         elif fmt == "table":
-            from rich.console import Console
-
-            from altgafam.formats.table import site_table
+            from altgafam.formats.table import plain, site_table
 
             if output is None:
+                from rich.console import Console
+
                 console = Console(highlight=False)
                 console.print(site_table(report, console.width))
             else:
-                import io
-
-                buffer = io.StringIO()
-                Console(file=buffer, width=120, no_color=True).print(site_table(report, 120))
-                write_output(buffer.getvalue(), output)
+                write_output(plain(site_table(report, 120)), output)
         else:
             from altgafam.formats.report import render_site
 

@@ -22,10 +22,6 @@ class Format(str, Enum):
     JSON = "json"
 
 
-# The formats that render the client report (and accept --template).
-DOCUMENTS = (Format.MARKDOWN, Format.HTML)
-
-
 def chunks(
     fmt: Format,
     report: Report,

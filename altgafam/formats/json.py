@@ -54,7 +54,6 @@ def alternative_dict(a: Recommendation) -> dict[str, Any]:
 def chunks(report: Report, extra: dict[str, Any] | None = None) -> Iterator[str]:
     """The whole scan as one JSON object, written result by result (one per line) so that a
     100,000-line inventory never exists as one giant string; `extra` keys come last."""
-    s = report.summary
     head = {
         "schema_version": SCHEMA_VERSION,
         "altgafam_version": __version__,
@@ -62,14 +61,7 @@ def chunks(report: Report, extra: dict[str, Any] | None = None) -> Iterator[str]
             "services": report.catalog_services,
             "alternatives": report.catalog_alternatives,
         },
-        "summary": {
-            "entries": s.entries,
-            "proprietary": s.proprietary,
-            "gafam": s.gafam,
-            "libre": s.libre,
-            "ambiguous": s.ambiguous,
-            "unknown": s.unknown,
-        },
+        "summary": report.summary._asdict(),
         "results": [],
     }
     if not report.results:

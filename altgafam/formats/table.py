@@ -150,11 +150,16 @@ def for_terminal(report: Report, width: int = 80) -> Table:
 
 def render(report: Report, width: int = 120) -> str:
     """The table as plain text (no colour), for files and pipes."""
+    return plain(table(report, width=width), width)
+
+
+def plain(grid: Table, width: int = 120) -> str:
+    """Any of these tables as plain text (no colour or style), for files."""
     buffer = io.StringIO()
     console = Console(
         file=buffer, width=width, no_color=True, color_system=None, legacy_windows=False
     )
-    console.print(table(report, width=width))
+    console.print(grid)
     return buffer.getvalue()
 
 
