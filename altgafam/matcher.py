@@ -455,5 +455,8 @@ def match_all(
             known = memo[entry.text] = _match_line(entry, index, min_score)
             out.extend(known)
         else:
-            out.extend(Match(entry, m.status, m.id, m.score, m.via, m.candidates) for m in known)
+            # The same verdicts on this line (a split line keeps each part's own text).
+            for m in known:
+                part = entry if m.entry.text == entry.text else Entry(entry.line, m.entry.text)
+                out.append(Match(part, m.status, m.id, m.score, m.via, m.candidates))
     return out

@@ -334,3 +334,15 @@ def test_presorted_ratio_is_token_sort_ratio(first: list[str], second: list[str]
     a, b = " ".join(first), " ".join(second)
     sorted_a, sorted_b = matcher._sorted_words(a), matcher._sorted_words(b)
     assert fuzz.ratio(sorted_a, sorted_b) == fuzz.token_sort_ratio(a, b)
+
+
+def test_a_repeated_line_gets_the_same_verdicts_as_its_first_occurrence(
+    shipped_index: matcher.Index,
+) -> None:
+    # Identical lines are matched once; a line listing several tools must still give each
+    # part's own text on every occurrence, only the line number changing.
+    entries = [Entry(1, "Slack, Zoom"), Entry(2, "Gmail"), Entry(3, "Slack, Zoom")]
+    matches = matcher.match_all(entries, shipped_index)
+    first = [(m.entry.text, m.id) for m in matches if m.entry.line == 1]
+    again = [(m.entry.text, m.id) for m in matches if m.entry.line == 3]
+    assert first == again == [("Slack", "slack"), ("Zoom", "zoom")]
