@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,7 +91,7 @@ def validate(
     checker = _Checker(items, problems, today or dt.date.today())
     checker.run()
     licenses.save_verdicts()
-    if [p for p in problems if p.severity == "error"]:
+    if any(p.severity == "error" for p in problems):
         catalog = None
     else:
         catalog = _build(_apply(checker.entries, checker.patches))
@@ -99,39 +99,14 @@ def validate(
     return Validation(catalog, problems)
 
 
-class _Positions(Mapping[tuple[str | int, ...], tuple[int, int]]):
-    """Positions of a file read from the parse cache: worked out from its text, by PyYAML,
-    only if a problem must be located."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._table: Mapping[tuple[str | int, ...], tuple[int, int]] | None = None
-
-    def _positions(self) -> Mapping[tuple[str | int, ...], tuple[int, int]]:
-        if self._table is None:
-            from altgafam.yamlsrc import LazyPositions
-
-            self._table = LazyPositions(self._text)
-        return self._table
-
-    def __getitem__(self, key: tuple[str | int, ...]) -> tuple[int, int]:
-        return self._positions()[key]
-
-    def __iter__(self) -> Iterator[tuple[str | int, ...]]:
-        return iter(self._positions())
-
-    def __len__(self) -> int:
-        return len(self._positions())
-
-
 def _read_file(path: Path, display: str, problems: list[Problem]) -> list[_Item]:
+    from altgafam import yamlsrc
+
     parsed = store.parsed(path)
     if parsed is not None:
         data, text = parsed
-        positions: Mapping[tuple[str | int, ...], tuple[int, int]] = _Positions(text)
+        positions: Mapping[tuple[str | int, ...], tuple[int, int]] = yamlsrc.LazyPositions(text)
     else:
-        from altgafam import yamlsrc  # only when no cache helps: PyYAML costs start-up time
-
         try:
             data, positions = yamlsrc.load(path, display)
         except yamlsrc.YamlProblem as exc:
@@ -311,9 +286,10 @@ class _Checker:
                     if not key:
                         self.report(item, path, f"'{value}' has no letters or digits to match on")
                         continue
-                    owner = claimed.get(("d:" if key_name == "domains" else "n:") + key)
+                    slot = ("d:" if key_name == "domains" else "n:") + key
+                    owner = claimed.get(slot)
                     if owner is None:
-                        claimed[("d:" if key_name == "domains" else "n:") + key] = (item, value)
+                        claimed[slot] = (item, value)
                     elif owner[0] is not item and owner[0].data.get("id") != item.data.get("id"):
                         self.report(
                             item,

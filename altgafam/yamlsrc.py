@@ -1,18 +1,29 @@
-"""Safe YAML loading that remembers where every value came from (line and column)."""
+"""Safe YAML loading that remembers where every value came from (line and column).
+
+PyYAML is imported when a file is parsed or a position looked up, not with this module: a
+catalog read from the parse cache locates its problems through LazyPositions without it."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from altgafam.errors import Problem
 
-# The C loader is ten times faster; the pure-Python one is the same safe subset.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
+
+@functools.cache
+def _loader() -> Any:
+    """The C loader is ten times faster; the pure-Python one is the same safe subset."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 32
@@ -45,7 +56,7 @@ class LazyPositions(Mapping[PathKey, tuple[int, int]]):
     def _positions(self) -> Positions:
         if self._table is None:
             self._table = {}
-            loader = _Loader(self.text)
+            loader = _loader()(self.text)
             try:
                 node = loader.get_single_node()
                 if node is not None:
@@ -77,6 +88,8 @@ def load(path: Path, display: str) -> tuple[Any, Mapping[PathKey, tuple[int, int
     its positions worked out later and only if needed.
     """
 
+    import yaml
+
     def fail(line: int, column: int, message: str) -> YamlProblem:
         return YamlProblem(Problem(display, line, column, "", message))
 
@@ -92,13 +105,13 @@ def load(path: Path, display: str) -> tuple[Any, Mapping[PathKey, tuple[int, int
         raise fail(1, 1, f"not UTF-8 text (byte {exc.start})") from None
     if not _ANCHORISH.search(text):
         try:
-            data = yaml.load(text, Loader=_Loader)
+            data = yaml.load(text, Loader=_loader())
         except yaml.YAMLError:
             pass  # the careful path below says where and why
         else:
             if _depth(data) <= MAX_DEPTH:
                 return data, LazyPositions(text)
-    loader = _Loader(text)
+    loader = _loader()(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -154,7 +167,8 @@ def _build(
     if depth > MAX_DEPTH:
         raise fail(line, col, f"document nested deeper than {MAX_DEPTH} levels")
     out[path] = (line, col)
-    if isinstance(node, yaml.MappingNode):
+    kind = getattr(node, "id", "")  # PyYAML names each node class: scalar, sequence, mapping
+    if kind == "mapping":
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = _build(key_node, (*path, "@key-node"), {}, depth + 1, fail, seen, loader)
@@ -165,7 +179,7 @@ def _build(
             out[key_path] = (mark.line + 1, mark.column + 1)
             mapping[key] = _build(value_node, (*path, str(key)), out, depth + 1, fail, seen, loader)
         return mapping
-    if isinstance(node, yaml.SequenceNode):
+    if kind == "sequence":
         return [
             _build(item, (*path, index), out, depth + 1, fail, seen, loader)
             for index, item in enumerate(node.value)
