@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from altgafam.store import cache_dir
+from altgafam.store import cache_dir, write_file
 
 _WORD = re.compile(r"[A-Za-z0-9.+-]+")
 _OPERATORS = {"AND", "OR", "WITH"}
@@ -50,20 +49,10 @@ class _Verdicts:
     def save(self) -> None:
         if not self.dirty or self.path is None:
             return
-        import tempfile
-
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            for old in self.path.parent.glob("licenses-*.json"):
-                if old != self.path:
-                    old.unlink(missing_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".licenses-", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self.known, handle, sort_keys=True)
-            os.replace(tmp, self.path)
-            self.dirty = False
-        except OSError:
-            return
+        data = json.dumps(self.known, sort_keys=True).encode()
+        stale = [old for old in self.path.parent.glob("licenses-*.json") if old != self.path]
+        write_file(self.path, data, stale)
+        self.dirty = False
 
 
 def _libraries_stamp() -> str | None:

@@ -139,22 +139,32 @@ def _load(cached: Path, key: str) -> tuple[Any, Any] | None:
 
 
 def _store(directory: Path, target: Path, content: object, keep: str | None = None) -> None:
-    """Write `content` to `target` atomically; with `keep`, the catalog files whose names do
-    not start with it (an older state of the catalog) are removed first."""
+    """Pickle `content` into `target`; with `keep`, the catalog files whose names do not
+    start with it (an older state of the catalog) are removed first."""
+    try:
+        data = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+    except pickle.PicklingError:
+        return
+    stale = () if keep is None else directory.glob("catalog-*.pickle")
+    write_file(target, data, [old for old in stale if not old.name.startswith(keep or "")])
+
+
+def write_file(target: Path, data: bytes, stale: Iterable[Path] = ()) -> None:
+    """Write a cache file atomically (a temporary file renamed into place), after removing
+    the `stale` ones. Best effort: a read-only home or a full disk costs speed, not
+    correctness."""
     import tempfile
 
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        if keep is not None:
-            for old in directory.glob("catalog-*.pickle"):
-                if not old.name.startswith(keep):
-                    old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=directory)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for old in stale:
+            old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(data)
         os.replace(tmp, target)
-    except (OSError, pickle.PicklingError):
-        return  # a read-only home or a full disk costs speed, not correctness
+    except OSError:
+        return
 
 
 def _parsed_path(path: Path) -> tuple[Path, str] | None:
