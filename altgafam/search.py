@@ -37,7 +37,7 @@ def search(catalog: Catalog, text: str, limit: int = 10) -> list[Hit]:
             fields.append((a.id, "alternative", fold(value), 0.85))
         fields.append((a.id, "alternative", fold(f"{a.description.en} {a.description.fr}"), 0.8))
     best: dict[str, Hit] = {}
-    names = {**{s.id: s.name for s in catalog.services.values()}}
+    names = {s.id: s.name for s in catalog.services.values()}
     names.update({a.id: a.name for a in catalog.alternatives.values()})
     scores = process.extract(
         query, [f[2] for f in fields], scorer=fuzz.WRatio, limit=None, score_cutoff=60

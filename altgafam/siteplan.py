@@ -34,7 +34,6 @@ class SiteReport(NamedTuple):
     targets: tuple[str, ...]
     pages: int
     findings: tuple[Finding, ...]
-    warnings: tuple[str, ...]
 
 
 def _same_site(url: str, origin: str) -> bool:
@@ -170,4 +169,4 @@ def build(
             )
         )
     findings.sort(key=lambda f: (not f.gafam, f.name.casefold()))
-    return SiteReport(tuple(targets), pages, tuple(findings), ())
+    return SiteReport(tuple(targets), pages, tuple(findings))
