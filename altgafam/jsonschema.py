@@ -10,14 +10,14 @@ from altgafam import schema
 SCHEMA_ID = "https://altgafam.invalid/catalog-v1.schema.json"
 
 
-def _field(fld: schema.Field, defs: dict[str, Any]) -> dict[str, Any]:
+def _field(fld: schema.Field) -> dict[str, Any]:
     kind = fld.kind
     if kind == "list":
         assert fld.item is not None
-        return {"type": "array", "items": _field(fld.item, defs)}
+        return {"type": "array", "items": _field(fld.item)}
     if kind == "record":
         assert fld.record is not None
-        return _record(fld.record, defs)
+        return _record(fld.record)
     if kind == "text":
         return {"$ref": "#/$defs/text"}
     if kind == "bool":
@@ -43,34 +43,24 @@ def _field(fld: schema.Field, defs: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _record(spec: dict[str, schema.Field], defs: dict[str, Any]) -> dict[str, Any]:
+def _record(spec: dict[str, schema.Field]) -> dict[str, Any]:
     return {
         "type": "object",
         "additionalProperties": False,
         "required": [name for name, fld in spec.items() if fld.required],
-        "properties": {name: _field(fld, defs) for name, fld in spec.items()},
+        "properties": {name: _field(fld) for name, fld in spec.items()},
     }
 
 
 def catalog_schema() -> dict[str, Any]:
     """The schema of one catalog file: a mapping of sections, each a list of entries. An
     overlay's patch of an existing entry is accepted too (validation tells them apart)."""
-    defs: dict[str, Any] = {
-        "text": {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["en", "fr"],
-            "properties": {
-                "en": {"type": "string", "minLength": 1},
-                "fr": {"type": "string", "minLength": 1},
-            },
-        }
-    }
+    defs = {"text": _record(schema.TEXT_RECORD)}
     properties: dict[str, Any] = {}
     for section, spec in schema.SECTIONS.items():
-        entry = _record(spec, defs)
+        entry = _record(spec)
         patch = schema.PATCHES.get(section)
-        items = {"anyOf": [entry, _record(patch, defs)]} if patch else entry
+        items = {"anyOf": [entry, _record(patch)]} if patch else entry
         properties[section] = {"type": ["array", "null"], "items": items}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
