@@ -14,13 +14,14 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from altgafam import catalog, matcher  # noqa: E402
+from altgafam.catalog import loader  # noqa: E402
 from altgafam.models import Entry  # noqa: E402
+from altgafam.scan import matcher  # noqa: E402
 from tests import evalset  # noqa: E402
 
 
 def main() -> None:
-    cat = catalog.load()
+    cat = loader.load()
     index = matcher.build_index(cat)
     sets = {
         "eval": evalset.load(),

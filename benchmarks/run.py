@@ -100,10 +100,11 @@ def median(
 
 def matching_rate(path: Path) -> tuple[float, int, int]:
     """Lines per second of matching alone, after start-up, on one generated list."""
-    from altgafam import catalog, matcher
-    from altgafam.inputs import read_tools
+    from altgafam.catalog import loader
+    from altgafam.scan import matcher
+    from altgafam.scan.inputs import read_tools
 
-    index = matcher.build_index(catalog.load())
+    index = matcher.build_index(loader.load())
     entries = read_tools(str(path)).entries
     start = time.perf_counter()
     matcher.match_all(entries, index)
@@ -135,7 +136,7 @@ def main() -> None:
         run([alt, "scan", str(small), "-f", "json"], env)  # warm the catalog cache
 
         # The catalog of the altgafam being timed (installed or editable), not the checkout's.
-        from altgafam.store import builtin_dir
+        from altgafam.catalog.cache import builtin_dir
 
         edited = builtin_dir() / "vendors.yaml"
 

@@ -12,8 +12,10 @@ from typing import NamedTuple
 
 import pytest
 
-from altgafam import catalog, cli, matcher
+from altgafam import cli
+from altgafam.catalog import loader
 from altgafam.models import Catalog
+from altgafam.scan import matcher
 
 # Tests never touch the user's own cache folder.
 os.environ["ALTGAFAM_CACHE_DIR"] = tempfile.mkdtemp(prefix="altgafam-test-cache-")
@@ -25,7 +27,7 @@ MINI = HERE / "catalogs" / "valid" / "mini"
 
 @pytest.fixture(scope="session")
 def mini() -> Catalog:
-    return catalog.load([MINI])
+    return loader.load([MINI])
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +37,7 @@ def mini_index(mini: Catalog) -> matcher.Index:
 
 @pytest.fixture(scope="session")
 def shipped() -> Catalog:
-    return catalog.load()
+    return loader.load()
 
 
 @pytest.fixture(scope="session")

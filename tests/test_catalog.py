@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from altgafam import catalog, licenses, matcher, store
+from altgafam.catalog import cache, licenses, loader
 from altgafam.errors import CatalogError
 from altgafam.models import Catalog, Entry
+from altgafam.scan import matcher
 
 from .conftest import HERE, MINI, ROOT
 
@@ -31,17 +32,17 @@ def test_gafam_is_derived_from_the_ownership_chain(mini: Catalog) -> None:
 
 @pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
 def test_invalid_catalog_reports_every_problem_exactly(case: Path) -> None:
-    result = catalog.validate([MINI, case], today=dt.date(2026, 11, 26))
+    result = loader.validate([MINI, case], today=dt.date(2026, 11, 26))
     lines = [str(p) for p in result.problems]
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert lines == expected
     assert result.errors, "every invalid example must have at least one error"
     with pytest.raises(CatalogError):
-        catalog.load([MINI, case])
+        loader.load([MINI, case])
 
 
 def test_error_string_has_file_line_and_key_path() -> None:
-    result = catalog.validate([MINI, HERE / "catalogs" / "invalid" / "unknown-key"])
+    result = loader.validate([MINI, HERE / "catalogs" / "invalid" / "unknown-key"])
     assert str(result.errors[0]) == (
         "unknown-key/services.yaml:6:5: services[0].aliasses: unknown key 'aliasses' "
         "(did you mean 'aliases'?)"
@@ -49,13 +50,13 @@ def test_error_string_has_file_line_and_key_path() -> None:
 
 
 def test_stale_review_is_a_warning_not_an_error(tmp_path: Path) -> None:
-    result = catalog.validate([MINI], today=dt.date(2028, 1, 1))
+    result = loader.validate([MINI], today=dt.date(2028, 1, 1))
     assert not result.errors
     assert result.warnings and all("over a year ago" in w.message for w in result.warnings)
 
 
 def test_empty_folder_is_an_error(tmp_path: Path) -> None:
-    result = catalog.validate([tmp_path])
+    result = loader.validate([tmp_path])
     assert [p.message for p in result.errors] == ["no catalog YAML files found"]
 
 
@@ -87,14 +88,14 @@ def test_license_rule(expression: str, problem: str | None) -> None:
 
 
 def test_shipped_catalog_is_valid(shipped: Catalog) -> None:
-    result = catalog.validate()
+    result = loader.validate()
     assert result.errors == []
     assert len(shipped.services) >= 60
     assert len(shipped.alternatives) >= 50
 
 
 def test_builtin_dir_is_the_repository_catalog_in_a_checkout() -> None:
-    assert store.builtin_dir() == (ROOT / "catalog").resolve()
+    assert cache.builtin_dir() == (ROOT / "catalog").resolve()
 
 
 def _common_names() -> list[tuple[str, str]]:
@@ -115,7 +116,7 @@ def test_common_names_are_recognised_exactly(shipped_index: matcher.Index) -> No
 
 
 def test_catalog_stats_counts(shipped: Catalog) -> None:
-    from altgafam.stats import compute
+    from altgafam.catalog.stats import compute
 
     stats = compute(shipped)
     assert stats.services == len(shipped.services)
@@ -126,7 +127,7 @@ def test_catalog_stats_counts(shipped: Catalog) -> None:
 
 
 def test_yaml_bombs_deep_nesting_and_huge_files_are_refused(tmp_path: Path) -> None:
-    from altgafam import yamlsrc
+    from altgafam.catalog import yamlsrc
 
     bomb = tmp_path / "bomb" / "services.yaml"
     bomb.parent.mkdir()
@@ -136,19 +137,19 @@ def test_yaml_bombs_deep_nesting_and_huge_files_are_refused(tmp_path: Path) -> N
         for p, c in zip("abcdefgh", "bcdefghi", strict=True)
     ]
     bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = catalog.validate([bomb.parent])
+    result = loader.validate([bomb.parent])
     assert [p.message for p in result.errors] == [
         "YAML anchors and aliases (&name, *name) are not allowed in a catalog"
     ]
     deep = tmp_path / "deep" / "services.yaml"
     deep.parent.mkdir()
     deep.write_text("services: " + "[" * 100 + "]" * 100 + "\n", encoding="utf-8")
-    result = catalog.validate([deep.parent])
+    result = loader.validate([deep.parent])
     assert [p.message for p in result.errors] == ["document nested deeper than 32 levels"]
     huge = tmp_path / "huge" / "services.yaml"
     huge.parent.mkdir()
     huge.write_bytes(b"# " + b"x" * (yamlsrc.MAX_BYTES + 1))
-    result = catalog.validate([huge.parent])
+    result = loader.validate([huge.parent])
     assert [p.message for p in result.errors] == ["file is larger than 4 MiB"]
 
 
@@ -166,7 +167,7 @@ def test_hosted_offers_without_the_tag_are_a_warning(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    result = catalog.validate([tmp_path / "cat"], today=dt.date(2026, 11, 26))
+    result = loader.validate([tmp_path / "cat"], today=dt.date(2026, 11, 26))
     assert result.errors == []
     assert [str(w) for w in result.warnings] == [
         "cat/alternatives.yaml:17:11: alternatives[1].tags: warning: it has hosted offers: "

@@ -268,7 +268,8 @@ def test_catalog_stats_table_and_json(runner: Runner) -> None:
 
 
 def test_min_score_default_is_the_matchers() -> None:
-    from altgafam import cli, matcher
+    from altgafam import cli
+    from altgafam.scan import matcher
 
     args = cli.parser().parse_args(["scan", "tools.txt"])
     assert args.min_score == matcher.DEFAULT_MIN_SCORE

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from altgafam import matcher
 from altgafam.models import Entry
+from altgafam.scan import matcher
 
 from . import evalset
 

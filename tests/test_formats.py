@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from altgafam import matcher, plan
-from altgafam.formats import Format, render, table
-from altgafam.formats import json as json_format
-from altgafam.formats import report as report_format
-from altgafam.inputs import parse_text
+from altgafam.advice import plan
 from altgafam.models import Catalog, ClientReport, Report
+from altgafam.report import document as report_format
+from altgafam.report import json as json_format
+from altgafam.report import table
+from altgafam.report.formats import Format, render
+from altgafam.scan import matcher
+from altgafam.scan.inputs import parse_text
 
 GOLDEN = Path(__file__).parent / "golden"
 LIST = """Slack

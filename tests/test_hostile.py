@@ -15,12 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from altgafam import matcher, plan
-from altgafam.formats import json as json_format
-from altgafam.formats import report as report_format
-from altgafam.formats import table
-from altgafam.inputs import MAX_LINE, parse_csv_lines, parse_json, parse_text
+from altgafam.advice import plan
 from altgafam.models import Catalog, Entry, Status
+from altgafam.report import document as report_format
+from altgafam.report import json as json_format
+from altgafam.report import table
+from altgafam.scan import matcher
+from altgafam.scan.inputs import MAX_LINE, parse_csv_lines, parse_json, parse_text
 
 from .conftest import ROOT, Runner
 
@@ -359,7 +360,7 @@ def test_output_is_atomic_an_error_leaves_the_old_file(
 ) -> None:
     out = tmp_path / "report.json"
     out.write_text("previous report\n", encoding="utf-8")
-    from altgafam.formats import json as module
+    from altgafam.report import json as module
 
     def boom(report: object) -> Iterator[str]:
         yield '{"schema_version": 1, "results": ['

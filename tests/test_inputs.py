@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from altgafam.errors import InputError
-from altgafam.inputs import parse_text, read_tools
+from altgafam.scan.inputs import parse_text, read_tools
 
 
 def test_lines_comments_and_blanks() -> None:
@@ -93,7 +93,7 @@ def test_text_and_csv_are_streamed_not_held_whole(tmp_path: Path, name: str) -> 
 
 
 def test_standard_input_has_the_same_size_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    from altgafam import inputs
+    from altgafam.scan import inputs
 
     monkeypatch.setattr(inputs, "MAX_BYTES", 100)
     with pytest.raises(InputError, match="larger than"):

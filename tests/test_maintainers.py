@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from altgafam import catalog, store
-from altgafam.jsonschema import catalog_schema
+from altgafam.catalog import cache, loader
+from altgafam.catalog.jsonschema import catalog_schema
 
 from .conftest import HERE, MINI, ROOT, Runner
 
@@ -16,7 +16,7 @@ OVERLAYS = HERE / "catalogs" / "overlays"
 
 
 def test_an_overlay_adds_and_patches(tmp_path: Path) -> None:
-    result = catalog.validate([MINI], overlays=[OVERLAYS / "agency"])
+    result = loader.validate([MINI], overlays=[OVERLAYS / "agency"])
     assert result.problems == []
     cat = result.catalog
     assert cat is not None
@@ -32,7 +32,7 @@ def test_an_overlay_adds_and_patches(tmp_path: Path) -> None:
 
 
 def test_two_overlays_ranking_one_service_is_a_conflict_naming_both_files() -> None:
-    result = catalog.validate([MINI], overlays=[OVERLAYS / "agency", OVERLAYS / "other"])
+    result = loader.validate([MINI], overlays=[OVERLAYS / "agency", OVERLAYS / "other"])
     assert [str(p) for p in result.errors] == [
         "other/overlay.yaml:4:7: services[0].alternatives: the ranking of 'slack' is also "
         "changed by agency/overlay.yaml:16"
@@ -40,7 +40,7 @@ def test_two_overlays_ranking_one_service_is_a_conflict_naming_both_files() -> N
 
 
 def test_a_broken_overlay_gets_every_precise_message() -> None:
-    result = catalog.validate([MINI], overlays=[OVERLAYS / "broken"])
+    result = loader.validate([MINI], overlays=[OVERLAYS / "broken"])
     expected = (OVERLAYS / "broken" / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert [str(p) for p in result.problems] == expected
 
@@ -49,7 +49,7 @@ def test_hidden_alternative_leaves_every_ranking(tmp_path: Path) -> None:
     (tmp_path / "hide.yaml").write_text(
         "alternatives:\n  - id: mattermost\n    hidden: true\n", encoding="utf-8"
     )
-    cat = catalog.load([MINI], [tmp_path])
+    cat = loader.load([MINI], [tmp_path])
     assert all(r.id != "mattermost" for s in cat.services.values() for r in s.alternatives)
     assert "mattermost" in cat.alternatives  # still recognised as libre when typed
 
@@ -162,7 +162,7 @@ def test_every_shipped_file_points_to_the_schema_and_satisfies_it() -> None:
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(catalog_schema())
-    root = store.builtin_dir()
+    root = cache.builtin_dir()
     for path in sorted(root.rglob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         relative = "schema.json" if path.parent == root else "../schema.json"

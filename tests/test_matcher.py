@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from altgafam import matcher
 from altgafam.models import Entry, Status
+from altgafam.scan import matcher
 
 
 def run(text: str, index: matcher.Index) -> tuple[Status, str | None]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from altgafam import __version__
-from altgafam.i18n import WORDS
+from altgafam.report.i18n import WORDS
 
 from .conftest import HERE, ROOT, Runner
 from .test_hostile import assert_clean_html

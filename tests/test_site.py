@@ -180,7 +180,7 @@ def test_scan_and_site_in_one_report(runner: Runner) -> None:
 
 
 def test_signatures_are_catalog_data() -> None:
-    from altgafam import store
+    from altgafam.catalog import store
 
     cat = store.load_cached()
     assert len(cat.signatures) >= 30

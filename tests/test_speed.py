@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from altgafam import catalog, matcher, plan, store
-from altgafam.formats import json as json_format
-from altgafam.formats import table
-from altgafam.inputs import parse_text
+from altgafam.advice import plan
+from altgafam.catalog import loader, store
 from altgafam.models import Catalog
+from altgafam.report import json as json_format
+from altgafam.report import table
+from altgafam.scan import matcher
+from altgafam.scan.inputs import parse_text
 
 from .conftest import ROOT, Runner
 
@@ -210,7 +212,7 @@ def test_the_script_answers_version_without_importing_typer() -> None:
 def test_license_verdicts_are_kept_between_runs_and_never_differ(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from altgafam import licenses
+    from altgafam.catalog import licenses
 
     monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path))
     licenses._verdicts.cache_clear()
@@ -238,12 +240,12 @@ def test_an_edited_file_is_parsed_again_and_only_it(
 ) -> None:
     import shutil
 
-    from altgafam import yamlsrc
+    from altgafam.catalog import yamlsrc
 
     folder = tmp_path / "cat"
     shutil.copytree(ROOT / "tests" / "catalogs" / "valid" / "mini", folder)
     monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
-    first = catalog.load([folder])
+    first = loader.load([folder])
     parsed: list[str] = []
     real = yamlsrc.load
 
@@ -252,19 +254,19 @@ def test_an_edited_file_is_parsed_again_and_only_it(
         return real(path, display)
 
     monkeypatch.setattr(yamlsrc, "load", spy)
-    assert catalog.load([folder]) == first
+    assert loader.load([folder]) == first
     assert parsed == []  # every file came from the parse cache
     services = folder / "services.yaml"
     services.write_text(
         services.read_text(encoding="utf-8").replace("Team chat.", "Chat."), encoding="utf-8"
     )
-    second = catalog.load([folder])
+    second = loader.load([folder])
     assert parsed == ["services.yaml"]
     assert second.services["slack"].description.en == "Chat."
     # And a problem in a cached file is still located precisely.
     bad = tmp_path / "bad"
     shutil.copytree(folder, bad)
-    catalog.load([bad])
+    loader.load([bad])
     (bad / "extra.yaml").write_text("services:\n  - id: x\n", encoding="utf-8")
-    result = catalog.validate([bad])
+    result = loader.validate([bad])
     assert any(p.file == "bad/extra.yaml" and p.line == 2 for p in result.errors)

@@ -137,7 +137,7 @@ def catalog_validate(
     *, paths: list[Path], standalone: bool, fmt: str, catalog_dirs: list[Path] | None
 ) -> None:
     """Check the catalog (errors exit 1; warnings are listed and do not fail)."""
-    from altgafam import catalog
+    from altgafam.catalog import loader
 
     check_choice("format", fmt, TEXT_OR_JSON)
     for path in paths or []:
@@ -146,11 +146,11 @@ def catalog_validate(
     if standalone:
         if not paths:
             fail("--standalone needs the catalog folders to check")
-        result = catalog.validate(paths)
+        result = loader.validate(paths)
     else:
-        result = catalog.validate(None, overlays=[*overlay_folders(catalog_dirs), *(paths or [])])
+        result = loader.validate(None, overlays=[*overlay_folders(catalog_dirs), *(paths or [])])
     if fmt == "json":
-        from altgafam.formats.catalog import validation_dict
+        from altgafam.report.catalog import validation_dict
 
         _write_json(validation_dict(result))
         if result.errors:
@@ -175,54 +175,54 @@ def catalog_list(*, fmt: str, catalog_dirs: list[Path] | None) -> None:
     check_choice("format", fmt, TABLE_OR_JSON)
     cat = load_catalog(catalog_dirs)
     if fmt == "json":
-        from altgafam.formats.catalog import render_json
+        from altgafam.report.catalog import render_json
 
         sys.stdout.write(render_json(cat))
         return
-    from altgafam.formats.table import catalog_tables
+    from altgafam.report.table import catalog_tables
 
     _print_tables(list(catalog_tables(cat)))
 
 
 def catalog_stats(*, fmt: str, catalog_dirs: list[Path] | None) -> None:
     """Count the catalog: services and alternatives by category, owners, GAFAM share, notes."""
-    from altgafam.stats import compute
+    from altgafam.catalog.stats import compute
 
     check_choice("format", fmt, TABLE_OR_JSON)
     stats = compute(load_catalog(catalog_dirs))
     if fmt == "json":
-        from altgafam.formats.catalog import stats_dict
+        from altgafam.report.catalog import stats_dict
 
         _write_json(stats_dict(stats))
         return
-    from altgafam.formats.table import stats_tables
+    from altgafam.report.table import stats_tables
 
     _print_tables(list(stats_tables(stats)))
 
 
 def catalog_show(*, ident: str, fmt: str, catalog_dirs: list[Path] | None) -> None:
     """Everything the catalog says about one entry, in English and French."""
-    from altgafam.formats.catalog import entry_dict
+    from altgafam.report.catalog import entry_dict
 
     check_choice("format", fmt, TABLE_OR_JSON)
     cat = load_catalog(catalog_dirs)
     found = entry_dict(cat, ident)
     if found is None:
-        from altgafam.schema import closest
+        from altgafam.catalog.schema import closest
 
         every = set(cat.services) | set(cat.alternatives) | set(cat.vendors)
         fail(f"no entry with id '{ident}'{closest(ident, every)}")
     if fmt == "json":
         _write_json(found)
         return
-    from altgafam.formats.table import entry_table
+    from altgafam.report.table import entry_table
 
     _print_tables([entry_table(found)])
 
 
 def catalog_search(*, text: str, limit: int, fmt: str, catalog_dirs: list[Path] | None) -> None:
     """Fuzzy search over names, aliases, tags and descriptions (English and French)."""
-    from altgafam.search import search
+    from altgafam.catalog.search import search
 
     check_choice("format", fmt, TABLE_OR_JSON)
     hits = search(load_catalog(catalog_dirs), text, limit)
@@ -239,7 +239,7 @@ def catalog_search(*, text: str, limit: int, fmt: str, catalog_dirs: list[Path] 
 
 def catalog_new(*, kind: str) -> None:
     """Print a commented skeleton of a new entry, to paste into a catalog file and fill in."""
-    from altgafam.skeletons import SKELETONS
+    from altgafam.catalog.skeletons import SKELETONS
 
     check_choice("kind", kind, SKELETONS)
     sys.stdout.write(SKELETONS[kind])
@@ -247,6 +247,6 @@ def catalog_new(*, kind: str) -> None:
 
 def catalog_schema() -> None:
     """Print the JSON Schema of catalog files (the shipped catalog/schema.json), for editors."""
-    from altgafam.jsonschema import catalog_schema as build
+    from altgafam.catalog.jsonschema import catalog_schema as build
 
     _write_json(build())

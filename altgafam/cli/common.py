@@ -141,7 +141,7 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="FILE",
         help="a Jinja2 template of your own for the markdown or html report (the shipped ones, "
-        "in altgafam/templates/, are the example)",
+        "in altgafam/report/templates/, are the example)",
     )
 
 
@@ -184,7 +184,7 @@ def load_prepared(
 ) -> tuple[Catalog, T | None]:
     """The catalog (and what `prepare` derives from it), from the cache when fresh; an
     invalid catalog lists its problems and exits 1."""
-    from altgafam import store
+    from altgafam.catalog import store
 
     layers = overlay_folders(overlays)
     try:
@@ -261,8 +261,8 @@ def report_options(
 ) -> ReportOptions:
     """The shared options, each checked before any work, with a one-line error (the tags,
     once the catalog is loaded: check_tags)."""
-    from altgafam.i18n import LANGUAGES, default_language
     from altgafam.models import Preferences
+    from altgafam.report.i18n import LANGUAGES, default_language
 
     check_choice("format", fmt, REPORT_FORMATS)
     language = lang or default_language()
@@ -280,12 +280,12 @@ def report_options(
 def check_tags(catalog: Catalog, preferences: Preferences) -> Preferences:
     """The preferences, once every tag is known to be one of the catalog's (else a one-line
     error with a hint)."""
-    from altgafam import plan
+    from altgafam.advice import plan
 
     known = plan.preference_tags(catalog)
     for tag in [*preferences.prefer, *preferences.require, *preferences.exclude]:
         if tag not in known:
-            from altgafam.schema import closest
+            from altgafam.catalog.schema import closest
 
             fail(f"unknown tag '{tag}'{closest(tag, known)} (see altgafam catalog stats)")
     return preferences

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from altgafam.cli.common import Commands
-    from altgafam.matcher import Index
     from altgafam.models import Catalog, ClientReport, Entry, Preferences, Report
+    from altgafam.scan.matcher import Index
 
 # The matcher's own default (a test keeps them equal); not imported from it, since that
 # would load RapidFuzz for --help.
@@ -104,8 +104,10 @@ def scan(
 ) -> None:
     """The scan command, its options checked before any work (`shared`: the options of
     add_report_options)."""
-    from altgafam import __version__, formats, matcher
-    from altgafam.inputs import FORMATS, read_tools
+    from altgafam import __version__
+    from altgafam.report import formats
+    from altgafam.scan import matcher
+    from altgafam.scan.inputs import FORMATS, read_tools
 
     options = report_options(**shared)
     check_choice("input format", input_format, FORMATS)
@@ -131,14 +133,14 @@ def scan(
         if chosen is formats.Format.TABLE and output is None:
             from rich.console import Console
 
-            from altgafam.formats.table import for_terminal, site_table
+            from altgafam.report.table import for_terminal, site_table
 
             console = Console(highlight=False)
             console.print(for_terminal(report, width=console.width))
             if website is not None:
                 console.print(site_table(website, console.width))
             return
-        from altgafam import plan
+        from altgafam.advice import plan
 
         def document() -> ClientReport:
             return plan.client_report(
@@ -166,7 +168,8 @@ def build_report(
 ) -> Report:
     """Match the entries (with a progress bar on a terminal for long lists) and plan the
     report with the user's preferences."""
-    from altgafam import matcher, plan
+    from altgafam.advice import plan
+    from altgafam.scan import matcher
 
     if len(entries) < PROGRESS_FROM or not sys.stderr.isatty():
         return plan.build_report(matcher.match_all(entries, index, min_score), catalog, prefs)

@@ -22,7 +22,7 @@ from altgafam.errors import InputError
 if TYPE_CHECKING:
     from altgafam.cli.common import Commands
     from altgafam.models import Catalog, Preferences
-    from altgafam.siteplan import SiteReport
+    from altgafam.site.plan import SiteReport
 
 MAX_PAGES = 20
 TIMEOUT = 10.0
@@ -85,8 +85,8 @@ def run_site(
 ) -> SiteReport:
     """Scan the targets (checked by check_targets); warnings go to standard error; no page
     read at all is an error."""
-    from altgafam import siteplan
-    from altgafam.sitefetch import Web
+    from altgafam.site import plan as siteplan
+    from altgafam.site.fetch import Web
 
     def warn(message: str) -> None:
         print(f"altgafam: warning: {message}", file=sys.stderr)
@@ -119,11 +119,11 @@ def site(
         prefs = check_tags(catalog, options.preferences)
         report = run_site(targets, catalog, prefs, max_pages, timeout)
         if fmt == "json":
-            from altgafam.formats.site import render_json
+            from altgafam.report.site import render_json
 
             write_output(render_json(report), output)
         elif fmt == "table":
-            from altgafam.formats.table import plain, site_table
+            from altgafam.report.table import plain, site_table
 
             if output is None:
                 from rich.console import Console
@@ -133,7 +133,7 @@ def site(
             else:
                 write_output(plain(site_table(report, 120)), output)
         else:
-            from altgafam.formats.report import render_site
+            from altgafam.report.document import render_site
 
             doc = render_site(
                 report, fmt, options.language, options.client, __version__, options.template

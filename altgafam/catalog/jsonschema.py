@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from altgafam import schema
+from altgafam.catalog import schema
 
 SCHEMA_ID = "https://altgafam.invalid/catalog-v1.schema.json"
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from altgafam import plan, site
+from altgafam.advice import plan
 from altgafam.models import Catalog, Preferences, Recommendation
-from altgafam.sitefetch import Web, local_pages, read_local
+from altgafam.site import detect
+from altgafam.site.fetch import Web, local_pages, read_local
 
 MAX_RESOURCES = 50
 
@@ -24,7 +25,7 @@ class Finding(NamedTuple):
     owner: str
     gafam: bool
     category: str
-    evidence: tuple[site.Evidence, ...]
+    evidence: tuple[detect.Evidence, ...]
     alternatives: tuple[Recommendation, ...]
 
 
@@ -44,14 +45,14 @@ def _same_site(url: str, origin: str) -> bool:
 def crawl_url(
     start: str,
     web: Web,
-    signatures: site.Signatures,
+    signatures: detect.Signatures,
     max_pages: int,
     warn: Callable[[str], None],
-) -> tuple[int, list[tuple[str, site.Evidence]]]:
+) -> tuple[int, list[tuple[str, detect.Evidence]]]:
     """Read up to `max_pages` pages of one site, following its own links, and the stylesheets
     and scripts they load from it."""
     queue, seen, pages = [start], {start}, 0
-    found: list[tuple[str, site.Evidence]] = []
+    found: list[tuple[str, detect.Evidence]] = []
     resources: dict[str, str] = {}
     while queue and pages < max_pages:
         url = queue.pop(0)
@@ -62,7 +63,7 @@ def crawl_url(
         if why:
             warn(f"{url}: {why}")
         pages += 1
-        scan = site.scan_html(page.text, final, final, False, signatures)
+        scan = detect.scan_html(page.text, final, final, False, signatures)
         found.extend(scan.found)
         for resource in scan.resources:
             if _same_site(resource.url, start) and len(resources) < MAX_RESOURCES:
@@ -77,17 +78,17 @@ def crawl_url(
         if fetched is None:
             warn(f"{url}: skipped, {why}")
             continue
-        found.extend(site.scan_code(fetched.text, final, False, signatures))
+        found.extend(detect.scan_code(fetched.text, final, False, signatures))
     return pages, found
 
 
 def crawl_local(
-    target: Path, signatures: site.Signatures, warn: Callable[[str], None]
-) -> tuple[int, list[tuple[str, site.Evidence]]]:
+    target: Path, signatures: detect.Signatures, warn: Callable[[str], None]
+) -> tuple[int, list[tuple[str, detect.Evidence]]]:
     """Read every page of a site's build output (or one page), and the stylesheets and
     scripts they load from the same folder."""
     root, pages = local_pages(target)
-    found: list[tuple[str, site.Evidence]] = []
+    found: list[tuple[str, detect.Evidence]] = []
     resources: dict[Path, str] = {}
     count = 0
     for path in pages:
@@ -97,7 +98,7 @@ def crawl_local(
             continue
         count += 1
         base = path.resolve().as_uri()
-        scan = site.scan_html(fetched.text, base, str(path), True, signatures)
+        scan = detect.scan_html(fetched.text, base, str(path), True, signatures)
         found.extend(scan.found)
         for resource in scan.resources:
             if resource.url.startswith("file://"):
@@ -107,7 +108,7 @@ def crawl_local(
         fetched = read_local(path, root, kind)
         if fetched is not None:
             shown = _shown(path, root)
-            found.extend(site.scan_code(fetched.text, shown, True, signatures))
+            found.extend(detect.scan_code(fetched.text, shown, True, signatures))
     return count, found
 
 
@@ -127,9 +128,9 @@ def build(
     web_factory: Callable[[], Web] = Web,
 ) -> SiteReport:
     """Scan every target and gather the findings, one per service, evidence in order."""
-    signatures = site.prepare(catalog)
+    signatures = detect.prepare(catalog)
     pages = 0
-    found: list[tuple[str, site.Evidence]] = []
+    found: list[tuple[str, detect.Evidence]] = []
     web: Web | None = None
     try:
         for target in targets:
@@ -143,7 +144,7 @@ def build(
     finally:
         if web is not None:
             web.close()
-    by_service: dict[str, list[site.Evidence]] = {}
+    by_service: dict[str, list[detect.Evidence]] = {}
     seen: set[tuple[str, str, int | None]] = set()
     for service_id, one in found:
         # One place is one piece of evidence, however many patterns matched there.

@@ -1,4 +1,6 @@
-"""Where the catalog lives, and the cache that spares re-parsing it on every run."""
+"""Where the shipped catalog lives, and the files that spare re-parsing it on every run.
+
+It knows nothing of the loader: `load.load_prepared` asks it for a file and stores into it."""
 
 from __future__ import annotations
 
@@ -6,23 +8,20 @@ import os
 import pickle
 import sys
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from altgafam.errors import CatalogError, Problem
 
-if TYPE_CHECKING:
-    from altgafam.models import Catalog
-
-T = TypeVar("T")
 PARSED_KEEP = 300
 
 
 def builtin_dir() -> Path:
     """The shipped catalog: inside the installed package, or at the root of a checkout."""
     here = Path(__file__).resolve().parent
-    for candidate in (here / "catalog", here.parent / "catalog"):
+    # In a wheel the YAML ships as altgafam/catalog/data; in a checkout it is catalog/ at the root.
+    for candidate in (here / "data", here.parent.parent / "catalog"):
         if candidate.is_dir():
             return candidate
     raise CatalogError([Problem(str(here / "catalog"), 0, 0, "", "the shipped catalog is missing")])
@@ -52,19 +51,27 @@ def cache_dir() -> Path | None:
     return Path(platformdirs.user_cache_dir("altgafam", appauthor=False))
 
 
-def _short(key: str) -> str:
+def short(key: str) -> str:
     """A file name for a cache key. A checksum, not a cryptographic hash (hashlib's import
     alone costs a fifth of an interpreter start-up): two keys may share a name, so every
     cache file holds its full key and is used only when that key is the one asked for."""
     return f"{zlib.crc32(key.encode()):08x}"
 
 
-def _cache_key(files: list[tuple[Path, str]], overlays: list[tuple[Path, str]]) -> str:
+def cache_key(files: list[tuple[Path, str]], overlays: list[tuple[Path, str]]) -> str:
     """Changes whenever a catalog or overlay file, or altgafam itself, changes (size or
     modification time): the cache then misses and is rebuilt."""
     from altgafam import __version__
 
-    code = sorted(Path(__file__).parent.glob("*.py"))
+    # The code that shapes what is cached: the catalog's own package, the models, the matcher.
+    package = Path(__file__).parent.parent
+    code = sorted(
+        [
+            *package.glob("*.py"),
+            *(package / "catalog").glob("*.py"),
+            *(package / "scan").glob("*.py"),
+        ]
+    )
     stamps = [__version__, sys.version]
     for label, paths in (("base", [p for p, _ in files]), ("overlay", [p for p, _ in overlays])):
         stamps.append(label)
@@ -77,55 +84,7 @@ def _cache_key(files: list[tuple[Path, str]], overlays: list[tuple[Path, str]]) 
     return "\n".join(stamps)
 
 
-def load_cached(folders: Iterable[Path] | None = None, overlays: Iterable[Path] = ()) -> Catalog:
-    """`load`, through a cache in the user's cache folder keyed on the files' size and
-    modification time. A missing, stale, unreadable or corrupt cache is rebuilt; one that
-    cannot be written is skipped. Cached or not, the catalog is the same."""
-    return load_prepared(folders, _nothing, overlays)[0]
-
-
-def _nothing(catalog: Catalog) -> None:
-    return None
-
-
-def load_prepared(
-    folders: Iterable[Path] | None, prepare: Callable[[Catalog], T], overlays: Iterable[Path] = ()
-) -> tuple[Catalog, T]:
-    """The catalog and what `prepare` derives from it (the matcher's index), both from the
-    cache when it is fresh; `prepare` must be a module-level function (its name is part of
-    the cache's key)."""
-    folder_list = list(folders) if folders is not None else [builtin_dir()]
-    layers = list(overlays)
-    directory = cache_dir()
-    try:
-        key = _cache_key(catalog_files(folder_list), catalog_files(layers))
-    except OSError:
-        directory = None
-    if directory is None:
-        from altgafam.catalog import load
-
-        catalog = load(folder_list, layers)
-        return catalog, prepare(catalog)
-    # One file per catalog state and per preparation (the scan's index, or none for the
-    # catalog commands): running one never evicts the other's.
-    prefix = f"catalog-{_short(key)}-"
-    key += f"\n{prepare.__module__}.{prepare.__qualname__}"
-    cached = directory / f"{prefix}{_short(key)}.pickle"
-    found = _load(cached, key)
-    if found is not None:
-        from altgafam.models import Catalog as CatalogType
-
-        if isinstance(found[0], CatalogType):
-            return found[0], found[1]
-    from altgafam.catalog import load  # the cache missed: parse and validate
-
-    catalog = load(folder_list, layers)
-    prepared = prepare(catalog)
-    _store(directory, cached, (key, catalog, prepared), keep=prefix)
-    return catalog, prepared
-
-
-def _load(cached: Path, key: str) -> tuple[Any, Any] | None:
+def read(cached: Path, key: str) -> tuple[Any, Any] | None:
     """The two things kept in `cached` under `key`; None when the file is missing,
     unreadable, corrupt, or holds another key."""
     try:
@@ -138,7 +97,7 @@ def _load(cached: Path, key: str) -> tuple[Any, Any] | None:
     return None
 
 
-def _store(directory: Path, target: Path, content: object, keep: str | None = None) -> None:
+def store(directory: Path, target: Path, content: object, keep: str | None = None) -> None:
     """Pickle `content` into `target`; with `keep`, the catalog files whose names do not
     start with it (an older state of the catalog) are removed first."""
     try:
@@ -174,7 +133,7 @@ def _parsed_path(path: Path) -> tuple[Path, str] | None:
         return None
     stat = path.stat()
     stamp = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{sys.version}"
-    return directory / "parsed" / f"{_short(stamp)}.pickle", stamp
+    return directory / "parsed" / f"{short(stamp)}.pickle", stamp
 
 
 def parsed(path: Path) -> tuple[object, str] | None:
@@ -184,7 +143,7 @@ def parsed(path: Path) -> tuple[object, str] | None:
         where = _parsed_path(path)
     except OSError:
         return None
-    found = None if where is None else _load(*where)
+    found = None if where is None else read(*where)
     if found is not None and isinstance(found[1], str):
         return found[0], found[1]
     return None
@@ -198,7 +157,7 @@ def keep_parsed(path: Path, data: object, text: str) -> None:
         return
     if where is not None:
         cached, stamp = where
-        _store(cached.parent, cached, (stamp, data, text))
+        store(cached.parent, cached, (stamp, data, text))
         # Each edit leaves an entry behind: keep the most recent few hundred.
         try:
             entries = sorted(cached.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)

@@ -15,8 +15,8 @@ from altgafam.models import Catalog, Report, Result, Status
 from altgafam.normalize import sanitize
 
 if TYPE_CHECKING:
-    from altgafam.siteplan import SiteReport
-    from altgafam.stats import CatalogStats
+    from altgafam.catalog.stats import CatalogStats
+    from altgafam.site.plan import SiteReport
 
 _STYLE = {
     Status.PROPRIETARY: "red",

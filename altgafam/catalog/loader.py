@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from altgafam import licenses, normalize, schema, store
+from altgafam import normalize
+from altgafam.catalog import cache, licenses, schema
 from altgafam.errors import CatalogError, Problem
 from altgafam.models import (
     Alternative,
@@ -23,10 +24,9 @@ from altgafam.models import (
     Vendor,
     WebSignature,
 )
-from altgafam.store import builtin_dir, catalog_files
 
 STALE_AFTER = dt.timedelta(days=365)
-# (key path -> (line, column)), as altgafam.yamlsrc records them.
+# (key path -> (line, column)), as altgafam.catalog.yamlsrc records them.
 Positions = dict[tuple[str | int, ...], tuple[int, int]]
 
 
@@ -75,16 +75,16 @@ def validate(
 
     `folders` form the base catalog (the shipped one by default); each of `overlays` is a
     layer on top: it adds entries, and patches entries that a lower layer defines."""
-    folder_list = list(folders) if folders is not None else [builtin_dir()]
+    folder_list = list(folders) if folders is not None else [cache.builtin_dir()]
     problems: list[Problem] = []
     items: list[_Item] = []
-    for path, display in catalog_files(folder_list):
+    for path, display in cache.catalog_files(folder_list):
         items.extend(_read_file(path, display, problems))
     if not items and not problems:
         names = ", ".join(str(f) for f in folder_list)
         problems.append(Problem(names, 0, 0, "", "no catalog YAML files found"))
     for layer, folder in enumerate(overlays, start=1):
-        for path, display in catalog_files([folder]):
+        for path, display in cache.catalog_files([folder]):
             for item in _read_file(path, display, problems):
                 item.layer = layer
                 items.append(item)
@@ -100,9 +100,9 @@ def validate(
 
 
 def _read_file(path: Path, display: str, problems: list[Problem]) -> list[_Item]:
-    from altgafam import yamlsrc
+    from altgafam.catalog import yamlsrc
 
-    parsed = store.parsed(path)
+    parsed = cache.parsed(path)
     if parsed is not None:
         data, text = parsed
         positions: Mapping[tuple[str | int, ...], tuple[int, int]] = yamlsrc.LazyPositions(text)
@@ -114,7 +114,7 @@ def _read_file(path: Path, display: str, problems: list[Problem]) -> list[_Item]
             return []
         if isinstance(positions, yamlsrc.LazyPositions):
             # Parsed in one go: keep it, so that editing one file re-parses that file only.
-            store.keep_parsed(path, data, positions.text)
+            cache.keep_parsed(path, data, positions.text)
     if data is None:
         return []
     if not isinstance(data, dict):

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from altgafam.store import cache_dir, write_file
+from altgafam.catalog.cache import cache_dir, write_file
 
 _WORD = re.compile(r"[A-Za-z0-9.+-]+")
 _OPERATORS = {"AND", "OR", "WITH"}

@@ -6,15 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from altgafam.advice.plan import EU
 from altgafam.errors import InputError
-from altgafam.i18n import t
 from altgafam.models import ClientReport, HostedOffer, Recommendation, Text
-from altgafam.plan import EU
+from altgafam.report.i18n import t
 
 if TYPE_CHECKING:
-    from altgafam.siteplan import SiteReport
+    from altgafam.site.plan import SiteReport
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 SHIPPED = {"markdown": "report.md.j2", "html": "report.html.j2"}
 KIND_TAGS = ("web", "desktop", "mobile", "self-hostable", "hosted-offer")
 
@@ -77,7 +77,7 @@ def context(doc: ClientReport, site: SiteReport | None = None) -> dict[str, Any]
 def _render(values: dict[str, Any], fmt: str, name: str, template: Path | None = None) -> str:
     import jinja2
 
-    from altgafam.formats.markdown import escape
+    from altgafam.report.markdown import escape
 
     folder, chosen = (template.parent, template.name) if template else (TEMPLATES, name)
     env = jinja2.Environment(

@@ -7,8 +7,8 @@ import json
 from typing import Any
 
 from altgafam import __version__
-from altgafam.formats.json import alternative_dict
-from altgafam.siteplan import Finding, SiteReport
+from altgafam.report.json import alternative_dict
+from altgafam.site.plan import Finding, SiteReport
 
 SCHEMA_VERSION = 1
 

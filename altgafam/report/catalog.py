@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from altgafam.catalog.stats import CatalogStats
 from altgafam.errors import Problem
 from altgafam.models import Catalog, Text
-from altgafam.stats import CatalogStats
 
 if TYPE_CHECKING:
-    from altgafam.catalog import Validation
+    from altgafam.catalog.loader import Validation
 
 SCHEMA_VERSION = 1
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from altgafam.models import ClientReport, Report
 
 if TYPE_CHECKING:
-    from altgafam.siteplan import SiteReport
+    from altgafam.site.plan import SiteReport
 
 
 class Format(str, Enum):
@@ -34,20 +34,20 @@ def chunks(
     inventory by tool costs as much as writing its JSON); `site`, the website's findings
     when the scan covered one."""
     if fmt is Format.JSON:
-        from altgafam.formats.json import chunks as json_chunks
+        from altgafam.report.json import chunks as json_chunks
 
         if site is None:
             yield from json_chunks(report)
         else:
-            from altgafam.formats.site import site_dict
+            from altgafam.report.site import site_dict
 
             yield from json_chunks(report, {"site": site_dict(site)})
     elif fmt is Format.TABLE:
-        from altgafam.formats.table import render
+        from altgafam.report.table import render
 
         yield render(report)
     else:
-        from altgafam.formats.report import render as render_report
+        from altgafam.report.document import render as render_report
 
         yield render_report(document(), fmt.value, template, site)
 
