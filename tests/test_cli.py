@@ -33,7 +33,7 @@ def test_help_teaches(runner: Runner) -> None:
 def test_help_lists_the_commands_and_exit_codes(runner: Runner) -> None:
     result = runner.invoke(["--help"])
     assert result.exit_code == 0
-    for word in ("scan", "site", "catalog", "exit codes"):
+    for word in ("scan", "site", "catalog", "Exit codes"):
         assert word in result.stdout
     catalog = runner.invoke(["catalog", "--help"])
     assert all(c in catalog.stdout for c in ("validate", "list", "show", "search", "new"))
@@ -43,25 +43,29 @@ def test_help_lists_the_commands_and_exit_codes(runner: Runner) -> None:
 def test_no_command_shows_what_can_follow(runner: Runner, args: list[str]) -> None:
     result = runner.invoke(args)
     assert result.exit_code == 2
-    assert result.stdout == "" and "COMMAND" in result.stderr
+    assert "COMMAND" in result.stdout and "Usage:" in result.stdout
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["scan"], "the following arguments are required: FILE (see 'altgafam scan --help')"),
-        (
-            ["scan", EXAMPLE, "--bogus"],
-            "unrecognized arguments: --bogus (see 'altgafam scan --help')",
-        ),
+        (["scan"], "Missing argument 'file'. (see 'altgafam scan --help')"),
+        (["scan", EXAMPLE, "--bogus"], "No such option: --bogus (see 'altgafam scan --help')"),
         # Options are never abbreviated: --form is not --format.
-        (["scan", EXAMPLE, "--form", "json"], "unrecognized arguments: --form json"),
-        (["scan", EXAMPLE, "--min-score", "200"], "argument --min-score: 200 is not between"),
-        (["scan", EXAMPLE, "--min-score", "high"], "'high' is not a number between 0 and 100"),
-        (["scan", EXAMPLE, "--max-alternatives", "0"], "0 is not at least 1"),
-        (["site", "x", "--timeout", "0"], "argument --timeout: 0 is not at least 0.1"),
+        (["scan", EXAMPLE, "--form", "json"], "No such option: --form (Possible options: --format"),
+        (["scan", EXAMPLE, "--min-score", "200"], "'--min-score': Input should be less than or"),
+        (["scan", EXAMPLE, "--min-score", "high"], "'--min-score': Input should be a valid number"),
+        (["scan", EXAMPLE, "--min-score", "nan"], "'--min-score'"),
+        (["scan", EXAMPLE, "--max-alternatives", "0"], "greater than or equal to 1"),
+        (["scan", EXAMPLE, "--format", "pdf"], "'pdf' is not one of 'table', 'markdown', 'html'"),
+        (["scan", EXAMPLE, "--lang", "de"], "'de' is not one of 'en', 'fr'"),
+        (["site", "x", "--timeout", "0"], "'--timeout': Input should be greater than or equal to"),
+        (["site", "x", "--timeout", "inf"], "'--timeout'"),
+        (["site", "x", "--timeout", "nan"], "'--timeout'"),
+        (["site", "x", "--timeout", "-1"], "'--timeout'"),
         (["catalog", "search", "x", "--limit", "0"], "(see 'altgafam catalog search --help')"),
-        (["catalog", "bogus"], "invalid choice: 'bogus'"),
+        (["catalog", "bogus"], "No such command 'bogus'. (see 'altgafam catalog --help')"),
+        (["catalog", "new", "thing"], "'thing' is not one of 'service', 'alternative'"),
     ],
 )
 def test_usage_errors_are_one_line_naming_the_help(
@@ -71,6 +75,7 @@ def test_usage_errors_are_one_line_naming_the_help(
     assert result.exit_code == 2
     assert result.stderr.startswith("altgafam: error: ") and result.stderr.count("\n") == 1
     assert message in result.stderr
+    assert result.stderr.rstrip().endswith("--help')")
     assert result.stdout == ""
 
 
@@ -157,10 +162,6 @@ def test_output_table_to_file_has_no_colour(runner: Runner, tmp_path: Path) -> N
     ("args", "message"),
     [
         (["scan", "missing.txt"], "altgafam: error: missing.txt: no such file\n"),
-        (
-            ["scan", EXAMPLE, "--format", "pdf"],
-            "altgafam: error: unknown format 'pdf' (choose table, markdown, html or json)\n",
-        ),
         (
             ["scan", EXAMPLE, "-o", "/nonexistent-dir/r.md"],
             "altgafam: error: /nonexistent-dir/r.md: directory /nonexistent-dir does not exist\n",
@@ -268,8 +269,33 @@ def test_catalog_stats_table_and_json(runner: Runner) -> None:
 
 
 def test_min_score_default_is_the_matchers() -> None:
-    from altgafam import cli
+    from altgafam.cli import scan
     from altgafam.scan import matcher
 
-    args = cli.parser().parse_args(["scan", "tools.txt"])
-    assert args.min_score == matcher.DEFAULT_MIN_SCORE
+    assert scan.MIN_SCORE == matcher.DEFAULT_MIN_SCORE
+
+
+def test_cli_choices_are_the_libraries_own() -> None:
+    from altgafam.catalog.skeletons import SKELETONS
+    from altgafam.cli import catalog, common, scan
+    from altgafam.report.formats import Format
+    from altgafam.report.i18n import LANGUAGES
+    from altgafam.scan.inputs import FORMATS
+
+    assert [f.value for f in common.ReportFormat] == [f.value for f in Format]
+    assert tuple(lang.value for lang in common.Language) == LANGUAGES
+    assert tuple(f.value for f in scan.InputFormat) == FORMATS
+    assert {k.value for k in catalog.Kind} == set(SKELETONS)
+
+
+def test_help_has_completion_and_examples(runner: Runner) -> None:
+    root = runner.invoke(["--help"], env={"COLUMNS": "100"})
+    assert "--install-completion" in root.stdout and "--show-completion" in root.stdout
+    for command in (["scan"], ["site"], ["catalog"], *[["catalog", c] for c in COMMANDS]):
+        result = runner.invoke([*command, "--help"], env={"COLUMNS": "100"})
+        assert result.exit_code == 0, command
+        assert "Examples" in result.stdout or "Example" in result.stdout, command
+        assert f"altgafam {' '.join(command)}" in result.stdout, command
+
+
+COMMANDS = ("validate", "list", "stats", "show", "search", "new", "schema")

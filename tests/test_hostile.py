@@ -311,10 +311,10 @@ def _bad(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
         "image": (["scan", str(png)], "a PNG image"),
         "invalid csv": (["scan", str(badcsv)], "invalid CSV"),
         "invalid json": (["scan", str(badjson)], "invalid JSON at line 2"),
-        "unknown format": (["scan", EXAMPLE, "-f", "pdf"], "unknown format 'pdf'"),
+        "unknown format": (["scan", EXAMPLE, "-f", "pdf"], "'pdf' is not one of"),
         "unknown input format": (
             ["scan", EXAMPLE, "--input-format", "xls"],
-            "unknown input format",
+            "'xls' is not one of",
         ),
         "missing output folder": (
             ["scan", EXAMPLE, "-o", str(tmp_path / "no" / "r.md")],

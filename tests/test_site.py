@@ -189,8 +189,8 @@ def test_signatures_are_catalog_data() -> None:
 
 def test_report_options_are_checked_as_for_scan(runner: Runner, tmp_path: Path) -> None:
     for args, message in (
-        (["-f", "pdf"], "unknown format 'pdf'"),
-        (["--lang", "de"], "unknown language 'de'"),
+        (["-f", "pdf"], "'pdf' is not one of"),
+        (["--lang", "de"], "'de' is not one of 'en', 'fr'"),
         (["--template", str(tmp_path / "nope.j2")], "--template goes with --format markdown"),
         (["-f", "html", "--template", str(tmp_path / "nope.j2")], "nope.j2: no such template"),
     ):

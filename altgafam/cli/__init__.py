@@ -1,84 +1,97 @@
-"""The command line: thin argparse commands; the only package that knows about exit codes.
-
-Parsing is the standard library's argparse: every run pays for the parser, and argparse costs
-about 1 interpreter start-up where Typer cost about 5 (its import and the building of every
-command from type hints), more than the whole of a warm 50-line scan's own work. Each command
-module (scan, site, catalog) declares its parser and imports what its work needs only when it
-runs.
-"""
+"""The command line: a Typer app with one module per command group (scan, site, catalog);
+the only package that knows typer, exit codes and sys.exit."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+
+# Typer 0.29 carries its own Click: its exceptions are what a parse raises when the app runs
+# with standalone_mode=False, so that usage errors can be said in one line.
+from typer._click.exceptions import ClickException
 
 from altgafam import __version__
 from altgafam.cli import catalog, scan, site
-from altgafam.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser
+from altgafam.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from altgafam.errors import AltgafamError
 
-__all__ = ["main", "parser", "run"]
+__all__ = ["app", "main", "run"]
 
-DESCRIPTION = """\
-Find libre alternatives to the proprietary services your organisation uses.
+# Paragraphs are one line each: Rich keeps line breaks and wraps to the terminal itself.
+HELP = (
+    "Find libre alternatives to the proprietary services your organisation uses.\n\n"
+    "Give it your team's tool list, one tool per line, however it was typed: "
+    "[bold]altgafam scan tools.txt[/bold]. It tells you, tool by tool, who owns it, whether "
+    "that is one of the GAFAM, and what libre software replaces it, with the license and how "
+    "hard the move is. [bold]altgafam COMMAND --help[/bold] tells more."
+)
+EPILOG = (
+    "[bold]Exit codes[/bold]: 0 done, 1 findings (an invalid catalog), 2 bad usage or input, "
+    "130 interrupted."
+)
 
-Give it your team's tool list, one tool per line, however it was typed:
+app = typer.Typer(
+    name="altgafam",
+    help=HELP,
+    epilog=EPILOG,
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    # Options are never abbreviated or guessed: Click asks for the exact name.
+    context_settings={"help_option_names": ["--help", "-h"]},
+)
+app.command("scan", help=scan.HELP, epilog=scan.EXAMPLES, rich_help_panel="Audit")(scan.scan)
+app.command("site", help=site.HELP, epilog=site.EXAMPLES, rich_help_panel="Audit")(site.site)
+app.add_typer(catalog.app, name="catalog", rich_help_panel="Maintain")
 
-    altgafam scan tools.txt
 
-It tells you, tool by tool, who owns it, whether that is one of the GAFAM, and
-what libre software replaces it, with the license and how hard the move is.
-'altgafam COMMAND --help' tells more about each command.
-
-exit codes: 0 done, 1 findings (an invalid catalog), 2 bad usage or input,
-130 interrupted.
-"""
+def _version(value: bool) -> None:
+    if value:
+        print(f"altgafam {__version__}")
+        raise typer.Exit()
 
 
-COMMANDS = {"scan": scan, "site": site, "catalog": catalog}
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Find libre alternatives to the proprietary services your organisation uses."""
 
 
-def parser(argv: Sequence[str] | None = None) -> Parser:
-    """The command line: scan, site and catalog with their options. Given the arguments, only
-    the command they name gets its options declared (the others are listed with their
-    summary): declaring every option of every command is most of argparse's cost."""
-    wanted = next((a for a in argv if not a.startswith("-")), None) if argv is not None else None
-    root = Parser(prog="altgafam", description=DESCRIPTION)
-    root.add_argument("--version", action="version", version=f"altgafam {__version__}")
-    root.set_defaults(handler=None, parser=root)
-    commands = root.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
-    for name, module in COMMANDS.items():
-        if argv is None or wanted not in COMMANDS or wanted == name:
-            module.add_parser(commands)
-        else:
-            commands.add_parser(name, help=module.SUMMARY)
-    return root
+def _usage_error(error: ClickException) -> int:
+    """A usage error in one line naming the command's --help (Typer would draw a panel)."""
+    ctx = getattr(error, "ctx", None)
+    if type(error).__name__ == "NoArgsIsHelpError":
+        # `altgafam` or `altgafam catalog` alone: Typer has printed what can follow.
+        return EXIT_USAGE
+    # Typer's coercion prefixes enum errors with "Value error, ": the rest says it all.
+    message = " ".join(error.format_message().replace("Value error, ", "").split())
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    print(f"altgafam: error: {message}{hint}", file=sys.stderr)
+    return error.exit_code
 
 
 def run(argv: Sequence[str]) -> int:
     """Run one command line; the exit code (usage errors included) is returned."""
     try:
-        known, extra = parser(argv).parse_known_args(argv)
-        args = vars(known)
-        handler = args.pop("handler")
-        command: Parser = args.pop("parser")
-        if extra:
-            # Reported by the command's own parser, so the hint names its --help.
-            command.error(f"unrecognized arguments: {' '.join(extra)}")
-        if handler is None:
-            # `altgafam` or `altgafam catalog` alone: say what can follow.
-            command.print_help(sys.stderr)
-            return EXIT_USAGE
-        handler(**args)
-    except SystemExit as done:
-        return done.code if isinstance(done.code, int) else EXIT_USAGE if done.code else EXIT_OK
-    except KeyboardInterrupt:
+        code = app(list(argv), prog_name="altgafam", standalone_mode=False)
+    except ClickException as error:
+        return _usage_error(error)
+    except (KeyboardInterrupt, typer.Abort):
         print("altgafam: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except AltgafamError as exc:
-        print(f"altgafam: error: {exc}", file=sys.stderr)
+    except AltgafamError as error:
+        print(f"altgafam: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    return EXIT_OK
+    return code if isinstance(code, int) else EXIT_OK
 
 
 def main() -> None:
@@ -92,5 +105,5 @@ def main() -> None:
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 1  # what Click and most tools answer
+        code = 1
     sys.exit(code)

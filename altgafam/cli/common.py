@@ -1,14 +1,18 @@
-"""What every command shares: exit codes, one-line errors, the options several commands take,
-loading the catalog with its overlays, and writing output safely."""
+"""What every command shares: exit codes, one-line errors, the options several commands take
+(declared once, as `Annotated` types), loading the catalog with its overlays, and writing
+output safely."""
 
 from __future__ import annotations
 
-import argparse
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NamedTuple, NoReturn, TypeVar
+
+import typer
 
 from altgafam.errors import CatalogError, InputError
 
@@ -22,139 +26,156 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 # Lists at least this long get a progress bar (on a terminal only).
 PROGRESS_FROM = 5000
 OVERLAY_ENV = "ALTGAFAM_CATALOG_PATH"
-REPORT_FORMATS = ("table", "markdown", "html", "json")
+REPORT_PANEL = "Report"
+PREFERENCES_PANEL = "Preferences"
+CATALOG_PANEL = "Catalog"
+
+
+class ReportFormat(str, Enum):
+    """What `scan` and `site` write (report.formats.Format has the same values; a test keeps
+    them equal: importing it here would load the models for every --help)."""
+
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class Language(str, Enum):
+    """The report languages (report.i18n.LANGUAGES; a test keeps them equal)."""
+
+    en = "en"
+    fr = "fr"
+
+
+class TableOrJson(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class TextOrJson(str, Enum):
+    text = "text"
+    json = "json"
+
+
 # The formats that render the client report (and accept --template).
-DOCUMENT_FORMATS = ("markdown", "html")
+DOCUMENT_FORMATS = (ReportFormat.markdown, ReportFormat.html)
 
 
-class Parser(argparse.ArgumentParser):
-    """argparse with the house rules: a usage error is one line on standard error naming
-    where to get help, exit 2; options are never abbreviated; the help keeps the layout of
-    the descriptions (paragraphs, example commands)."""
-
-    def __init__(self, **kwargs: object) -> None:
-        kwargs.setdefault("allow_abbrev", False)
-        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-
-    def error(self, message: str) -> NoReturn:
-        fail(f"{message} (see '{self.prog} --help')")
-
-
-if TYPE_CHECKING:
-    # What `add_subparsers` returns: each command module adds its parser to it.
-    Commands = argparse._SubParsersAction[Parser]
-
-
-def bounded(
-    kind: Callable[[str], float], low: float, high: float | None = None
-) -> Callable[[str], float]:
-    """An argparse type: a number of `kind` between `low` and `high`, with a message that says
-    which values are accepted."""
-    span = f"at least {low:g}" if high is None else f"between {low:g} and {high:g}"
-
-    def parse(text: str) -> float:
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a number {span}") from None
-        if value < low or (high is not None and value > high):
-            raise argparse.ArgumentTypeError(f"{text} is not {span}")
-        return value
-
-    return parse
-
-
-def add_catalog_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--catalog",
-        dest="catalog_dirs",
-        action="append",
-        type=Path,
-        metavar="DIR",
-        help="a catalog folder to add on top of the shipped one (repeatable; also "
-        f"{OVERLAY_ENV} and your config folder's catalog/)",
-    )
-
-
-def add_format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
-    """-f/--format for the catalog commands; the first choice is the default."""
-    parser.add_argument(
-        "-f",
-        "--format",
-        dest="fmt",
-        default=choices[0],
-        metavar="|".join(choices),
-        help=f"{' or '.join(choices)} (default: {choices[0]})",
-    )
-
-
-def add_report_options(parser: argparse.ArgumentParser) -> None:
-    """The options `scan` and `site` share: format, output, language and the preferences."""
-    parser.add_argument(
-        "-f",
-        "--format",
-        dest="fmt",
-        default="table",
-        metavar="|".join(REPORT_FORMATS),
-        help="table (terminal), markdown or html (the client report), json (for tools); "
-        "default: table",
-    )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="write the report to this file instead of standard output",
-    )
-    parser.add_argument(
-        "--lang", metavar="en|fr", help="report language (default: from the locale, else en)"
-    )
-    parser.add_argument("--client", default="", help="the client's name, for the report's title")
-    parser.add_argument(
-        "--prefer",
-        action="append",
-        metavar="TAG",
-        help="rank first the alternatives with this tag (repeatable): self-hosted, hosted, eu, "
-        "chatons, desktop, mobile, e2ee...",
-    )
-    parser.add_argument(
-        "--require",
-        action="append",
-        metavar="TAG",
-        help="keep only alternatives with this tag (repeatable)",
-    )
-    parser.add_argument(
-        "--exclude",
-        action="append",
-        metavar="TAG",
-        help="drop alternatives with this tag (repeatable)",
-    )
-    parser.add_argument(
-        "--max-alternatives",
-        type=bounded(int, 1),
-        metavar="N",
-        help="at most N alternatives per tool",
-    )
-    parser.add_argument(
-        "--template",
-        type=Path,
-        metavar="FILE",
-        help="a Jinja2 template of your own for the markdown or html report (the shipped ones, "
-        "in altgafam/report/templates/, are the example)",
-    )
+def finite(value: float | None) -> float | None:
+    """Refuse nan and infinities, which a range check lets through (nan compares false)."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number")
+    return value
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """One line on standard error, then exit."""
     print(f"altgafam: error: {message}", file=sys.stderr)
-    raise SystemExit(code)
+    raise typer.Exit(code)
 
 
 def stderr() -> Console:
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+# The options several commands take, declared once.
+CatalogDirs = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--catalog",
+        metavar="DIR",
+        help=f"A catalog folder to add on top of the shipped one (repeatable; also "
+        f"{OVERLAY_ENV} and your config folder's catalog/).",
+        rich_help_panel=CATALOG_PANEL,
+        show_default=False,
+    ),
+]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the report to this file instead of standard output.",
+        rich_help_panel=REPORT_PANEL,
+        show_default=False,
+    ),
+]
+ReportFormatOption = Annotated[
+    ReportFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (terminal), markdown or html (the client report), json (for tools).",
+        rich_help_panel=REPORT_PANEL,
+    ),
+]
+Lang = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help="Report language (default: from the locale, else en).",
+        rich_help_panel=REPORT_PANEL,
+        show_default=False,
+    ),
+]
+Client = Annotated[
+    str,
+    typer.Option(
+        "--client", help="The client's name, for the report's title.", rich_help_panel=REPORT_PANEL
+    ),
+]
+Template = Annotated[
+    Path | None,
+    typer.Option(
+        "--template",
+        metavar="FILE",
+        help="A Jinja2 template of your own for the markdown or html report (the shipped ones, "
+        "in altgafam/report/templates/, are the example).",
+        rich_help_panel=REPORT_PANEL,
+        show_default=False,
+    ),
+]
+
+
+def _tags(help_text: str, name: str) -> object:
+    return typer.Option(
+        name,
+        metavar="TAG",
+        help=help_text,
+        rich_help_panel=PREFERENCES_PANEL,
+        show_default=False,
+    )
+
+
+Prefer = Annotated[
+    list[str] | None,
+    _tags(
+        "Rank first the alternatives with this tag (repeatable): self-hosted, hosted, eu, "
+        "chatons, desktop, mobile, e2ee...",
+        "--prefer",
+    ),
+]
+Require = Annotated[
+    list[str] | None, _tags("Keep only alternatives with this tag (repeatable).", "--require")
+]
+Exclude = Annotated[
+    list[str] | None, _tags("Drop alternatives with this tag (repeatable).", "--exclude")
+]
+MaxAlternatives = Annotated[
+    int | None,
+    typer.Option(
+        "--max-alternatives",
+        min=1,
+        metavar="N",
+        help="At most N alternatives per tool.",
+        rich_help_panel=PREFERENCES_PANEL,
+        show_default=False,
+    ),
+]
 
 
 def overlay_folders(given: list[Path] | None) -> list[Path]:
@@ -197,14 +218,6 @@ def load_prepared(
         fail("the catalog is invalid; run 'altgafam catalog validate' for details", EXIT_FINDINGS)
 
 
-def check_choice(kind: str, value: str, choices: Iterable[str]) -> None:
-    """One of `choices`, or a one-line error listing them ("choose a, b or c")."""
-    *rest, last = choices
-    if value != last and value not in rest:
-        listed = f"{', '.join(rest)} or {last}" if rest else last
-        fail(f"unknown {kind} '{value}' (choose {listed})")
-
-
 def check_output(output: Path) -> None:
     """Refuse, before any work, an output path that cannot be written."""
     directory = output.parent
@@ -237,9 +250,9 @@ def write_output(text: str | Iterable[str], output: Path | None) -> None:
 
 
 class ReportOptions(NamedTuple):
-    """The options `scan` and `site` share (add_report_options), checked."""
+    """The options `scan` and `site` share, checked."""
 
-    fmt: str
+    fmt: ReportFormat
     output: Path | None
     language: str
     client: str
@@ -249,9 +262,9 @@ class ReportOptions(NamedTuple):
 
 def report_options(
     *,
-    fmt: str,
+    fmt: ReportFormat,
     output: Path | None,
-    lang: str | None,
+    lang: Language | None,
     client: str,
     prefer: list[str] | None,
     require: list[str] | None,
@@ -262,11 +275,9 @@ def report_options(
     """The shared options, each checked before any work, with a one-line error (the tags,
     once the catalog is loaded: check_tags)."""
     from altgafam.models import Preferences
-    from altgafam.report.i18n import LANGUAGES, default_language
+    from altgafam.report.i18n import default_language
 
-    check_choice("format", fmt, REPORT_FORMATS)
-    language = lang or default_language()
-    check_choice("language", language, LANGUAGES)
+    language = lang.value if lang is not None else default_language()
     if template is not None and fmt not in DOCUMENT_FORMATS:
         fail("--template goes with --format markdown or html")
     if template is not None and not template.is_file():

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from altgafam.cli.common import (
     PROGRESS_FROM,
-    add_catalog_option,
-    add_report_options,
-    bounded,
-    check_choice,
+    REPORT_PANEL,
+    CatalogDirs,
+    Client,
+    Exclude,
+    Lang,
+    MaxAlternatives,
+    Output,
+    Prefer,
+    ReportFormat,
+    ReportFormatOption,
+    Require,
+    Template,
     check_output,
     check_tags,
     fail,
+    finite,
     load_prepared,
     report_options,
     write_output,
@@ -25,100 +36,135 @@ from altgafam.errors import InputError
 if TYPE_CHECKING:
     import datetime as dt
 
-    from altgafam.cli.common import Commands
     from altgafam.models import Catalog, ClientReport, Entry, Preferences, Report
     from altgafam.scan.matcher import Index
 
 # The matcher's own default (a test keeps them equal); not imported from it, since that
 # would load RapidFuzz for --help.
 MIN_SCORE = 88.0
+INPUT_PANEL = "Input"
+# Paragraphs are one line each: Rich keeps line breaks and wraps to the terminal itself.
+HELP = (
+    "Recognise every tool in FILE and recommend libre alternatives.\n\n"
+    "Blank lines are skipped and '#' starts a comment. A line naming several tools "
+    '("Slack, Zoom") is split. Each tool is matched by web address, name, alias or former '
+    "name first, then by fuzzy spelling."
+)
+EXAMPLES = (
+    "[bold]Examples[/bold]\n"
+    "  altgafam scan tools.txt\n"
+    "  altgafam scan inventory.csv --column Application -f json -o report.json\n"
+    '  altgafam scan tools.txt -f markdown --lang fr --client "Coop Exemple" -o rapport.md\n'
+    "  altgafam scan tools.txt --site https://example.org -f html -o report.html"
+)
 
-SUMMARY = "Recognise every tool in FILE and recommend libre alternatives."
-DESCRIPTION = """\
-Recognise every tool in FILE and recommend libre alternatives.
 
-Blank lines are skipped and '#' starts a comment. A line naming several tools
-("Slack, Zoom") is split. Each tool is matched by web address, name, alias or
-former name first, then by fuzzy spelling.
+class InputFormat(str, Enum):
+    """The shapes of a tool list (scan.inputs.FORMATS; a test keeps them equal)."""
 
-examples:
-  altgafam scan tools.txt
-  altgafam scan inventory.csv --column Application -f json -o report.json
-  altgafam scan tools.txt -f markdown --lang fr --client "Coop Exemple" -o rapport.md
-  altgafam scan tools.txt --site https://example.org -f html -o report.html
-"""
-
-
-def add_parser(commands: Commands) -> None:
-    parser = commands.add_parser("scan", help=SUMMARY, description=DESCRIPTION)
-    parser.add_argument(
-        "file",
-        metavar="FILE",
-        help="the tool list: text (one tool per line), CSV/TSV with a header, or JSON; "
-        "'-' reads standard input",
-    )
-    add_report_options(parser)
-    parser.add_argument(
-        "--min-score",
-        type=bounded(float, 0, 100),
-        default=MIN_SCORE,
-        metavar="SCORE",
-        help=f"lowest fuzzy score (0-100) accepted as a match (default: {MIN_SCORE:g})",
-    )
-    parser.add_argument(
-        "--input-format",
-        default="auto",
-        metavar="auto|txt|csv|tsv|json",
-        help="shape of FILE; auto goes by its extension (.csv, .tsv, .json), else text",
-    )
-    parser.add_argument(
-        "--column",
-        help="CSV/TSV: the header (or 1-based number) of the column holding the tools; found "
-        "by name (tool, outil, name, logiciel...) when not given",
-    )
-    parser.add_argument(
-        "--date", metavar="DATE", help="the report's date, YYYY-MM-DD (default: today)"
-    )
-    parser.add_argument(
-        "--site",
-        dest="site_targets",
-        action="append",
-        metavar="TARGET",
-        help="also scan this website (a file, a folder or an http(s) URL; repeatable) and put "
-        "its dependencies in the same report",
-    )
-    add_catalog_option(parser)
-    parser.set_defaults(handler=scan, parser=parser)
+    auto = "auto"
+    txt = "txt"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
 
 
 def scan(
-    *,
-    file: str,
-    min_score: float,
-    input_format: str,
-    column: str | None,
-    date: str | None,
-    site_targets: list[str] | None,
-    catalog_dirs: list[Path] | None,
-    **shared: Any,
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="The tool list: text (one tool per line), CSV/TSV with a header, or JSON; "
+            "'-' reads standard input.",
+            show_default=False,
+        ),
+    ],
+    fmt: ReportFormatOption = ReportFormat.table,
+    output: Output = None,
+    lang: Lang = None,
+    client: Client = "",
+    template: Template = None,
+    prefer: Prefer = None,
+    require: Require = None,
+    exclude: Exclude = None,
+    max_alternatives: MaxAlternatives = None,
+    min_score: Annotated[
+        float,
+        typer.Option(
+            "--min-score",
+            min=0,
+            max=100,
+            callback=finite,
+            metavar="SCORE",
+            help="Lowest fuzzy score (0-100) accepted as a match.",
+            rich_help_panel="Matching",
+        ),
+    ] = MIN_SCORE,
+    input_format: Annotated[
+        InputFormat,
+        typer.Option(
+            "--input-format",
+            help="Shape of FILE; auto goes by its extension (.csv, .tsv, .json), else text.",
+            rich_help_panel=INPUT_PANEL,
+        ),
+    ] = InputFormat.auto,
+    column: Annotated[
+        str | None,
+        typer.Option(
+            "--column",
+            help="CSV/TSV: the header (or 1-based number) of the column holding the tools; "
+            "found by name (tool, outil, name, logiciel...) when not given.",
+            rich_help_panel=INPUT_PANEL,
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="DATE",
+            help="The report's date, YYYY-MM-DD (default: today).",
+            rich_help_panel=REPORT_PANEL,
+            show_default=False,
+        ),
+    ] = None,
+    site_targets: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--site",
+            metavar="TARGET",
+            help="Also scan this website (a file, a folder or an http(s) URL; repeatable) and "
+            "put its dependencies in the same report.",
+            rich_help_panel="Website",
+            show_default=False,
+        ),
+    ] = None,
+    catalog_dirs: CatalogDirs = None,
 ) -> None:
-    """The scan command, its options checked before any work (`shared`: the options of
-    add_report_options)."""
+    """The scan command (its help is HELP): match, plan, render, write."""
     from altgafam import __version__
     from altgafam.report import formats
     from altgafam.scan import matcher
-    from altgafam.scan.inputs import FORMATS, read_tools
+    from altgafam.scan.inputs import read_tools
 
-    options = report_options(**shared)
-    check_choice("input format", input_format, FORMATS)
+    options = report_options(
+        fmt=fmt,
+        output=output,
+        lang=lang,
+        client=client,
+        prefer=prefer,
+        require=require,
+        exclude=exclude,
+        max_alternatives=max_alternatives,
+        template=template,
+    )
     day = _parse_date(date)
-    chosen, output = formats.Format(options.fmt), options.output
+    chosen = formats.Format(options.fmt.value)
     try:
         if output is not None:
             check_output(output)
         if site_targets:
             check_targets(site_targets)
-        tools = read_tools(file, input_format, column)
+        tools = read_tools(file, input_format.value, column)
         for warning in tools.warnings:
             print(f"altgafam: warning: {tools.source}: {warning}", file=sys.stderr)
         if not tools.entries:

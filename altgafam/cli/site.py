@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from altgafam.cli.common import (
-    add_catalog_option,
-    add_report_options,
-    bounded,
+    CatalogDirs,
+    Client,
+    Exclude,
+    Lang,
+    MaxAlternatives,
+    Output,
+    Prefer,
+    ReportFormat,
+    ReportFormatOption,
+    Require,
+    Template,
     check_output,
     check_tags,
     fail,
+    finite,
     load_catalog,
     report_options,
     write_output,
@@ -20,57 +31,25 @@ from altgafam.cli.common import (
 from altgafam.errors import InputError
 
 if TYPE_CHECKING:
-    from altgafam.cli.common import Commands
     from altgafam.models import Catalog, Preferences
     from altgafam.site.plan import SiteReport
 
 MAX_PAGES = 20
 TIMEOUT = 10.0
-SUMMARY = "Find the GAFAM and other proprietary services a website depends on."
-DESCRIPTION = """\
-Find the GAFAM and other proprietary services a website depends on (fonts,
-analytics, tag managers, pixels, captchas, video and map embeds, widgets, CDNs)
-and the libre fix for each.
-
-Pages are read, never run: HTML, CSS and inline scripts are analysed as text.
-For a web address, the site's own links are followed (up to --max-pages), and
-robots.txt is respected.
-
-examples:
-  altgafam site https://example.org
-  altgafam site public/ -f markdown --lang fr -o site.md
-"""
-
-
-def add_parser(commands: Commands) -> None:
-    parser = commands.add_parser(
-        "site",
-        help=SUMMARY,
-        description=DESCRIPTION,
-    )
-    parser.add_argument(
-        "targets",
-        nargs="+",
-        metavar="TARGET",
-        help="a local HTML file, a folder (a site's build output), or an http(s):// URL",
-    )
-    add_report_options(parser)
-    parser.add_argument(
-        "--max-pages",
-        type=bounded(int, 1),
-        default=MAX_PAGES,
-        metavar="N",
-        help=f"pages to read at most per web address (default: {MAX_PAGES})",
-    )
-    parser.add_argument(
-        "--timeout",
-        type=bounded(float, 0.1),
-        default=TIMEOUT,
-        metavar="S",
-        help=f"seconds to wait for each web request (default: {TIMEOUT:g})",
-    )
-    add_catalog_option(parser)
-    parser.set_defaults(handler=site, parser=parser)
+CRAWL_PANEL = "Crawl"
+# Paragraphs are one line each: Rich keeps line breaks and wraps to the terminal itself.
+HELP = (
+    "Find the GAFAM and other proprietary services a website depends on.\n\n"
+    "Fonts, analytics, tag managers, pixels, captchas, video and map embeds, widgets and CDNs, "
+    "with the libre fix for each. Pages are read, never run: HTML, CSS and inline scripts are "
+    "analysed as text. For a web address, the site's own links are followed (up to "
+    "--max-pages), and robots.txt is respected."
+)
+EXAMPLES = (
+    "[bold]Examples[/bold]\n"
+    "  altgafam site https://example.org\n"
+    "  altgafam site public/ -f markdown --lang fr -o site.md"
+)
 
 
 def check_targets(targets: list[str]) -> None:
@@ -98,19 +77,60 @@ def run_site(
 
 
 def site(
-    *,
-    targets: list[str],
-    max_pages: int,
-    timeout: float,
-    catalog_dirs: list[Path] | None,
-    **shared: Any,
+    targets: Annotated[
+        list[str],
+        typer.Argument(
+            help="A local HTML file, a folder (a site's build output), or an http(s):// URL.",
+            show_default=False,
+        ),
+    ],
+    fmt: ReportFormatOption = ReportFormat.table,
+    output: Output = None,
+    lang: Lang = None,
+    client: Client = "",
+    template: Template = None,
+    prefer: Prefer = None,
+    require: Require = None,
+    exclude: Exclude = None,
+    max_alternatives: MaxAlternatives = None,
+    max_pages: Annotated[
+        int,
+        typer.Option(
+            "--max-pages",
+            min=1,
+            metavar="N",
+            help="Pages to read at most per web address.",
+            rich_help_panel=CRAWL_PANEL,
+        ),
+    ] = MAX_PAGES,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0.1,
+            max=600,
+            callback=finite,
+            metavar="SECONDS",
+            help="Seconds each web request may take, at most.",
+            rich_help_panel=CRAWL_PANEL,
+        ),
+    ] = TIMEOUT,
+    catalog_dirs: CatalogDirs = None,
 ) -> None:
-    """The site command, its options checked before any page is read (`shared`: the
-    options of add_report_options)."""
+    """The site command (its help is HELP): crawl, detect, render, write."""
     from altgafam import __version__
 
-    options = report_options(**shared)
-    fmt, output = options.fmt, options.output
+    options = report_options(
+        fmt=fmt,
+        output=output,
+        lang=lang,
+        client=client,
+        prefer=prefer,
+        require=require,
+        exclude=exclude,
+        max_alternatives=max_alternatives,
+        template=template,
+    )
     try:
         if output is not None:
             check_output(output)
@@ -118,11 +138,11 @@ def site(
         catalog = load_catalog(catalog_dirs)
         prefs = check_tags(catalog, options.preferences)
         report = run_site(targets, catalog, prefs, max_pages, timeout)
-        if fmt == "json":
+        if fmt is ReportFormat.json:
             from altgafam.report.site import render_json
 
             write_output(render_json(report), output)
-        elif fmt == "table":
+        elif fmt is ReportFormat.table:
             from altgafam.report.table import plain, site_table
 
             if output is None:
@@ -136,7 +156,7 @@ def site(
             from altgafam.report.document import render_site
 
             doc = render_site(
-                report, fmt, options.language, options.client, __version__, options.template
+                report, fmt.value, options.language, options.client, __version__, options.template
             )
             write_output(doc, output)
     except InputError as exc:
