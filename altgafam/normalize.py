@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^a-z0-9+#]+")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # C0 and C1 controls (ESC starts terminal escape sequences) and the bidirectional overrides
 # that can make text display in another order than it is stored.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -15,6 +16,12 @@ def sanitize(text: str) -> str:
     """Text safe to show: control characters and direction overrides become spaces, tabs and
     line breaks too, so one entry stays on one line."""
     return _UNSAFE.sub(" ", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
+
+
+def printable(text: str) -> str:
+    """Text that can be written as UTF-8: the lone surrogates of undecodable bytes (a file
+    name, an argument, a JSON escape) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if not text.isascii() else text
 
 
 def fold(text: str) -> str:

@@ -376,17 +376,18 @@ def test_output_is_atomic_an_error_leaves_the_old_file(
 def test_write_output_replaces_atomically_on_failure_mid_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from altgafam.cli import common
+    from altgafam.cli import output
+    from altgafam.errors import InputError
 
     out = tmp_path / "r.md"
     out.write_text("old", encoding="utf-8")
 
     def fail_replace(src: str, dst: object) -> None:
-        raise OSError("no space left on device")
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(common.os, "replace", fail_replace)
-    with pytest.raises(OSError):
-        common.write_output("new text", out)
+    monkeypatch.setattr(output.os, "replace", fail_replace)
+    with pytest.raises(InputError, match="cannot write"):
+        output.write_output("new text", output.check_output(str(out)))
     assert out.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
 

@@ -79,6 +79,18 @@ def _usage_error(error: ClickException) -> int:
     return error.exit_code
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwound like Ctrl-C, so that no temporary file is left behind."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
 def run(argv: Sequence[str]) -> int:
     """Run one command line; the exit code (usage errors included) is returned."""
     try:
@@ -88,6 +100,9 @@ def run(argv: Sequence[str]) -> int:
     except (KeyboardInterrupt, typer.Abort):
         print("altgafam: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Terminated as stop:
+        print("altgafam: terminated", file=sys.stderr)
+        return 128 + stop.signum
     except AltgafamError as error:
         print(f"altgafam: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -96,14 +111,29 @@ def run(argv: Sequence[str]) -> int:
 
 def main() -> None:
     """Entry point of the `altgafam` script. A reader that stops early (`| head`) ends the
-    run quietly, as with any Unix tool, instead of a traceback."""
+    run quietly, as with any Unix tool, instead of a traceback; SIGTERM and SIGHUP end it as
+    Ctrl-C does (exit 143 and 129), with nothing half-written."""
+    import signal
+
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, _terminate)
     try:
         code = run(sys.argv[1:])
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
-        # Python would complain again when flushing at exit: point stdout at /dev/null.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         code = 1
+    except OSError as exc:  # > /dev/full: the last block failed at the final flush
+        print(f"altgafam: error: standard output: {exc.strerror or exc}", file=sys.stderr)
+        _silence_stdout()
+        code = EXIT_USAGE
     sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null: Python would otherwise fail again flushing it at exit."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -14,6 +14,7 @@ from altgafam.cli.common import (
     CatalogDirs,
     TableOrJson,
     TextOrJson,
+    console,
     fail,
     load_catalog,
     overlay_folders,
@@ -49,11 +50,9 @@ def _write_json(doc: object) -> None:
 
 
 def _print_tables(grids: list[object]) -> None:
-    from rich.console import Console
-
-    console = Console(highlight=False)
+    drawn = console()
     for grid in grids:
-        console.print(grid)
+        drawn.print(grid)
 
 
 @app.command(

@@ -7,14 +7,15 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple, NoReturn, TypeVar
 
 import typer
 
-from altgafam.errors import CatalogError, InputError
+from altgafam.errors import CatalogError
+from altgafam.normalize import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,6 +26,7 @@ T = TypeVar("T")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 # Lists at least this long get a progress bar (on a terminal only).
 PROGRESS_FROM = 5000
+MIN_WIDTH = 40
 OVERLAY_ENV = "ALTGAFAM_CATALOG_PATH"
 REPORT_PANEL = "Report"
 PREFERENCES_PANEL = "Preferences"
@@ -75,10 +77,15 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
-def stderr() -> Console:
+def console(stderr: bool = False) -> Console:
+    """A Rich console for tables and progress; never narrower than MIN_WIDTH, whatever
+    COLUMNS says (COLUMNS=0 would print nothing, COLUMNS=1 no names)."""
     from rich.console import Console
 
-    return Console(stderr=True)
+    drawn = Console(highlight=False, stderr=stderr)
+    if drawn.width < MIN_WIDTH:
+        drawn = Console(highlight=False, stderr=stderr, width=MIN_WIDTH)
+    return drawn
 
 
 # The options several commands take, declared once.
@@ -93,13 +100,15 @@ CatalogDirs = Annotated[
         show_default=False,
     ),
 ]
+# A string, not a Path: a trailing slash ("newdir/") must still be seen.
 Output = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",
         metavar="FILE",
-        help="Write the report to this file instead of standard output.",
+        help="Write the report to this file instead of standard output ('-': standard "
+        "output). An existing file keeps its permissions; nothing is written on error.",
         rich_help_panel=REPORT_PANEL,
         show_default=False,
     ),
@@ -218,42 +227,10 @@ def load_prepared(
         fail("the catalog is invalid; run 'altgafam catalog validate' for details", EXIT_FINDINGS)
 
 
-def check_output(output: Path) -> None:
-    """Refuse, before any work, an output path that cannot be written."""
-    directory = output.parent
-    if not directory.is_dir():
-        raise InputError(f"{output}: directory {directory} does not exist")
-    if output.is_dir():
-        raise InputError(f"{output}: is a directory")
-
-
-def write_output(text: str | Iterable[str], output: Path | None) -> None:
-    """Print to stdout, or write `output` atomically (a temporary file renamed into place);
-    `text` may come in chunks, written as they come."""
-    parts = [text] if isinstance(text, str) else text
-    if output is None:
-        for part in parts:
-            sys.stdout.write(part)
-        return
-    import tempfile
-
-    check_output(output)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            for part in parts:
-                handle.write(part)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 class ReportOptions(NamedTuple):
     """The options `scan` and `site` share, checked."""
 
     fmt: ReportFormat
-    output: Path | None
     language: str
     client: str
     preferences: Preferences  # their tags not checked yet: see check_tags
@@ -263,7 +240,6 @@ class ReportOptions(NamedTuple):
 def report_options(
     *,
     fmt: ReportFormat,
-    output: Path | None,
     lang: Language | None,
     client: str,
     prefer: list[str] | None,
@@ -285,7 +261,7 @@ def report_options(
     wanted = Preferences(
         tuple(prefer or ()), tuple(require or ()), tuple(exclude or ()), max_alternatives
     )
-    return ReportOptions(fmt, output, language, client, wanted, template)
+    return ReportOptions(fmt, language, printable(client), wanted, template)
 
 
 def check_tags(catalog: Catalog, preferences: Preferences) -> Preferences:

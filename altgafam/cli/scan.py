@@ -22,14 +22,14 @@ from altgafam.cli.common import (
     ReportFormatOption,
     Require,
     Template,
-    check_output,
     check_tags,
+    console,
     fail,
     finite,
     load_prepared,
     report_options,
-    write_output,
 )
+from altgafam.cli.output import check_output, write_output
 from altgafam.cli.site import MAX_PAGES, TIMEOUT, check_targets, run_site
 from altgafam.errors import InputError
 
@@ -148,7 +148,6 @@ def scan(
 
     options = report_options(
         fmt=fmt,
-        output=output,
         lang=lang,
         client=client,
         prefer=prefer,
@@ -160,8 +159,7 @@ def scan(
     day = _parse_date(date)
     chosen = formats.Format(options.fmt.value)
     try:
-        if output is not None:
-            check_output(output)
+        target = check_output(output, [file]) if output is not None else None
         if site_targets:
             check_targets(site_targets)
         tools = read_tools(file, input_format.value, column)
@@ -176,15 +174,13 @@ def scan(
         website = None
         if site_targets:
             website = run_site(site_targets, catalog, prefs, MAX_PAGES, TIMEOUT)
-        if chosen is formats.Format.TABLE and output is None:
-            from rich.console import Console
-
+        if chosen is formats.Format.TABLE and target is None:
             from altgafam.report.table import for_terminal, site_table
 
-            console = Console(highlight=False)
-            console.print(for_terminal(report, width=console.width))
+            drawn = console()
+            drawn.print(for_terminal(report, width=drawn.width))
             if website is not None:
-                console.print(site_table(website, console.width))
+                drawn.print(site_table(website, drawn.width))
             return
         from altgafam.advice import plan
 
@@ -193,7 +189,7 @@ def scan(
                 report, catalog, options.client, day, options.language, __version__
             )
 
-        write_output(formats.chunks(chosen, report, document, options.template, website), output)
+        write_output(formats.chunks(chosen, report, document, options.template, website), target)
     except InputError as exc:
         fail(str(exc))
 
@@ -221,9 +217,7 @@ def build_report(
         return plan.build_report(matcher.match_all(entries, index, min_score), catalog, prefs)
     from rich.progress import Progress
 
-    from altgafam.cli.common import stderr
-
-    with Progress(transient=True, console=stderr()) as progress:
+    with Progress(transient=True, console=console(stderr=True)) as progress:
         task = progress.add_task("Matching", total=len(entries))
         matches = matcher.match_all(
             entries, index, min_score, progress=lambda n: progress.advance(task, n)

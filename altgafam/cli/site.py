@@ -20,14 +20,14 @@ from altgafam.cli.common import (
     ReportFormatOption,
     Require,
     Template,
-    check_output,
     check_tags,
+    console,
     fail,
     finite,
     load_catalog,
     report_options,
-    write_output,
 )
+from altgafam.cli.output import check_output, write_output
 from altgafam.errors import InputError
 
 if TYPE_CHECKING:
@@ -122,7 +122,6 @@ def site(
 
     options = report_options(
         fmt=fmt,
-        output=output,
         lang=lang,
         client=client,
         prefer=prefer,
@@ -132,8 +131,7 @@ def site(
         template=template,
     )
     try:
-        if output is not None:
-            check_output(output)
+        target = check_output(output, targets) if output is not None else None
         check_targets(targets)
         catalog = load_catalog(catalog_dirs)
         prefs = check_tags(catalog, options.preferences)
@@ -141,23 +139,21 @@ def site(
         if fmt is ReportFormat.json:
             from altgafam.report.site import render_json
 
-            write_output(render_json(report), output)
+            write_output(render_json(report), target)
         elif fmt is ReportFormat.table:
             from altgafam.report.table import plain, site_table
 
-            if output is None:
-                from rich.console import Console
-
-                console = Console(highlight=False)
-                console.print(site_table(report, console.width))
+            if target is None:
+                drawn = console()
+                drawn.print(site_table(report, drawn.width))
             else:
-                write_output(plain(site_table(report, 120)), output)
+                write_output(plain(site_table(report, 120)), target)
         else:
             from altgafam.report.document import render_site
 
             doc = render_site(
                 report, fmt.value, options.language, options.client, __version__, options.template
             )
-            write_output(doc, output)
+            write_output(doc, target)
     except InputError as exc:
         fail(str(exc))

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 from altgafam.errors import InputError
 from altgafam.models import Entry
+from altgafam.normalize import printable
 
 # A line longer than this is not a tool name; it is skipped with a warning.
 MAX_LINE = 1000
@@ -118,19 +119,24 @@ def _pick_column(header: list[str], column: str | None, name: str) -> int:
         wanted = column.strip().casefold()
         if wanted in folded:
             return folded.index(wanted)
-        if column.isdigit() and 1 <= int(column) <= len(header):
+        if column.isascii() and column.isdigit() and 1 <= int(column) <= len(header):
             return int(column) - 1
-        listed = ", ".join(repr(h) for h in header)
-        raise InputError(f"{name}: no column named '{column}' (columns: {listed})")
+        raise InputError(f"{name}: no column named '{column}' (columns: {_listed(header)})")
     for candidate in TOOL_COLUMNS:
         if candidate in folded:
             return folded.index(candidate)
     if len(header) == 1:
         return 0
-    listed = ", ".join(repr(h) for h in header)
     raise InputError(
-        f"{name}: cannot tell which column holds the tools; use --column (columns: {listed})"
+        f"{name}: cannot tell which column holds the tools; use --column "
+        f"(columns: {_listed(header)})"
     )
+
+
+def _listed(header: list[str], most: int = 12) -> str:
+    """The column names for an error message, at most `most` of them."""
+    shown = ", ".join(repr(printable(h)[:40]) for h in header[:most])
+    return shown + (f" and {len(header) - most} more" if len(header) > most else "")
 
 
 def parse_csv_lines(
@@ -144,8 +150,11 @@ def parse_csv_lines(
     """A CSV or TSV export with a header row, over its lines as they come; the tool column is
     found or given; `sample`, the start of the text, tells the delimiter when it is not given."""
     if delimiter is None:
+        # The header line alone tells the delimiter: rows may hold commas in free text, and
+        # a sample cut inside a very wide header would mislead the sniffer.
+        header_line = sample.splitlines()[0] if sample else ""
         try:
-            delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+            delimiter = csv.Sniffer().sniff(header_line, delimiters=",;\t|").delimiter
         except csv.Error:
             delimiter = ","
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
@@ -181,6 +190,10 @@ def parse_json(text: str, name: str, warnings: list[str]) -> list[Entry]:
         raise InputError(
             f"{name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise InputError(f"{name}: invalid JSON: nested too deeply") from None
+    except ValueError:  # an integer of thousands of digits
+        raise InputError(f"{name}: invalid JSON: a number too long") from None
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list)]
         if len(lists) != 1:
@@ -204,7 +217,10 @@ def parse_json(text: str, name: str, warnings: list[str]) -> list[Entry]:
         if len(content) > MAX_LINE:
             warnings.append(f"item {number}: skipped, longer than {MAX_LINE} characters")
             continue
-        entries.append(Entry(number, content))
+        fixed = printable(content)
+        if fixed != content:  # a lone surrogate ("\ud800"): not text that can be written
+            warnings.append(f"item {number}: invalid characters replaced by U+FFFD")
+        entries.append(Entry(number, fixed))
     return entries
 
 
@@ -285,7 +301,11 @@ def _lines_of(raw: io.RawIOBase, encoding: str, name: str, newline: str | None) 
 def _open(source: str, stdin: BinaryIO | None) -> BinaryIO:
     """The binary stream of a path, or of standard input for '-'; errors become InputError."""
     if source == "-":
-        return stdin if stdin is not None else sys.stdin.buffer
+        if stdin is not None:
+            return stdin
+        if sys.stdin is None:  # started with standard input closed (<&-)
+            raise InputError("<stdin>: standard input is closed")
+        return sys.stdin.buffer
     path = Path(source)
     try:
         if path.is_dir():
@@ -309,7 +329,7 @@ def read_tools(
     """Read the list at `source` ('-' for standard input) in the given or detected shape.
     Text, CSV and TSV are streamed: decoded and parsed line by line as they are read, never
     held whole in memory; JSON, which only parses whole, is read whole (up to MAX_BYTES)."""
-    name = "<stdin>" if source == "-" else source
+    name = "<stdin>" if source == "-" else printable(source)
     stream = _open(source, stdin)
     try:
         head = _read(stream, HEAD, name)
