@@ -22,6 +22,9 @@ MAX_LINE = 1000
 MAX_BYTES = 256 * 1024 * 1024
 # What is looked at first: the encoding, the shape and the CSV delimiter are told from it.
 HEAD = 65536
+# Past this many tools a list is refused: memory grows with the lines kept (about 150 bytes
+# each, a repeated name stored once), and no organisation's inventory comes near it.
+MAX_ENTRIES = 500_000
 FORMATS = ("auto", "txt", "csv", "tsv", "json")
 
 # A '#' opens a comment at the start of a line or after a space, so "C#" stays a name.
@@ -49,6 +52,19 @@ TOOL_COLUMNS = (
     "solution", "solutions", "nom de l'outil", "tool name", "application name", "vendor product",
 )  # fmt: skip
 _JSON_KEYS = ("name", "tool", "nom", "outil", "software", "logiciel", "application", "title")
+
+
+class _Entries(list[Entry]):
+    """The entries of one list: a repeated name is kept once, and MAX_ENTRIES is enforced."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name, self._texts = name, dict[str, str]()
+
+    def add(self, line: int, text: str) -> None:
+        if len(self) >= MAX_ENTRIES:
+            raise InputError(f"{self._name}: more than {MAX_ENTRIES:,} tools; split the list")
+        self.append(Entry(line, self._texts.setdefault(text, text)))
 
 
 class ToolList(NamedTuple):
@@ -98,9 +114,11 @@ def parse_text(text: str, warnings: list[str] | None = None) -> list[Entry]:
     return parse_lines(io.StringIO(text, newline=None), warnings)
 
 
-def parse_lines(lines: Iterable[str], warnings: list[str] | None = None) -> list[Entry]:
+def parse_lines(
+    lines: Iterable[str], warnings: list[str] | None = None, name: str = "the list"
+) -> list[Entry]:
     """`parse_text` over lines as they come (a file being read)."""
-    entries: list[Entry] = []
+    entries = _Entries(name)
     for number, line in enumerate(lines, start=1):
         content = (_COMMENT.sub("", line) if "#" in line else line).strip()
         if not content:
@@ -109,7 +127,7 @@ def parse_lines(lines: Iterable[str], warnings: list[str] | None = None) -> list
             if warnings is not None:
                 warnings.append(f"line {number}: skipped, longer than {MAX_LINE} characters")
             continue
-        entries.append(Entry(number, content))
+        entries.add(number, content)
     return entries
 
 
@@ -158,7 +176,7 @@ def parse_csv_lines(
         except csv.Error:
             delimiter = ","
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
-    entries: list[Entry] = []
+    entries = _Entries(name)
     try:
         header = next(reader, None)
         if header is None:
@@ -176,7 +194,7 @@ def parse_csv_lines(
             if len(content) > MAX_LINE:
                 warnings.append(f"line {start}: skipped, longer than {MAX_LINE} characters")
                 continue
-            entries.append(Entry(start, content))
+            entries.add(start, content)
     except csv.Error as exc:
         raise InputError(f"{name}: invalid CSV at line {reader.line_num}: {exc}") from None
     return entries
@@ -203,7 +221,7 @@ def parse_json(text: str, name: str, warnings: list[str]) -> list[Entry]:
         data = lists[0]
     if not isinstance(data, list):
         raise InputError(f"{name}: expected a JSON list of tools")
-    entries: list[Entry] = []
+    entries = _Entries(name)
     for number, item in enumerate(data, start=1):
         value = item
         if isinstance(item, dict):
@@ -220,7 +238,7 @@ def parse_json(text: str, name: str, warnings: list[str]) -> list[Entry]:
         fixed = printable(content)
         if fixed != content:  # a lone surrogate ("\ud800"): not text that can be written
             warnings.append(f"item {number}: invalid characters replaced by U+FFFD")
-        entries.append(Entry(number, fixed))
+        entries.add(number, fixed)
     return entries
 
 
@@ -348,7 +366,7 @@ def read_tools(
             delimiter = "\t" if shape == "tsv" else None
             entries = parse_csv_lines(lines, start, name, delimiter, column, warnings)
         else:
-            entries = parse_lines(_lines_of(raw, encoding, name, newline=None), warnings)
+            entries = parse_lines(_lines_of(raw, encoding, name, newline=None), warnings, name)
         return ToolList(entries, warnings, name)
     finally:
         if stream is not stdin and source != "-":
