@@ -121,7 +121,7 @@ def test_an_agency_template(runner: Runner, tmp_path: Path) -> None:
     )
     text = report(runner, "-f", "markdown", "--lang", "fr", "--template", str(template))
     assert text.startswith("# Coopérative Exemple — Score de dépendance ")
-    assert "Phase 1 : gains rapides: " in text
+    assert "Phase 1\u202f: gains rapides: " in text
     broken = tmp_path / "broken.md.j2"
     broken.write_text("{{ doc.nothing_here }}", encoding="utf-8")
     result = runner.invoke(["scan", EXAMPLE, "-f", "markdown", "--template", str(broken)])
