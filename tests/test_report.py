@@ -121,7 +121,7 @@ def test_an_agency_template(runner: Runner, tmp_path: Path) -> None:
     )
     text = report(runner, "-f", "markdown", "--lang", "fr", "--template", str(template))
     assert text.startswith("# Coopérative Exemple — Score de dépendance ")
-    assert "Phase 1 : gains rapides: " in text
+    assert "Phase 1\u202f: gains rapides: " in text
     broken = tmp_path / "broken.md.j2"
     broken.write_text("{{ doc.nothing_here }}", encoding="utf-8")
     result = runner.invoke(["scan", EXAMPLE, "-f", "markdown", "--template", str(broken)])
@@ -143,3 +143,68 @@ def test_dependency_score_is_documented_and_bounded(runner: Runner) -> None:
     score = int(re.search(r"Dependency score: (\d+)/100", text).group(1))  # type: ignore[union-attr]
     assert 0 <= score <= 100
     assert "weighted by how critical its category is" in text
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "reason"),
+    [
+        # The sandbox: no way from a template to Python's internals, hence to a shell.
+        ("{{ cycler.__init__.__globals__.os.popen('id').read() }}\n", 1, "unsafe"),
+        ("x\n{{ lipsum.__globals__['os'].system('id') }}\n", 2, "unsafe"),
+        ("a\n{% if %}\n", 2, "Expected an expression"),
+        ("a\nb\n{{ 1/0 }}\n", 3, "division by zero"),
+        ('{% include "agency.md.j2" %}\n', 1, "includes or calls itself"),
+        ("a\n{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}\n", 2, "calls itself"),
+        ("x\n{{ doc.nothing_here }}\n", 2, "has no attribute 'nothing_here'"),
+        ("x\n\n{{ nowhere }}\n", 3, "'nowhere' is undefined"),
+    ],
+)
+def test_template_errors_are_one_line_input_errors(
+    runner: Runner, tmp_path: Path, body: str, line: int, reason: str
+) -> None:
+    template = tmp_path / "agency.md.j2"
+    template.write_text(body, encoding="utf-8")
+    result = runner.invoke(["scan", EXAMPLE, "-f", "markdown", "--template", str(template)])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == "" and result.stderr.count("\n") == 1
+    prefix = f"altgafam: error: {template}:{line}: template error: "
+    assert result.stderr.startswith(prefix), result.stderr
+    assert reason in result.stderr
+    assert "uid=" not in result.output
+
+
+def test_a_template_that_is_not_utf8(runner: Runner, tmp_path: Path) -> None:
+    from altgafam.errors import InputError
+    from altgafam.report import document
+
+    template = tmp_path / "latin1.html.j2"
+    template.write_bytes("Rapport\nÉté {{ doc.client }}\n".encode("latin-1"))
+    result = runner.invoke(["scan", EXAMPLE, "-f", "html", "--template", str(template)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"altgafam: error: {template}:2: template error: not UTF-8")
+    site = document.render_site  # the site report goes through the same machinery
+    with pytest.raises(InputError, match=r"latin1\.html\.j2:2: template error: not UTF-8"):
+        site(None, "html", "fr", "", "V", template)  # type: ignore[arg-type]
+
+
+def test_html_prints_on_a4_with_page_numbers_and_a_table_of_contents(runner: Runner) -> None:
+    html = report(runner, "-f", "html", "--lang", "fr", "--client", 'Coop "Un" </style>')
+    style = html[html.index("<style>") : html.index("</style>")]
+    style = re.sub(r"/\*.*?\*/", "", style, flags=re.S)
+    assert re.search(r"@page \{\s*size: A4;", style)
+    assert re.search(r"@bottom-center \{\s*content: counter\(page\)", style)
+    # The client's name in the margin, as a CSS string nothing can break out of.
+    top = re.search(r"@top-right \{\s*content: (\"[^\"]*\");", style)
+    assert top is not None and "</" not in top.group(1) and "\\22 " in top.group(1)
+    assert re.search(r"h1, h2, h3, h4 \{ break-after: avoid; \}", style)
+    # Addresses are printed after links in running text only, never in table cells.
+    rules = re.findall(r"([^{}]*)\{[^{}]*attr\(href\)", style)
+    assert rules
+    selectors = [s.strip() for rule in rules for s in rule.split(",")]
+    assert all(s.startswith(("p a", "li a")) for s in selectors), selectors
+    ids = re.findall(r'<h2[^>]* id="([^"]+)"', html)
+    links = re.findall(r'<li><a href="#([^"]+)">', html)
+    assert links == [i for i in ids if i != "contents"]
+    assert links[:3] == ["summary", "tools", "plan"] and links[-1] == "method"
+    # A tool's heading, facts and table are kept together.
+    assert re.search(r'<section class="keep">\n<h4>', html)

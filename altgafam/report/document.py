@@ -3,16 +3,30 @@ agency's own with --template): the same content in both, every word through i18n
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from altgafam.advice.plan import EU
 from altgafam.errors import InputError
 from altgafam.models import ClientReport, HostedOffer, Recommendation, Text
-from altgafam.report.i18n import t
+from altgafam.normalize import sanitize
+from altgafam.report.i18n import long_date, t
+from altgafam.report.typography import for_language, french
 
 if TYPE_CHECKING:
     from altgafam.site.plan import SiteReport
+
+
+class Verbatim(str):
+    """Text already made for its place (a YAML or CSS string): neither escaped for HTML
+    (`__html__` is what autoescaping asks) nor set again by the French finalizer."""
+
+    def __html__(self) -> str:
+        return str(self)
+
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SHIPPED = {"markdown": "report.md.j2", "html": "report.html.j2"}
@@ -47,7 +61,23 @@ def helpers(lang: str) -> dict[str, Any]:
         return sep.join(str(v) for v in values)
 
     def day(value: object) -> str:
-        return value.isoformat() if hasattr(value, "isoformat") else str(value)
+        # In words, as a sentence says it: "fermé le 14 octobre 2025".
+        return long_date(lang, value) if isinstance(value, dt.date) else str(value)
+
+    def yaml(value: object) -> Verbatim:
+        # A double-quoted YAML scalar (JSON's string syntax is valid YAML), set in the
+        # report's language first, since the finalizer leaves it alone.
+        return Verbatim(json.dumps(for_language(lang, str(value)), ensure_ascii=False))
+
+    def css(value: object) -> Verbatim:
+        # A CSS string for a `content:` rule, every character but letters, digits and
+        # spaces written as a hex escape, so no quote, backslash or </style> survives; the
+        # space after each escape ends it (CSS reads it as part of the escape).
+        chars = (
+            c if c.isalnum() or c == " " else f"\\{ord(c):x} "
+            for c in for_language(lang, sanitize(str(value)))
+        )
+        return Verbatim('"' + "".join(chars) + '"')
 
     return {
         "t": words,
@@ -56,6 +86,8 @@ def helpers(lang: str) -> dict[str, Any]:
         "kinds": kinds,
         "offer": offer,
         "day": day,
+        "yaml": yaml,
+        "css": css,
         "names": names,
         "lang": lang,
     }
@@ -71,16 +103,49 @@ def context(doc: ClientReport, site: SiteReport | None = None) -> dict[str, Any]
         "site": site,
         "version": doc.version,
         "client": doc.client,
+        "date": doc.date,
     }
+
+
+def _verbatim(value: object) -> object:
+    # Text already made for its place (HTML from a macro, a CSS or YAML string: all have
+    # __html__) is printed as it is; everything else is French text, set in French.
+    if hasattr(value, "__html__") or not isinstance(value, str):
+        return value
+    return french(value)
+
+
+def _location(exc: BaseException, template: Path) -> str:
+    """Where in the agency's template an error happened: FILE:LINE (Jinja2 rewrites the
+    traceback so that its frames point into the templates)."""
+    lineno = getattr(exc, "lineno", None)
+    filename = getattr(exc, "filename", None) or str(template)
+    if lineno is None:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith(".j2") or frame.filename == str(template):
+                filename, lineno = frame.filename, frame.lineno
+                break
+    return f"{filename}:{lineno or 1}"
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "the template includes or calls itself without end"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+    return str(exc) or type(exc).__name__
 
 
 def _render(values: dict[str, Any], fmt: str, name: str, template: Path | None = None) -> str:
     import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
     from altgafam.report.markdown import escape
 
     folder, chosen = (template.parent, template.name) if template else (TEMPLATES, name)
-    env = jinja2.Environment(
+    # Sandboxed: an agency's template is a file from outside, and a plain Environment lets
+    # it reach Python's internals (cycler.__init__.__globals__.os) and run commands.
+    env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(
             [jinja2.FileSystemLoader(str(folder)), jinja2.FileSystemLoader(str(TEMPLATES))]
         ),
@@ -89,16 +154,31 @@ def _render(values: dict[str, Any], fmt: str, name: str, template: Path | None =
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_verbatim if values["lang"] == "fr" else None,
     )
     env.filters["md"] = escape
     env.filters["offer"] = values["offer"]
+    env.filters["yaml"] = values["yaml"]
+    env.filters["css"] = values["css"]
     try:
         return env.get_template(chosen).render(**values)
     except jinja2.TemplateNotFound as exc:
         raise InputError(f"{template or chosen}: no such template ({exc})") from None
+    except UnicodeDecodeError as exc:
+        # Where the file stops being UTF-8: the line of the first bad byte.
+        where = template or TEMPLATES / chosen
+        line = exc.object[: exc.start].count(b"\n") + 1 if isinstance(exc.object, bytes) else 1
+        raise InputError(f"{where}:{line}: template error: {_reason(exc)}") from None
     except jinja2.TemplateError as exc:
-        where = f"{template or chosen}:{getattr(exc, 'lineno', '')}"
-        raise InputError(f"{where}: template error: {exc}") from None
+        raise InputError(
+            f"{_location(exc, template or TEMPLATES / chosen)}: template error: {_reason(exc)}"
+        ) from None
+    except Exception as exc:
+        if template is None:
+            raise  # a bug in a shipped template: let it show
+        # An agency's template that divides by zero, recurses, calls a helper wrongly:
+        # the template's fault, told as one line with its place.
+        raise InputError(f"{_location(exc, template)}: template error: {_reason(exc)}") from None
 
 
 def render(
@@ -109,8 +189,20 @@ def render(
 
 
 def render_site(
-    site: SiteReport, fmt: str, lang: str, client: str, version: str, template: Path | None = None
+    site: SiteReport,
+    fmt: str,
+    lang: str,
+    client: str,
+    version: str,
+    template: Path | None = None,
+    date: dt.date | None = None,
 ) -> str:
-    """`altgafam site` alone, as Markdown or HTML."""
-    values = {**helpers(lang), "site": site, "client": client, "version": version}
+    """`altgafam site` alone, as Markdown or HTML, dated `date` (today by default)."""
+    values = {
+        **helpers(lang),
+        "site": site,
+        "client": client,
+        "version": version,
+        "date": date or dt.date.today(),
+    }
     return _render(values, fmt, f"site.{'md' if fmt == 'markdown' else 'html'}.j2", template)

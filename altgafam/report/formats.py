@@ -28,11 +28,13 @@ def chunks(
     document: Callable[[], ClientReport],
     template: Path | None = None,
     site: SiteReport | None = None,
+    lang: str = "en",
 ) -> Iterator[str]:
     """The report in `fmt`, piece by piece (JSON is written result by result); `document`
     builds the client report, asked for by markdown and html only (grouping a 100,000-line
     inventory by tool costs as much as writing its JSON); `site`, the website's findings
-    when the scan covered one."""
+    when the scan covered one; `lang`, the language of the table (the documents take
+    theirs from `document`)."""
     if fmt is Format.JSON:
         from altgafam.report.json import chunks as json_chunks
 
@@ -45,7 +47,7 @@ def chunks(
     elif fmt is Format.TABLE:
         from altgafam.report.table import render
 
-        yield render(report)
+        yield render(report, lang=lang)
     else:
         from altgafam.report.document import render as render_report
 

@@ -1,17 +1,22 @@
 """The report's words in English and French, with named placeholders."""
 
+# French is written with its own marks, the apostrophe (U+2019) and the narrow no-break space:
+# ruff: noqa: RUF001, RUF002
+
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 LANGUAGES = ("en", "fr")
 
 WORDS: dict[str, dict[str, str]] = {
     "title": {"en": "Migration report", "fr": "Rapport de migration"},
-    # French typography puts a space before a colon.
-    "colon": {"en": ": ", "fr": " : "},
-    "semicolon": {"en": "; ", "fr": " ; "},
-    "quoted": {"en": "“{text}”", "fr": "« {text} »"},
+    # French typography puts a narrow no-break space (U+202F) before : ; ? ! and inside « »;
+    # typography.french applies the same rules to everything else a French report prints.
+    "colon": {"en": ": ", "fr": "\u202f: "},
+    "semicolon": {"en": "; ", "fr": "\u202f; "},
+    "quoted": {"en": "“{text}”", "fr": "«\u202f{text}\u202f»"},
     "subtitle": {
         "en": "Moving off GAFAM and proprietary services to libre software",
         "fr": "Sortir des GAFAM et des services propriétaires pour des logiciels libres",
@@ -23,7 +28,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "altgafam {version}, {services} services and {alternatives} libre alternatives, "
         "facts reviewed up to {reviewed}",
         "fr": "altgafam {version}, {services} services et {alternatives} alternatives libres, "
-        "faits vérifiés jusqu'au {reviewed}",
+        "faits vérifiés jusqu’au {reviewed}",
     },
     "summary": {"en": "Summary", "fr": "Synthèse"},
     "listed": {"en": "Tools listed", "fr": "Outils listés"},
@@ -36,7 +41,7 @@ WORDS: dict[str, dict[str, str]] = {
     "by_company": {"en": "GAFAM tools by company", "fr": "Outils GAFAM par entreprise"},
     "credit": {
         "en": "Already libre, well done: {names}.",
-        "fr": "Déjà libres, bravo : {names}.",
+        "fr": "Déjà libres, bravo\u202f: {names}.",
     },
     "score": {"en": "Dependency score", "fr": "Score de dépendance"},
     "score_line": {
@@ -45,38 +50,37 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "band_low": {
         "en": "low dependency: few of your tools are in GAFAM hands",
-        "fr": "dépendance faible : peu de vos outils sont aux mains des GAFAM",
+        "fr": "dépendance faible\u202f: peu de vos outils sont aux mains des GAFAM",
     },
     "band_moderate": {
         "en": "moderate dependency: a part of your daily work runs on GAFAM services",
-        "fr": "dépendance modérée : une partie de votre travail quotidien repose sur les GAFAM",
+        "fr": "dépendance modérée\u202f: une partie de votre travail quotidien repose "
+        "sur les GAFAM",
     },
     "band_high": {
         "en": "high dependency: most of your critical tools are in GAFAM hands",
-        "fr": "dépendance forte : la plupart de vos outils critiques sont aux mains des GAFAM",
+        "fr": "dépendance forte\u202f: la plupart de vos outils critiques sont aux mains des GAFAM",
     },
     "band_very_high": {
         "en": "very high dependency: your organisation runs on GAFAM services",
-        "fr": "dépendance très forte : votre organisation fonctionne sur des services des GAFAM",
+        "fr": "dépendance très forte\u202f: votre organisation fonctionne sur des services "
+        "des GAFAM",
     },
     "score_explained": {
         "en": "The share of your recognised tools owned by one of the GAFAM, each weighted by "
         "how critical its category is (high 3, medium 2, low 1): 0 is none, 100 is all.",
         "fr": "La part de vos outils reconnus détenus par un des GAFAM, chacun pondéré par "
-        "l'importance de sa catégorie (forte 3, moyenne 2, faible 1) : 0 aucun, 100 tous.",
+        "l’importance de sa catégorie (forte 3, moyenne 2, faible 1)\u202f: 0 aucun, 100 tous.",
     },
     "tools": {"en": "Tool by tool", "fr": "Outil par outil"},
-    "as_written": {"en": "As written", "fr": "Tel qu'écrit"},
-    "lines": {"en": "lines", "fr": "lignes"},
+    "as_written": {"en": "As written", "fr": "Tel qu’écrit"},
+    "more_lines": {"en": "+{n} line|+{n} lines", "fr": "+{n} ligne|+{n} lignes"},
     "vendor": {"en": "Vendor", "fr": "Éditeur"},
     "owner": {"en": "Owner", "fr": "Propriétaire"},
     "gafam": {"en": "GAFAM", "fr": "GAFAM"},
     "yes": {"en": "yes", "fr": "oui"},
     "no": {"en": "no", "fr": "non"},
-    "discontinued": {
-        "en": "Discontinued on {date}.",
-        "fr": "Fermé le {date}.",
-    },
+    "discontinued": {"en": "Closed on {date}.", "fr": "Fermé le {date}."},
     "successor": {"en": "Replaced by {name}.", "fr": "Remplacé par {name}."},
     "renamed": {"en": "Formerly {name}.", "fr": "Anciennement {name}."},
     "alternatives": {"en": "Libre alternatives", "fr": "Alternatives libres"},
@@ -99,20 +103,22 @@ WORDS: dict[str, dict[str, str]] = {
     "chatons": {"en": "CHATONS member", "fr": "membre des CHATONS"},
     "eu": {"en": "EU", "fr": "UE"},
     "plan": {"en": "Migration plan", "fr": "Plan de migration"},
-    "phase_quick": {"en": "Phase 1: quick wins", "fr": "Phase 1 : gains rapides"},
+    "phase_quick": {"en": "Phase 1: quick wins", "fr": "Phase 1\u202f: gains rapides"},
     "phase_quick_text": {
         "en": "Low effort, start here: the most critical and GAFAM-owned first.",
-        "fr": "Effort faible, commencez ici : les plus critiques et détenus par les GAFAM d'abord.",
+        "fr": "Effort faible, commencez ici\u202f: les plus critiques et détenus par les "
+        "GAFAM d’abord.",
     },
-    "phase_medium": {"en": "Phase 2: medium moves", "fr": "Phase 2 : chantiers moyens"},
+    "phase_medium": {"en": "Phase 2: medium moves", "fr": "Phase 2\u202f: chantiers moyens"},
     "phase_medium_text": {
         "en": "Plan a few days each: data to move, people to train.",
-        "fr": "Prévoir quelques jours chacun : données à migrer, personnes à former.",
+        "fr": "Prévoir quelques jours chacun\u202f: données à migrer, personnes à former.",
     },
-    "phase_heavy": {"en": "Phase 3: heavy moves", "fr": "Phase 3 : gros chantiers"},
+    "phase_heavy": {"en": "Phase 3: heavy moves", "fr": "Phase 3\u202f: gros chantiers"},
     "phase_heavy_text": {
         "en": "Projects of their own: prepare, test with a small team, then switch.",
-        "fr": "Des projets à part entière : préparer, tester avec une petite équipe, basculer.",
+        "fr": "Des projets à part entière\u202f: préparer, tester avec une petite équipe, "
+        "basculer.",
     },
     "phase_none": {"en": "Nothing in this phase.", "fr": "Rien dans cette phase."},
     "step": {
@@ -122,15 +128,15 @@ WORDS: dict[str, dict[str, str]] = {
     "keep": {"en": "No libre replacement yet", "fr": "Pas encore de remplaçant libre"},
     "keep_text": {
         "en": "Keep for now, and watch: {names}.",
-        "fr": "À garder pour l'instant, en veille : {names}.",
+        "fr": "À garder pour l’instant, en veille\u202f: {names}.",
     },
     "clarify": {"en": "To clarify", "fr": "À préciser"},
     "clarify_text": {
         "en": "These lines could not be read with certainty: tell us which product you meant.",
-        "fr": "Ces lignes n'ont pas pu être lues avec certitude : précisez le produit visé.",
+        "fr": "Ces lignes n’ont pas pu être lues avec certitude\u202f: précisez le produit visé.",
     },
-    "which": {"en": "which one: {names}?", "fr": "lequel : {names} ?"},
-    "did_you_mean": {"en": "did you mean {names}?", "fr": "vouliez-vous dire {names} ?"},
+    "which": {"en": "which one: {names}?", "fr": "lequel\u202f: {names}\u202f?"},
+    "did_you_mean": {"en": "did you mean {names}?", "fr": "vouliez-vous dire {names}\u202f?"},
     "not_found": {"en": "not in the catalog", "fr": "absent du catalogue"},
     "line": {"en": "Line", "fr": "Ligne"},
     "or": {"en": "or", "fr": "ou"},
@@ -143,14 +149,14 @@ WORDS: dict[str, dict[str, str]] = {
         "are SPDX identifiers, OSI-approved or FSF-free. Facts were checked on each entry's "
         "review date (up to {reviewed}); products, owners and offers change, so check a fact "
         "before you act on it.",
-        "fr": "Chaque ligne de votre liste a été rapprochée du catalogue d'abord par adresse web, "
-        "nom, alias ou ancien nom, puis par l'orthographe (correspondance approchée), jamais au "
-        "hasard : quand deux produits étaient proches, la ligne figure sous À préciser. Une "
+        "fr": "Chaque ligne de votre liste a été rapprochée du catalogue d’abord par adresse web, "
+        "nom, alias ou ancien nom, puis par l’orthographe (correspondance approchée), jamais au "
+        "hasard\u202f: quand deux produits étaient proches, la ligne figure sous À préciser. Une "
         "ligne qui nomme un logiciel libre est comptée comme libre. Les propriétaires suivent les "
-        "rachats jusqu'à la maison mère. Les licences sont des identifiants SPDX approuvés par "
-        "l'OSI ou libres selon la FSF. Les faits ont été vérifiés à la date de revue de chaque "
-        "entrée (jusqu'au {reviewed}) ; produits, propriétaires et offres changent : vérifiez "
-        "un fait avant d'agir.",
+        "rachats jusqu’à la maison mère. Les licences sont des identifiants SPDX approuvés par "
+        "l’OSI ou libres selon la FSF. Les faits ont été vérifiés à la date de revue de chaque "
+        "entrée (jusqu’au {reviewed})\u202f; produits, propriétaires et offres "
+        "changent\u202f: vérifiez un fait avant d’agir.",
     },
     "generated": {
         "en": "Generated by altgafam {version}, libre software (GPL-3.0-or-later).",
@@ -159,15 +165,15 @@ WORDS: dict[str, dict[str, str]] = {
     "website": {"en": "Your website", "fr": "Votre site web"},
     "website_title": {"en": "Website dependencies", "fr": "Dépendances du site web"},
     "website_intro": {
-        "en": "What your web pages load from third parties ({pages} pages read from {targets}): "
+        "en": "What your web pages load from third parties ({pages_read} from {targets}): "
         "each is a service your visitors' browsers contact, often without their consent.",
-        "fr": "Ce que vos pages web chargent chez des tiers ({pages} pages lues depuis "
-        "{targets}) : autant de services que les navigateurs de vos visiteurs contactent, "
+        "fr": "Ce que vos pages web chargent chez des tiers ({pages_read} depuis "
+        "{targets})\u202f: autant de services que les navigateurs de vos visiteurs contactent, "
         "souvent sans leur consentement.",
     },
     "website_none": {
         "en": "None of these pages loads anything from a service in the catalog.",
-        "fr": "Aucune de ces pages ne charge quoi que ce soit d'un service du catalogue.",
+        "fr": "Aucune de ces pages ne charge quoi que ce soit d’un service du catalogue.",
     },
     "evidence": {"en": "Evidence", "fr": "Preuves"},
     "service": {"en": "Service", "fr": "Service"},
@@ -177,6 +183,69 @@ WORDS: dict[str, dict[str, str]] = {
     "tag_mobile": {"en": "mobile", "fr": "mobile"},
     "tag_self-hostable": {"en": "self-hostable", "fr": "auto-hébergeable"},
     "tag_hosted-offer": {"en": "hosted offer", "fr": "offre hébergée"},
+    "pages_read": {"en": "{n} page read|{n} pages read", "fr": "{n} page lue|{n} pages lues"},
+    "contents": {"en": "Contents", "fr": "Sommaire"},
+    "page": {"en": "Page", "fr": "Page"},
+    "site_pages": {"en": "Pages read", "fr": "Pages lues"},
+    "site_found": {"en": "Third-party services found", "fr": "Services tiers trouvés"},
+    "site_gafam": {"en": "Owned by the GAFAM", "fr": "Détenus par les GAFAM"},
+    "site_evidence": {"en": "Pieces of evidence", "fr": "Preuves relevées"},
+    "targets": {"en": "Addresses read", "fr": "Adresses lues"},
+    # The terminal tables.
+    "t_scan": {"en": "altgafam scan", "fr": "altgafam scan"},
+    "t_scan_summary": {
+        "en": "altgafam scan (summary by product)",
+        "fr": "altgafam scan (synthèse par produit)",
+    },
+    "t_site": {"en": "altgafam site ({pages})", "fr": "altgafam site ({pages})"},
+    "t_pages": {"en": "{n} page|{n} pages", "fr": "{n} page|{n} pages"},
+    "t_number": {"en": "#", "fr": "n°"},
+    "t_recognised": {"en": "Recognised as", "fr": "Reconnu comme"},
+    "t_vendor_owner": {"en": "Vendor (owner)", "fr": "Éditeur (propriétaire)"},
+    "t_lines": {"en": "Lines", "fr": "Lignes"},
+    "t_alternatives_detail": {
+        "en": "Libre alternatives (license, effort)",
+        "fr": "Alternatives libres (licence, effort)",
+    },
+    "t_service_owner": {"en": "Service (owner)", "fr": "Service (propriétaire)"},
+    "t_closed": {"en": "closed {year}", "fr": "fermé en {year}"},
+    "t_more": {"en": "+{n} more", "fr": "+{n} autre|+{n} autres"},
+    "status_proprietary": {"en": "proprietary", "fr": "propriétaire"},
+    "status_libre": {"en": "libre", "fr": "libre"},
+    "status_ambiguous": {"en": "ambiguous", "fr": "ambigu"},
+    "status_unknown": {"en": "unknown", "fr": "inconnu"},
+    "n_tools": {"en": "{n} tool|{n} tools", "fr": "{n} outil|{n} outils"},
+    "n_lines": {"en": "{n} line|{n} lines", "fr": "{n} ligne|{n} lignes"},
+    "n_proprietary": {
+        "en": "{n} proprietary",
+        "fr": "{n} propriétaire|{n} propriétaires",
+    },
+    "n_libre": {"en": "{n} libre", "fr": "{n} libre|{n} libres"},
+    "n_ambiguous": {"en": "{n} ambiguous", "fr": "{n} ambigu|{n} ambigus"},
+    "n_unknown": {"en": "{n} unknown", "fr": "{n} inconnu|{n} inconnus"},
+    "t_caption": {
+        "en": "{counted}: {proprietary} ({gafam} GAFAM), {libre}, {ambiguous}, {unknown}",
+        "fr": "{counted}\u202f: {proprietary} ({gafam} GAFAM), {libre}, {ambiguous}, {unknown}",
+    },
+    "t_every_line": {
+        "en": "For every line: --output FILE with --format markdown or json.",
+        "fr": "Pour chaque ligne\u202f: --output FICHIER avec --format markdown ou json.",
+    },
+    "t_site_caption": {
+        "en": "{found}, {gafam} owned by the GAFAM",
+        "fr": "{found}, {gafam} détenu par les GAFAM|{found}, {gafam} détenus par les GAFAM",
+    },
+    "n_services_found": {
+        "en": "{n} service found|{n} services found",
+        "fr": "{n} service trouvé|{n} services trouvés",
+    },
+}
+
+MONTHS = {
+    "en": "January February March April May June July August September October November "
+    "December".split(),
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre "
+    "décembre".split(),
 }
 
 
@@ -190,14 +259,30 @@ def default_language() -> str:
 
 
 def de(name: str) -> str:
-    """French "de" before a name, elided before a vowel: "d'Instagram", "de Gmail"."""
+    """French "de" before a name, elided before a vowel sound only: "d’Instagram", "de Gmail",
+    "de YouTube" (a consonant y), "de HubSpot" (brand names keep their h aspirated)."""
     first = name[:1].casefold()
-    return f"d'{name}" if first and first in "aeiouyàâéèêëîïôöùûüh" else f"de {name}"
+    return f"d’{name}" if first and first in "aeiouàâéèêëîïôöùûü" else f"de {name}"
+
+
+def long_date(lang: str, day: dt.date) -> str:
+    """A date in words, as a sentence writes it: "14 October 2025", "1er octobre 2025"."""
+    number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    month = MONTHS.get(lang, MONTHS["en"])[day.month - 1]
+    return f"{number} {month} {day.year}"
 
 
 def t(lang: str, key: str, **values: object) -> str:
-    """The words for `key` in `lang`, with the named placeholders filled in."""
+    """The words for `key` in `lang`, with the named placeholders filled in. Words that
+    depend on a number hold "singular|plural" and take it as `n` (French counts 0 and 1 as
+    singular: "0 page lue", English "0 pages read")."""
     words = WORDS[key]
     if "service" in values:
         values.setdefault("de_service", de(str(values["service"])))
-    return (words.get(lang) or words["en"]).format(**values)
+    text = words.get(lang) or words["en"]
+    if "|" in text:
+        n = values["n"]
+        assert isinstance(n, int), key
+        one, many = text.split("|")
+        text = one if (n in (0, 1) if lang == "fr" else n == 1) else many
+    return text.format(**values)

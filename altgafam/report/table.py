@@ -13,6 +13,8 @@ from rich.text import Text
 
 from altgafam.models import Catalog, Report, Result, Status
 from altgafam.normalize import sanitize
+from altgafam.report.i18n import t
+from altgafam.report.typography import NNBSP, for_language
 
 if TYPE_CHECKING:
     from altgafam.catalog.stats import CatalogStats
@@ -26,31 +28,64 @@ _STYLE = {
 }
 
 
-def _recognised(result: Result) -> Text:
+def _words(lang: str, key: str, **values: object) -> str:
+    # Every word of the terminal tables, set in the language's typography.
+    return for_language(lang, t(lang, key, **values))
+
+
+def _recognised(result: Result, lang: str = "en") -> Text:
     style = _STYLE[result.status]
     if result.match is not None:
         text = Text(result.match.name, style=style)
         if result.match.score < 100:
-            text.append(f" {round(result.match.score)}%", style="dim")
+            # French sets a (narrow no-break) space before the percent sign too.
+            text.append(
+                f" {round(result.match.score)}{NNBSP if lang == 'fr' else ''}%", style="dim"
+            )
         if result.match.discontinued:
-            text.append(f" (closed {result.match.discontinued.year})", style="dim")
+            closed = _words(lang, "t_closed", year=result.match.discontinued.year)
+            text.append(f" ({closed})", style="dim")
         return text
     names = " / ".join(c.name for c in result.candidates[:3])
-    label = result.status.value + (f": {names}?" if names else "")
+    label = _words(lang, f"status_{result.status.value}")
+    if names:
+        label += for_language(lang, t(lang, "colon") + names + "?")
     return Text(label, style=style)
 
 
-def _owner(result: Result) -> Text:
+def _owner(result: Result, lang: str = "en") -> Text:
     m = result.match
     if m is None or m.vendor is None:
-        return Text("libre", style="green") if result.status is Status.LIBRE else Text("")
+        if result.status is Status.LIBRE:
+            return Text(_words(lang, "status_libre"), style="green")
+        return Text("")
     text = Text(m.vendor + (f" ({m.owner})" if m.owner and m.owner != m.vendor else ""))
     if m.gafam:
         text.append(" GAFAM", style="bold red")
     return text
 
 
-def table(report: Report, alternatives: int | None = None, width: int = 80) -> Table:
+def _alternative(lang: str, name: str, license: str, effort: str) -> str:
+    return for_language(lang, f"{name}{t(lang, 'colon')}{license}, {t(lang, f'effort_{effort}')}")
+
+
+def _caption(report: Report, lang: str, counted: str) -> str:
+    s = report.summary
+    return _words(
+        lang,
+        "t_caption",
+        counted=t(lang, counted, n=s.entries),
+        proprietary=t(lang, "n_proprietary", n=s.proprietary),
+        gafam=s.gafam,
+        libre=t(lang, "n_libre", n=s.libre),
+        ambiguous=t(lang, "n_ambiguous", n=s.ambiguous),
+        unknown=t(lang, "n_unknown", n=s.unknown),
+    )
+
+
+def table(
+    report: Report, alternatives: int | None = None, width: int = 80, lang: str = "en"
+) -> Table:
     """The report as a Rich table that fits the terminal, 80 columns included: each line,
     what it was recognised as (with the confidence when not certain), who owns it, and the
     best libre alternatives with their license and migration effort."""
@@ -63,36 +98,35 @@ def table(report: Report, alternatives: int | None = None, width: int = 80) -> T
     written, name, owner = (14, 17, 15) if width < 120 else (30, 26, 26)
     rest = max(20, width - 3 - written - name - owner - 4)
     grid = Table(
-        title=Text("altgafam scan", style="italic"),
+        title=Text(_words(lang, "t_scan"), style="italic"),
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
         padding=0,
     )
-    grid.add_column(Text("#"), justify="right", style="dim", no_wrap=True, width=3)
-    grid.add_column(Text("As written"), width=written, no_wrap=True, overflow="ellipsis")
-    grid.add_column(Text("Recognised as"), width=name, overflow="fold")
-    grid.add_column(Text("Vendor (owner)"), width=owner, overflow="fold")
-    grid.add_column(Text("Libre alternatives"), width=rest, overflow="fold")
+    grid.add_column(
+        Text(_words(lang, "t_number")), justify="right", style="dim", no_wrap=True, width=3
+    )
+    grid.add_column(
+        Text(_words(lang, "as_written")), width=written, no_wrap=True, overflow="ellipsis"
+    )
+    grid.add_column(Text(_words(lang, "t_recognised")), width=name, overflow="fold")
+    grid.add_column(Text(_words(lang, "t_vendor_owner")), width=owner, overflow="fold")
+    grid.add_column(Text(_words(lang, "alternatives")), width=rest, overflow="fold")
     for r in report.results:
         alts = "\n".join(
-            f"{a.name}: {a.license}, {a.effort}" for a in r.alternatives[:alternatives]
+            _alternative(lang, a.name, a.license, a.effort) for a in r.alternatives[:alternatives]
         )
         if len(r.alternatives) > alternatives:
-            alts += f"\n+{len(r.alternatives) - alternatives} more"
+            alts += "\n" + _words(lang, "t_more", n=len(r.alternatives) - alternatives)
         grid.add_row(
             Text(str(r.entry.line)),
             Text(sanitize(r.entry.text)),
-            _recognised(r),
-            _owner(r),
+            _recognised(r, lang),
+            _owner(r, lang),
             Text(alts),
         )
-    s = report.summary
-    grid.caption = Text(
-        f"{s.entries} tools: {s.proprietary} proprietary ({s.gafam} GAFAM), {s.libre} libre, "
-        f"{s.ambiguous} ambiguous, {s.unknown} unknown",
-        style="dim",
-    )
+    grid.caption = Text(_caption(report, lang, "n_tools"), style="dim")
     return grid
 
 
@@ -101,7 +135,7 @@ def table(report: Report, alternatives: int | None = None, width: int = 80) -> T
 MAX_ROWS = 300
 
 
-def summary_table(report: Report) -> Table:
+def summary_table(report: Report, lang: str = "en") -> Table:
     """One row per product found, with how many lines named it; the unknown and ambiguous
     lines counted at the end."""
     counts: dict[str, int] = {}
@@ -110,12 +144,12 @@ def summary_table(report: Report) -> Table:
         label = r.match.id if r.match is not None else f"~{r.status.value}"
         counts[label] = counts.get(label, 0) + 1
         first.setdefault(label, r)
-    grid = Table(title="altgafam scan (summary by product)", expand=False)
-    grid.add_column("Lines", justify="right")
-    grid.add_column("Recognised as", overflow="fold")
-    grid.add_column("Vendor (owner)", overflow="fold")
-    grid.add_column("GAFAM")
-    grid.add_column("Libre alternatives (license, effort)", overflow="fold")
+    grid = Table(title=Text(_words(lang, "t_scan_summary")), expand=False)
+    grid.add_column(Text(_words(lang, "t_lines")), justify="right")
+    grid.add_column(Text(_words(lang, "t_recognised")), overflow="fold")
+    grid.add_column(Text(_words(lang, "t_vendor_owner")), overflow="fold")
+    grid.add_column(Text(_words(lang, "gafam")))
+    grid.add_column(Text(_words(lang, "t_alternatives_detail")), overflow="fold")
     order = sorted(counts, key=lambda k: (k.startswith("~"), -counts[k], k))
     for label in order:
         r = first[label]
@@ -123,34 +157,33 @@ def summary_table(report: Report) -> Table:
         vendor = ""
         if m is not None and m.vendor:
             vendor = m.vendor + (f" ({m.owner})" if m.owner and m.owner != m.vendor else "")
-        name = _recognised(r) if m is not None else Text(r.status.value, style=_STYLE[r.status])
-        alts = "\n".join(f"{a.name} ({a.license}, {a.effort})" for a in r.alternatives[:3])
+        status = Text(_words(lang, f"status_{r.status.value}"), style=_STYLE[r.status])
+        name = _recognised(r, lang) if m is not None else status
+        alts = "\n".join(
+            f"{a.name} ({a.license}, {t(lang, f'effort_{a.effort}')})" for a in r.alternatives[:3]
+        )
+        yes = Text(_words(lang, "yes"), style="bold red")
         grid.add_row(
             str(counts[label]),
             name,
             Text(vendor),
-            Text("yes", style="bold red") if m is not None and m.gafam else Text(""),
+            yes if m is not None and m.gafam else Text(""),
             Text(alts),
         )
-    s = report.summary
-    grid.caption = escape(
-        f"{s.entries} lines: {s.proprietary} proprietary ({s.gafam} GAFAM), {s.libre} libre, "
-        f"{s.ambiguous} ambiguous, {s.unknown} unknown. For every line: "
-        "--output FILE with --format markdown or json."
-    )
+    grid.caption = escape(_caption(report, lang, "n_lines") + ". " + _words(lang, "t_every_line"))
     return grid
 
 
-def for_terminal(report: Report, width: int = 80) -> Table:
-    """The per-line table, or the summary by product for long lists."""
+def for_terminal(report: Report, width: int = 80, lang: str = "en") -> Table:
+    """The per-line table, or the summary by product for long lists, in `lang`."""
     if len(report.results) <= MAX_ROWS:
-        return table(report, width=width)
-    return summary_table(report)
+        return table(report, width=width, lang=lang)
+    return summary_table(report, lang)
 
 
-def render(report: Report, width: int = 120) -> str:
-    """The table as plain text (no colour), for files and pipes."""
-    return plain(table(report, width=width), width)
+def render(report: Report, width: int = 120, lang: str = "en") -> str:
+    """The table as plain text (no colour), for files and pipes, in `lang`."""
+    return plain(table(report, width=width, lang=lang), width)
 
 
 def plain(grid: Table, width: int = 120) -> str:
@@ -240,14 +273,20 @@ def _plain(value: object) -> str:
     return str(value)
 
 
-def site_table(report: SiteReport, width: int = 80) -> Table:
-    """`site` in the terminal: each service the site depends on, where, and the libre fix."""
-    grid = Table(
-        title=f"altgafam site ({report.pages} pages)", box=box.SIMPLE_HEAD, show_edge=False
+def site_table(report: SiteReport, width: int = 80, lang: str = "en") -> Table:
+    """`site` in the terminal: each service the site depends on, where, and the libre fix,
+    in `lang`."""
+    title = _words(lang, "t_site", pages=t(lang, "t_pages", n=report.pages))
+    grid = Table(title=Text(title), box=box.SIMPLE_HEAD, show_edge=False)
+    grid.add_column(
+        Text(_words(lang, "t_service_owner")),
+        max_width=24 if width < 120 else 40,
+        overflow="fold",
     )
-    grid.add_column("Service (owner)", max_width=24 if width < 120 else 40, overflow="fold")
-    grid.add_column("Evidence", overflow="fold")
-    grid.add_column("Libre fix", max_width=26 if width < 120 else 40, overflow="fold")
+    grid.add_column(Text(_words(lang, "evidence")), overflow="fold")
+    grid.add_column(
+        Text(_words(lang, "libre_fix")), max_width=26 if width < 120 else 40, overflow="fold"
+    )
     for f in report.findings:
         name = Text(f.name)
         name.append(f" ({f.owner})", style="dim")
@@ -255,11 +294,10 @@ def site_table(report: SiteReport, width: int = 80) -> Table:
             name.append(" GAFAM", style="bold red")
         where = [f"{e.where}:{e.line}" if e.local and e.line else e.where for e in f.evidence[:3]]
         if len(f.evidence) > 3:
-            where.append(f"+{len(f.evidence) - 3} more")
-        fix = "\n".join(f"{a.name}: {a.license}, {a.effort}" for a in f.alternatives[:2])
+            where.append(_words(lang, "t_more", n=len(f.evidence) - 3))
+        fix = "\n".join(_alternative(lang, a.name, a.license, a.effort) for a in f.alternatives[:2])
         grid.add_row(name, Text(sanitize("\n".join(where))), Text(fix or "-"))
-    grid.caption = escape(
-        f"{len(report.findings)} services found, "
-        f"{sum(1 for f in report.findings if f.gafam)} owned by the GAFAM"
-    )
+    gafam = sum(1 for f in report.findings if f.gafam)
+    found = t(lang, "n_services_found", n=len(report.findings))
+    grid.caption = escape(_words(lang, "t_site_caption", found=found, gafam=gafam, n=gafam))
     return grid
