@@ -135,7 +135,8 @@ def test_scan_json_follows_the_contract(runner: Runner) -> None:
 def test_scan_markdown(runner: Runner) -> None:
     result = runner.invoke(["scan", EXAMPLE, "--format", "markdown"])
     assert result.exit_code == 0
-    assert result.stdout.startswith("# Migration report")
+    assert result.stdout.startswith('---\ntitle: "Migration report"\nlang: "en"\n')
+    assert "\n...\n\n# Migration report\n" in result.stdout
 
 
 def test_scan_reads_stdin(runner: Runner) -> None:
@@ -148,7 +149,7 @@ def test_output_file_is_written_and_stdout_stays_empty(runner: Runner, tmp_path:
     result = runner.invoke(["scan", EXAMPLE, "-f", "markdown", "-o", str(out)])
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert out.read_text(encoding="utf-8").startswith("# Migration report")
+    assert "\n# Migration report\n" in out.read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 
 
@@ -299,3 +300,14 @@ def test_help_has_completion_and_examples(runner: Runner) -> None:
 
 
 COMMANDS = ("validate", "list", "stats", "show", "search", "new", "schema")
+
+
+@pytest.mark.parametrize("to_file", [False, True])
+def test_the_terminal_table_follows_lang(runner: Runner, tmp_path: Path, to_file: bool) -> None:
+    out = tmp_path / "table.txt"
+    args = ["scan", EXAMPLE, "--lang", "fr", *(["-o", str(out)] if to_file else [])]
+    result = runner.invoke(args, env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8") if to_file else result.stdout
+    assert "Tel qu\u2019écrit" in text and "Alternatives libres" in text
+    assert "As written" not in text

@@ -171,7 +171,8 @@ def test_site_report_counts_pages_in_words(site: SiteReport) -> None:
 def test_the_site_report_has_the_scan_title_block(site: SiteReport) -> None:
     day = dt.date(2026, 11, 26)
     md = render_site(site, "markdown", "fr", "Boulangerie", "VERSION", date=day)
-    assert md.startswith(f"# Dépendances du site web{NNBSP}: Boulangerie\n")
+    assert md.startswith("---\ntitle: ")
+    assert f"\n...\n\n# Dépendances du site web{NNBSP}: Boulangerie\n" in md
     assert "| Client | Boulangerie |" in md and "| Date | 26 novembre 2026 |" in md
     assert "| altgafam | VERSION |" in md
     gafam = sum(1 for f in site.findings if f.gafam)
@@ -184,7 +185,7 @@ def test_the_site_report_has_the_scan_title_block(site: SiteReport) -> None:
 
 def test_markdown_metadata_block_and_quote_blocks(reports: dict[str, str]) -> None:
     md = reports["fr.md"]
-    block = re.search(r"\n\n---\n(.*?)\n\.\.\.\n", md, re.S)
+    block = re.match(r"---\n(.*?)\n\.\.\.\n", md, re.S)
     assert block is not None
     import yaml
 
@@ -208,7 +209,7 @@ def test_metadata_values_are_escaped_for_yaml(runner: Runner, tmp_path: Path) ->
     client = 'a: "b" \\ #c\n- [d]'
     result = runner.invoke(["scan", str(tools), "-f", "markdown", "--client", client])
     assert result.exit_code == 0, result.output
-    block = re.search(r"\n\n---\n(.*?)\n\.\.\.\n", result.stdout, re.S)
+    block = re.match(r"---\n(.*?)\n\.\.\.\n", result.stdout, re.S)
     assert block is not None
     title = yaml.safe_load(block.group(1))["title"]
     # The value is the heading as Markdown: pandoc reads metadata strings as Markdown.

@@ -178,9 +178,9 @@ def scan(
             from altgafam.report.table import for_terminal, site_table
 
             drawn = console()
-            drawn.print(for_terminal(report, width=drawn.width))
+            drawn.print(for_terminal(report, width=drawn.width, lang=options.language))
             if website is not None:
-                drawn.print(site_table(website, drawn.width))
+                drawn.print(site_table(website, drawn.width, options.language))
             return
         from altgafam.advice import plan
 
@@ -189,7 +189,10 @@ def scan(
                 report, catalog, options.client, day, options.language, __version__
             )
 
-        write_output(formats.chunks(chosen, report, document, options.template, website), target)
+        write_output(
+            formats.chunks(chosen, report, document, options.template, website, options.language),
+            target,
+        )
     except InputError as exc:
         fail(str(exc))
 

@@ -145,9 +145,9 @@ def site(
 
             if target is None:
                 drawn = console()
-                drawn.print(site_table(report, drawn.width))
+                drawn.print(site_table(report, drawn.width, options.language))
             else:
-                write_output(plain(site_table(report, 120)), target)
+                write_output(plain(site_table(report, 120, options.language)), target)
         else:
             from altgafam.report.document import render_site
 
