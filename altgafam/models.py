@@ -8,8 +8,11 @@ interpreter start-up on every run; a NamedTuple costs a fifth of that and is jus
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar, overload
+
+T = TypeVar("T")
 
 
 class Text(NamedTuple):
@@ -220,10 +223,113 @@ class Summary(NamedTuple):
     unknown: int
 
 
+class PerLine(Sequence[T]):
+    """Something for every line of a list, kept once per distinct line: `items[k]` holds the
+    values of distinct line k (several when a line names several tools), `which` says which
+    distinct line each line is, `lines` its line number. A 500,000-line inventory naming 600
+    tools holds 600 verdicts and 12 bytes a line. Values are NamedTuples whose first field is
+    an Entry; each is given its own line number as it is read."""
+
+    __slots__ = ("_items", "_lines", "_size", "_which")
+
+    def __init__(
+        self, items: Sequence[tuple[T, ...]], lines: Sequence[int], which: Sequence[int]
+    ) -> None:
+        self._items, self._lines, self._which = items, lines, which
+        self._size = sum(len(items[k]) for k in which) if items else 0
+
+    def __iter__(self) -> Iterator[T]:
+        items = self._items
+        for line, k in zip(self._lines, self._which, strict=True):
+            for value in items[k]:
+                yield _at_line(value, line)
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        # Walks the lines from the start: `[:5]` and `[0]` stop early; formats iterate.
+        from itertools import islice
+
+        if isinstance(index, int) and index >= 0:
+            for value in islice(self, index, None):
+                return value
+            raise IndexError(index)
+        if isinstance(index, slice) and index.step in (None, 1):
+            start, stop = index.start or 0, index.stop
+            if start >= 0 and (stop is None or stop >= 0):
+                return list(islice(self, start, stop))
+        return list(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"PerLine({list(self)!r})"
+
+    def parts(self) -> tuple[Sequence[tuple[T, ...]], Sequence[int], Sequence[int]]:
+        """The values of each distinct line, each line's number, and its distinct line."""
+        return self._items, self._lines, self._which
+
+    def group(self, key: Callable[[T], str | None]) -> dict[str, PerLine[T]]:
+        """The values by `key` (None: left out), each group kept the same way, in one pass
+        over the lines: the lines that named each tool, say."""
+        from array import array
+
+        keyed: list[dict[str, tuple[T, ...]]] = []
+        for values in self._items:
+            found: dict[str, tuple[T, ...]] = {}
+            for value in values:
+                name = key(value)
+                if name is not None:
+                    found[name] = (*found.get(name, ()), value)
+            keyed.append(found)
+        groups: dict[str, tuple[list[tuple[T, ...]], dict[int, int], Any, Any]] = {}
+        for line, k in zip(self._lines, self._which, strict=True):
+            for name, values in keyed[k].items():
+                items, local, lines, which = groups.setdefault(
+                    name, ([], {}, array("q"), array("l"))
+                )
+                if k not in local:
+                    local[k] = len(items)
+                    items.append(values)
+                lines.append(line)
+                which.append(local[k])
+        return {name: PerLine(g[0], g[2], g[3]) for name, g in groups.items()}
+
+    def select(self, keep: Callable[[T], bool]) -> PerLine[T]:
+        """Only the values `keep` accepts (a line with none left is left out)."""
+        return self.group(lambda value: "" if keep(value) else None).get("", PerLine([], [], []))
+
+    def entries(self) -> PerLine[Entry]:
+        """The entries of the values (each a record whose first field is an Entry)."""
+        items = [tuple(value[0] for value in values) for values in self._items]  # type: ignore[index]
+        return PerLine(items, self._lines, self._which)
+
+
+def _at_line(value: Any, line: int) -> Any:
+    """`value` as seen on `line`: an Entry, or a record whose first field is an Entry."""
+    if isinstance(value, Entry):
+        return value if value.line == line else Entry(line, value.text)
+    entry = value[0]
+    if entry.line == line:
+        return value
+    return value._replace(**{value._fields[0]: Entry(line, entry.text)})
+
+
 class Report(NamedTuple):
     """Everything a format needs to render a scan."""
 
-    results: tuple[Result, ...]
+    results: Sequence[Result]
     summary: Summary
     catalog_services: int
     catalog_alternatives: int
@@ -243,7 +349,7 @@ class ToolItem(NamedTuple):
 
     match: Recognised
     status: Status
-    entries: tuple[Entry, ...]
+    entries: Sequence[Entry]
     alternatives: tuple[Recommendation, ...]
     criticality: str
 
@@ -265,6 +371,6 @@ class ClientReport(NamedTuple):
     groups: tuple[tuple[Category, tuple[ToolItem, ...]], ...]
     phases: tuple[tuple[str, tuple[ToolItem, ...]], ...]
     without_alternative: tuple[ToolItem, ...]
-    ambiguous: tuple[Result, ...]
-    unknown: tuple[Result, ...]
+    ambiguous: Sequence[Result]
+    unknown: Sequence[Result]
     successors: dict[str, str]

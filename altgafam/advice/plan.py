@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 
 from altgafam.models import (
     Alternative,
     Catalog,
     ClientReport,
     Match,
+    PerLine,
     Preferences,
     Recognised,
     Recommendation,
@@ -115,13 +117,19 @@ def recommendations(service_id: str, catalog: Catalog, prefs: Preferences = NO_P
 
 
 def build_report(
-    matches: list[Match], catalog: Catalog, prefs: Preferences = NO_PREFERENCES
+    matches: Sequence[Match], catalog: Catalog, prefs: Preferences = NO_PREFERENCES
 ) -> Report:
-    """Assemble the report for every matched line, in input order."""
-    results = []
+    """Assemble the report for every matched line, in input order. Matches kept once per
+    distinct line (matcher.match_lines) give results kept the same way."""
+    if isinstance(matches, PerLine):
+        distinct, lines, which = matches.parts()
+    else:
+        distinct = [(m,) for m in matches]
+        lines, which = [m.entry.line for m in matches], range(len(matches))
     # An inventory names the same tools again and again: build their facts once.
     known: dict[tuple[str | None, float, Status, str], tuple[Recognised | None, Recs]] = {}
-    for match in matches:
+
+    def result(match: Match) -> Result:
         key = (match.id, match.score, match.status, match.via)
         facts = known.get(key)
         if facts is None:
@@ -132,17 +140,26 @@ def build_report(
             )
             facts = known[key] = (recognised(match, catalog), alts)
         info, alts = facts
-        results.append(Result(match.entry, match.status, info, match.candidates, alts))
-    counts = Counter(r.status for r in results)
+        return Result(match.entry, match.status, info, match.candidates, alts)
+
+    results = [tuple(result(m) for m in parts) for parts in distinct]
+    times = Counter(which)
+    counts: Counter[Status] = Counter()
+    gafam = 0
+    for k, parts in enumerate(results):
+        for r in parts:
+            counts[r.status] += times[k]
+            gafam += times[k] if r.match is not None and r.match.gafam else 0
     summary = Summary(
-        entries=len(results),
+        entries=sum(counts.values()),
         proprietary=counts[Status.PROPRIETARY],
-        gafam=sum(1 for r in results if r.match is not None and r.match.gafam),
+        gafam=gafam,
         libre=counts[Status.LIBRE],
         ambiguous=counts[Status.AMBIGUOUS],
         unknown=counts[Status.UNKNOWN],
     )
-    return Report(tuple(results), summary, len(catalog.services), len(catalog.alternatives))
+    per_line = PerLine(results, lines, which)
+    return Report(per_line, summary, len(catalog.services), len(catalog.alternatives))
 
 
 def dependency(tools: list[ToolItem]) -> tuple[int, str]:
@@ -152,6 +169,12 @@ def dependency(tools: list[ToolItem]) -> tuple[int, str]:
     owned = sum(WEIGHTS[t.criticality] for t in tools if t.match.gafam)
     score = round(100 * owned / total) if total else 0
     return score, next(band for limit, band in BANDS if score < limit)
+
+
+def _per_line(results: Sequence[Result]) -> PerLine[Result]:
+    if isinstance(results, PerLine):
+        return results
+    return PerLine([(r,) for r in results], [r.entry.line for r in results], range(len(results)))
 
 
 def client_report(
@@ -165,12 +188,16 @@ def client_report(
     """Group the report by distinct tool and category, score the dependency, and lay out the
     phased plan: quick wins first (low effort, most critical and GAFAM-owned first), then
     medium, then heavy moves."""
-    lines: dict[str, list[Result]] = {}
-    for r in report.results:
-        if r.match is not None and r.status in (Status.PROPRIETARY, Status.LIBRE):
-            lines.setdefault(r.match.id, []).append(r)
+    results = _per_line(report.results)
+    by_tool = results.group(
+        lambda r: (
+            r.match.id
+            if r.match is not None and r.status in (Status.PROPRIETARY, Status.LIBRE)
+            else None
+        )
+    )
     items = []
-    for named in lines.values():
+    for named in by_tool.values():
         first = named[0]
         assert first.match is not None
         category = catalog.categories.get(first.match.category)
@@ -178,7 +205,7 @@ def client_report(
             ToolItem(
                 first.match,
                 first.status,
-                tuple(r.entry for r in named),
+                named.entries(),
                 first.alternatives,
                 category.criticality if category else "medium",
             )
@@ -215,7 +242,7 @@ def client_report(
         groups=tuple(groups),
         phases=phases,
         without_alternative=tuple(t for t in proprietary if not t.alternatives),
-        ambiguous=tuple(r for r in report.results if r.status is Status.AMBIGUOUS),
-        unknown=tuple(r for r in report.results if r.status is Status.UNKNOWN),
+        ambiguous=results.select(lambda r: r.status is Status.AMBIGUOUS),
+        unknown=results.select(lambda r: r.status is Status.UNKNOWN),
         successors=successors,
     )

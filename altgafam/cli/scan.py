@@ -35,6 +35,7 @@ from altgafam.errors import InputError
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Sequence
 
     from altgafam.models import Catalog, ClientReport, Entry, Preferences, Report
     from altgafam.scan.matcher import Index
@@ -209,7 +210,7 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def build_report(
-    entries: list[Entry], min_score: float, catalog: Catalog, index: Index, prefs: Preferences
+    entries: Sequence[Entry], min_score: float, catalog: Catalog, index: Index, prefs: Preferences
 ) -> Report:
     """Match the entries (with a progress bar on a terminal for long lists) and plan the
     report with the user's preferences."""
@@ -217,12 +218,12 @@ def build_report(
     from altgafam.scan import matcher
 
     if len(entries) < PROGRESS_FROM or not sys.stderr.isatty():
-        return plan.build_report(matcher.match_all(entries, index, min_score), catalog, prefs)
+        return plan.build_report(matcher.match_lines(entries, index, min_score), catalog, prefs)
     from rich.progress import Progress
 
     with Progress(transient=True, console=console(stderr=True)) as progress:
         task = progress.add_task("Matching", total=len(entries))
-        matches = matcher.match_all(
+        matches = matcher.match_lines(
             entries, index, min_score, progress=lambda n: progress.advance(task, n)
         )
     return plan.build_report(matches, catalog, prefs)

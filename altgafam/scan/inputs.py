@@ -8,12 +8,13 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 from altgafam.errors import InputError
-from altgafam.models import Entry
+from altgafam.models import Entry, PerLine
 from altgafam.normalize import printable
 
 # A line longer than this is not a tool name; it is skipped with a warning.
@@ -54,23 +55,35 @@ TOOL_COLUMNS = (
 _JSON_KEYS = ("name", "tool", "nom", "outil", "software", "logiciel", "application", "title")
 
 
-class _Entries(list[Entry]):
-    """The entries of one list: a repeated name is kept once, and MAX_ENTRIES is enforced."""
+class _Entries:
+    """The entries of one list as they are read, kept once per distinct text (models.PerLine),
+    with MAX_ENTRIES enforced."""
 
     def __init__(self, name: str) -> None:
-        super().__init__()
-        self._name, self._texts = name, dict[str, str]()
+        self._name = name
+        self._ids: dict[str, int] = {}
+        self._items: list[tuple[Entry]] = []
+        self._lines = array("q")
+        self._which = array("l")
 
     def add(self, line: int, text: str) -> None:
-        if len(self) >= MAX_ENTRIES:
+        if len(self._lines) >= MAX_ENTRIES:
             raise InputError(f"{self._name}: more than {MAX_ENTRIES:,} tools; split the list")
-        self.append(Entry(line, self._texts.setdefault(text, text)))
+        k = self._ids.get(text)
+        if k is None:
+            k = self._ids[text] = len(self._items)
+            self._items.append((Entry(line, text),))
+        self._lines.append(line)
+        self._which.append(k)
+
+    def done(self) -> PerLine[Entry]:
+        return PerLine(self._items, self._lines, self._which)
 
 
 class ToolList(NamedTuple):
     """The entries read from one input, what was skipped on the way, and where it came from."""
 
-    entries: list[Entry]
+    entries: Sequence[Entry]
     warnings: list[str]
     source: str
 
@@ -107,7 +120,7 @@ def decode(raw: bytes, name: str) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def parse_text(text: str, warnings: list[str] | None = None) -> list[Entry]:
+def parse_text(text: str, warnings: list[str] | None = None) -> Sequence[Entry]:
     """One entry per non-blank line; '#' comments and surrounding spaces removed."""
     # Universal newlines: a line ends with \n, \r\n or \r (and not, as with splitlines,
     # with the form feeds and Unicode separators editors show within a line).
@@ -116,7 +129,7 @@ def parse_text(text: str, warnings: list[str] | None = None) -> list[Entry]:
 
 def parse_lines(
     lines: Iterable[str], warnings: list[str] | None = None, name: str = "the list"
-) -> list[Entry]:
+) -> Sequence[Entry]:
     """`parse_text` over lines as they come (a file being read)."""
     entries = _Entries(name)
     for number, line in enumerate(lines, start=1):
@@ -128,7 +141,7 @@ def parse_lines(
                 warnings.append(f"line {number}: skipped, longer than {MAX_LINE} characters")
             continue
         entries.add(number, content)
-    return entries
+    return entries.done()
 
 
 def _pick_column(header: list[str], column: str | None, name: str) -> int:
@@ -164,7 +177,7 @@ def parse_csv_lines(
     delimiter: str | None,
     column: str | None,
     warnings: list[str],
-) -> list[Entry]:
+) -> Sequence[Entry]:
     """A CSV or TSV export with a header row, over its lines as they come; the tool column is
     found or given; `sample`, the start of the text, tells the delimiter when it is not given."""
     if delimiter is None:
@@ -197,10 +210,10 @@ def parse_csv_lines(
             entries.add(start, content)
     except csv.Error as exc:
         raise InputError(f"{name}: invalid CSV at line {reader.line_num}: {exc}") from None
-    return entries
+    return entries.done()
 
 
-def parse_json(text: str, name: str, warnings: list[str]) -> list[Entry]:
+def parse_json(text: str, name: str, warnings: list[str]) -> Sequence[Entry]:
     """A JSON list of names, or of objects with a name; `line` is the item's place in the list."""
     try:
         data: Any = json.loads(text)
@@ -239,7 +252,7 @@ def parse_json(text: str, name: str, warnings: list[str]) -> list[Entry]:
         if fixed != content:  # a lone surrogate ("\ud800"): not text that can be written
             warnings.append(f"item {number}: invalid characters replaced by U+FFFD")
         entries.add(number, fixed)
-    return entries
+    return entries.done()
 
 
 def _shape(fmt: str, name: str, head: str) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from altgafam.models import Candidate, Catalog, Entry, Match, Status
+from altgafam.models import Candidate, Catalog, Entry, Match, PerLine, Status
 from altgafam.normalize import by_host, fold, key
 
 # A match needs this score; below it, candidates down to SUGGEST are offered as "did you mean".
@@ -437,26 +438,35 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     return [match_entry(entry, index, min_score)]
 
 
+def match_lines(
+    entries: Iterable[Entry],
+    index: Index,
+    min_score: float = DEFAULT_MIN_SCORE,
+    progress: Callable[[int], None] | None = None,
+) -> PerLine[Match]:
+    """Match every entry, splitting lines that list several tools; identical lines are scored
+    once and kept once (models.PerLine), so memory grows with the distinct lines. `progress`,
+    when given, is told every PROGRESS_STEP entries."""
+    ids: dict[str, int] = {}
+    verdicts: list[tuple[Match, ...]] = []
+    lines, which = array("q"), array("l")
+    for count, entry in enumerate(entries, start=1):
+        if progress is not None and count % PROGRESS_STEP == 0:
+            progress(PROGRESS_STEP)
+        k = ids.get(entry.text)
+        if k is None:
+            k = ids[entry.text] = len(verdicts)
+            verdicts.append(tuple(_match_line(entry, index, min_score)))
+        lines.append(entry.line)
+        which.append(k)
+    return PerLine(verdicts, lines, which)
+
+
 def match_all(
     entries: Iterable[Entry],
     index: Index,
     min_score: float = DEFAULT_MIN_SCORE,
     progress: Callable[[int], None] | None = None,
 ) -> list[Match]:
-    """Match every entry, splitting lines that list several tools; identical lines are
-    scored once. `progress`, when given, is told every PROGRESS_STEP entries."""
-    memo: dict[str, list[Match]] = {}
-    out: list[Match] = []
-    for count, entry in enumerate(entries, start=1):
-        if progress is not None and count % PROGRESS_STEP == 0:
-            progress(PROGRESS_STEP)
-        known = memo.get(entry.text)
-        if known is None:
-            known = memo[entry.text] = _match_line(entry, index, min_score)
-            out.extend(known)
-        else:
-            # The same verdicts on this line (a split line keeps each part's own text).
-            for m in known:
-                part = entry if m.entry.text == entry.text else Entry(entry.line, m.entry.text)
-                out.append(Match(part, m.status, m.id, m.score, m.via, m.candidates))
-    return out
+    """`match_lines`, one Match per line (or per part of a split line) in a list."""
+    return list(match_lines(entries, index, min_score, progress))
