@@ -179,6 +179,7 @@ def test_a_bad_target_is_one_line(runner: Runner, target: str) -> None:
     result = runner.invoke(["site", target])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "not a valid web address" in result.stderr
+    assert "\x01" not in result.stderr
     assert result.stdout == ""
 
 
@@ -440,7 +441,7 @@ def test_a_public_site_cannot_redirect_into_a_private_network(
         "/to-link-local": redirect("http://169.254.169.254/latest/meta-data/"),
     })  # fmt: skip
     client = web(public=pretend_public)
-    client.begin(site.base)
+    client.begin()
     for path, shown in (
         ("/to-localhost", "localhost"),  # by its name, whatever the addresses may be
         ("/to-loopback", "127.0.0.2"),
@@ -467,7 +468,7 @@ def test_a_private_site_may_redirect_within_it_after_robots_txt(
         "/to-secret": redirect(f"http://localhost:{port}/secret"),
     })  # fmt: skip
     client = web()
-    client.begin(site.base)
+    client.begin()
     fetched, why, final = client.get(site.base + "/to-localhost", "html")
     assert fetched is not None and why is None and final == f"http://localhost:{port}/"
     assert client.get(site.base + "/to-secret", "html")[1] == ROBOTS_SAY_NO

@@ -13,6 +13,7 @@ from urllib.robotparser import RobotFileParser
 
 from altgafam import __version__
 from altgafam.errors import InputError
+from altgafam.normalize import sanitize
 from altgafam.site.guard import Guard, PublicTest, Refused, Resolver, is_public, system_resolve
 
 if TYPE_CHECKING:
@@ -103,7 +104,8 @@ def web_address(url: str) -> str | None:
 def check_target(url: str) -> str:
     """A web target as given by the user, refused with one line when it is not a valid URL."""
     if web_address(url) is None:
-        raise InputError(f"{url}: not a valid web address (give an http(s) URL with a host)")
+        shown = sanitize(url)  # its control characters are not for the terminal
+        raise InputError(f"{shown}: not a valid web address (give an http(s) URL with a host)")
     return url
 
 
@@ -201,7 +203,7 @@ class Web:
     def close(self) -> None:
         self.client.close()
 
-    def begin(self, url: str) -> None:
+    def begin(self) -> None:
         """A new target: whether the site is public is told by its own address."""
         self.guard.begin()
 

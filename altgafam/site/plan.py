@@ -54,7 +54,7 @@ def crawl_url(
     queue, seen, pages = [start], {start}, 0
     found: list[tuple[str, detect.Evidence]] = []
     resources: dict[str, str] = {}
-    web.begin(start)
+    web.begin()
     while queue and pages < max_pages:
         url = queue.pop(0)
         page, why, final = web.get(url, "html")
