@@ -275,7 +275,8 @@ class Web:
         except httpx.HTTPError as exc:
             return _Answer(None, f"cannot be read ({type(exc).__name__})", url)
         except _BadEncoding as exc:
-            return _Answer(None, f"cannot be read (content encoding {exc})", url)
+            encoding = sanitize(str(exc))[:80]
+            return _Answer(None, f"cannot be read (content encoding {encoding})", url)
         except zlib.error:
             return _Answer(None, "cannot be read (broken compression)", url)
 
@@ -286,7 +287,7 @@ class Web:
             return _Answer(None, f"HTTP {response.status_code}", url)
         ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind == "html" and ctype and ctype not in HTML_TYPES:
-            return _Answer(None, f"not a web page ({ctype})", url)
+            return _Answer(None, f"not a web page ({sanitize(ctype)[:80]})", url)
         body, cut = _read_body(response)
         return _Answer(body, None, url, response.charset_encoding, cut)
 
