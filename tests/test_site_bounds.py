@@ -483,3 +483,25 @@ def test_a_redirect_to_a_bad_address(serve: Callable[[dict[str, Route]], Server]
         why = client.get(site.base + path, "html")[1]
         assert why == "redirected to an address that is not a valid URL"
     client.close()
+
+
+class KeepAlive(Handler):
+    protocol_version = "HTTP/1.1"  # connections stay open, for the pool to reuse
+
+
+def test_a_connection_kept_from_a_private_target_is_not_reused_by_a_public_one(
+    serve: Callable[[dict[str, Route]], Server],
+) -> None:
+    inside = serve({"/": page()})
+    inside.RequestHandlerClass = KeepAlive
+    site = serve({"/": redirect(f"http://localhost:{inside.server_address[1]}/")})
+    public = [False]
+    client = web(public=lambda address: public[0] and address == LOCAL)
+    client.begin()  # a private target: localhost is what the user asked for
+    assert client.get(f"http://localhost:{inside.server_address[1]}/", "html")[0] is not None
+    public[0] = True
+    client.begin()  # a public target, which redirects to the first
+    why = client.get(site.base + "/", "html")[1]
+    client.close()
+    assert why == "localhost is a private address, not visited from a public site"
+    assert inside.hits == ["/robots.txt", "/"]

@@ -183,29 +183,38 @@ class Web:
         # A second guard after the command line's: nan, inf or <= 0 would bound nothing.
         if not (math.isfinite(timeout) and timeout > 0):
             raise ValueError(f"timeout: a positive number of seconds, not {timeout!r}")
-        import httpx
-
-        from altgafam.site.transport import Backend, Clock, Transport
+        from altgafam.site.transport import Clock
 
         self.timeout = timeout
         self.clock = Clock()
         self.guard = Guard(resolve, public)
-        self.client: httpx.Client = httpx.Client(
+        self.client = self._client()
+        self.robots: dict[str, RobotFileParser] = {}
+        self.notes: list[str] = []
+
+    def _client(self) -> httpx.Client:
+        import httpx
+
+        from altgafam.site.transport import Backend, Transport
+
+        return httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
-            timeout=timeout,
+            timeout=self.timeout,
             # Followed by hand, each address checked (robots.txt, guard) before it is read.
             follow_redirects=False,
             transport=Transport(Backend(self.guard, self.clock)),
         )
-        self.robots: dict[str, RobotFileParser] = {}
-        self.notes: list[str] = []
 
     def close(self) -> None:
         self.client.close()
 
     def begin(self) -> None:
-        """A new target: whether the site is public is told by its own address."""
+        """A new target: whether the site is public is told by its own address. The guard
+        checks a connection when it opens: one kept open for the previous target (perhaps
+        private, and allowed then) must not serve this one, so the client starts anew."""
         self.guard.begin()
+        self.client.close()
+        self.client = self._client()
 
     def take_notes(self) -> list[str]:
         """What the run should be told of, beyond the page asked for (a robots.txt cut)."""
