@@ -29,6 +29,7 @@ OWNERS = {
     "click": {"cli"},
     "jinja2": {"report"},
     "httpx": {"site"},
+    "httpcore": {"site"},
 }
 
 

@@ -111,7 +111,8 @@ def site(
             max=600,
             callback=finite,
             metavar="SECONDS",
-            help="Seconds each web request may take, at most.",
+            help="Seconds each web request may take in all (a page with its redirects; each "
+            "robots.txt apart).",
             rich_help_panel=CRAWL_PANEL,
         ),
     ] = TIMEOUT,

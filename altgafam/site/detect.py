@@ -3,6 +3,7 @@ against the catalog's web signatures. Static analysis only; nothing is executed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from html.parser import HTMLParser
 from typing import NamedTuple
@@ -35,10 +36,19 @@ _LINK_RELS = {
     "prefetch",
     "icon",
 }
-_CSS_URL = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)|url\(\s*['"]?([^'")\s]+)""")
+# Every pattern here sees page text, so none may backtrack more than linearly. @import's
+# blanks are matched by one quantifier only: `\s+(?:url\()?\s*`, its former shape, split a run
+# of blanks between two and took quadratic time (60,000 spaces: 46 s).
+_CSS_URL = re.compile(r"""@import\s+(?:url\(\s*)?['"]?([^'")\s;]+)|url\(\s*['"]?([^'")\s]+)""")
+# The host class overlaps `\.[a-z]{2,}`, yet stays linear: the host stops at the first
+# character outside it (never at "/"), a backtrack step fails or ends the match at once, and
+# a match starts only after "//", so the runs scanned by two starts never overlap.
+# Its groups are the host and the path, looked up as they are (no urlsplit per match).
 _SCRIPT_URL = re.compile(
-    r"""(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}(?:/[^\s'"`)<>]*)?""", re.IGNORECASE
+    r"""(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})(/[^\s'"`)<>]*)?""", re.IGNORECASE
 )
+# What browsers strip from both ends of an address in an attribute: C0 controls and space.
+_URL_BLANKS = "".join(map(chr, range(0x21)))
 
 
 class Evidence(NamedTuple):
@@ -76,8 +86,12 @@ def prepare(catalog: Catalog) -> Signatures:
 
 
 def service_of(url: str, signatures: Signatures) -> str | None:
-    """The service a loaded address belongs to, by its host (and first path segment)."""
-    parts = urlsplit(url if "//" in url else f"//{url}")
+    """The service a loaded address belongs to, by its host (and first path segment); None
+    for an address that is not a valid URL."""
+    try:
+        parts = urlsplit(url if "//" in url else f"//{url}")
+    except ValueError:  # "http://[oops": a bracket never closed, a host that NFKC breaks
+        return None
     host = (parts.hostname or "").lower().rstrip(".")
     if not host:
         return None
@@ -85,8 +99,19 @@ def service_of(url: str, signatures: Signatures) -> str | None:
     return by_host(signatures.hosts, host, segment)
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+class _Lines:
+    """Line numbers of offsets in one text. The newlines are found once, on the first look-up,
+    then bisected: counting them again from the top for each match made a 2 MB page with
+    50,000 addresses quadratic (19 s)."""
+
+    def __init__(self, text: str, first: int) -> None:
+        self.text, self.first = text, first
+        self.newlines: list[int] | None = None
+
+    def of(self, offset: int) -> int:
+        if self.newlines is None:
+            self.newlines = [m.start() for m in re.finditer("\n", self.text)]
+        return self.first + bisect.bisect_left(self.newlines, offset)
 
 
 def scan_code(
@@ -94,22 +119,21 @@ def scan_code(
 ) -> list[tuple[str, Evidence]]:
     """Addresses and snippets found in CSS or JavaScript."""
     found: list[tuple[str, Evidence]] = []
+    lines = _Lines(text, first_line)
     for m in _CSS_URL.finditer(text):
         url = m.group(1) or m.group(2)
         service = service_of(url, signatures) if "//" in url else None
         if service:
-            line = first_line + _line_of(text, m.start()) - 1
-            found.append((service, Evidence(where, line, url, local)))
+            found.append((service, Evidence(where, lines.of(m.start()), url, local)))
     for m in _SCRIPT_URL.finditer(text):
-        service = service_of(m.group(0), signatures)
+        segment = re.split(r"[/?#]", m.group(2), maxsplit=2)[1] if m.group(2) else ""
+        service = by_host(signatures.hosts, m.group(1).lower(), segment.lower())
         if service:
-            line = first_line + _line_of(text, m.start()) - 1
-            found.append((service, Evidence(where, line, m.group(0), local)))
+            found.append((service, Evidence(where, lines.of(m.start()), m.group(0), local)))
     for snippet, service in signatures.snippets:
         position = text.find(snippet)
         if position >= 0:
-            line = first_line + _line_of(text, position) - 1
-            found.append((service, Evidence(where, line, snippet, local)))
+            found.append((service, Evidence(where, lines.of(position), snippet, local)))
     return found
 
 
@@ -120,29 +144,42 @@ class _Page(HTMLParser):
         self.found: list[tuple[str, Evidence]] = []
         self.links: list[str] = []
         self.resources: list[Resource] = []
+        self.bad = 0
         self._code: str | None = None
         self._code_line = 0
         self._code_parts: list[str] = []
+
+    def _join(self, raw: str) -> str | None:
+        """The absolute address of a link or source, None (and counted) when it is not a
+        valid URL: one bad address must not end the reading of a page."""
+        try:
+            return urljoin(self.base, raw.strip(_URL_BLANKS))
+        except ValueError:
+            self.bad += 1
+            return None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}
         line = self.getpos()[0]
         if tag == "a" and values.get("href"):
-            self.links.append(urljoin(self.base, values["href"]))
+            link = self._join(values["href"])
+            if link is not None:
+                self.links.append(link)
         if tag in ("script", "style") and not values.get("src"):
             self._code, self._code_line, self._code_parts = tag, line, []
         if tag == "link" and not (_LINK_RELS & set(values.get("rel", "").lower().split())):
             return
         for name in _LOADED.get(tag, ()):
-            for raw in (
-                re.split(r"\s*,\s*", values.get(name, ""))
-                if name == "srcset"
-                else [values.get(name, "")]
-            ):
+            # srcset is split on its commas by str.split: `re.split(r"\s*,\s*")` was quadratic
+            # on a long run of blanks (each start tried every split of the run).
+            value = values.get(name, "")
+            for raw in value.split(",") if name == "srcset" else [value]:
                 raw = raw.split()[0] if raw.strip() else ""
                 if not raw:
                     continue
-                url = urljoin(self.base, raw)
+                url = self._join(raw)
+                if url is None:
+                    continue
                 service = service_of(url, self.signatures)
                 if service:
                     self.found.append((service, Evidence(self.where, line, url, self.local)))
@@ -150,8 +187,10 @@ class _Page(HTMLParser):
                     self.resources.append(Resource(url, "js"))
                 elif tag == "link" and "stylesheet" in values.get("rel", "").lower():
                     self.resources.append(Resource(url, "css"))
+        # One string per tag, searched once per snippet (a page may hold 50,000 tags).
+        text = "\x00".join(values.values())
         for snippet, service in self.signatures.snippets:
-            if any(snippet in v for v in values.values()):
+            if snippet in text:
                 self.found.append((service, Evidence(self.where, line, snippet, self.local)))
 
     def handle_data(self, data: str) -> None:
@@ -173,11 +212,24 @@ class PageScan(NamedTuple):
     found: list[tuple[str, Evidence]]
     links: list[str]
     resources: list[Resource]
+    bad: int = 0  # addresses skipped, not valid URLs
 
 
 def scan_html(text: str, base: str, where: str, local: bool, signatures: Signatures) -> PageScan:
     """Read one HTML page, however malformed (the parser never gives up)."""
     page = _Page(base, where, local, signatures)
     page.feed(text)
+    # What feed() leaves is an unterminated tag, comment or declaration running to the end
+    # of the page. close() would read it again from each of its "<" in turn, quadratic
+    # before Python 3.13.5 and 3.12.11 (100 KB of "<a\n": 100 s). HTML5 ignores it (a tag
+    # cut by the end is dropped, a comment ends there), as those Pythons now do: so do we.
+    # A <script> or <style> cut by the end (the 2 MiB bound may do it) is still code, which
+    # close() would drop: read it.
+    if page.cdata_elem is not None:
+        page.handle_data(page.rawdata)
+        page.handle_endtag(page.cdata_elem)
+        page.rawdata = ""
+    elif page.rawdata.startswith("<"):
+        page.rawdata = ""
     page.close()
-    return PageScan(page.found, page.links, page.resources)
+    return PageScan(page.found, page.links, page.resources, page.bad)

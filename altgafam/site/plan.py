@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from altgafam.advice import plan
 from altgafam.models import Catalog, Preferences, Recommendation
 from altgafam.site import detect
-from altgafam.site.fetch import Web, local_pages, read_local
+from altgafam.site.fetch import Web, check_target, local_pages, read_local, web_address
 
 MAX_RESOURCES = 50
 
@@ -54,9 +54,11 @@ def crawl_url(
     queue, seen, pages = [start], {start}, 0
     found: list[tuple[str, detect.Evidence]] = []
     resources: dict[str, str] = {}
+    web.begin()
     while queue and pages < max_pages:
         url = queue.pop(0)
         page, why, final = web.get(url, "html")
+        _tell(web, warn)
         if page is None:
             warn(f"{url}: skipped, {why}")
             continue
@@ -65,21 +67,45 @@ def crawl_url(
         pages += 1
         scan = detect.scan_html(page.text, final, final, False, signatures)
         found.extend(scan.found)
+        bad = scan.bad
         for resource in scan.resources:
-            if _same_site(resource.url, start) and len(resources) < MAX_RESOURCES:
+            if not web_address(resource.url):
+                bad += 1
+            elif _same_site(resource.url, start) and len(resources) < MAX_RESOURCES:
                 resources.setdefault(resource.url, resource.kind)
         for link in scan.links:
             link = link.split("#")[0]
-            if link not in seen and _same_site(link, start) and link.startswith("http"):
+            if not link.startswith(("http:", "https:")) or link in seen:
+                continue  # mailto:, javascript: and the like are not pages of the site
+            if not web_address(link):
+                bad += 1
+            elif _same_site(link, start):
                 seen.add(link)
                 queue.append(link)
+        _skipped(url, bad, warn)
     for url, kind in resources.items():
         fetched, why, final = web.get(url, kind)
+        _tell(web, warn)
         if fetched is None:
             warn(f"{url}: skipped, {why}")
             continue
+        if why:
+            warn(f"{url}: {why}")
         found.extend(detect.scan_code(fetched.text, final, False, signatures))
     return pages, found
+
+
+def _tell(web: Web, warn: Callable[[str], None]) -> None:
+    for note in web.take_notes():
+        warn(note)
+
+
+def _skipped(page: str, bad: int, warn: Callable[[str], None]) -> None:
+    """One warning per page for its addresses that are not valid URLs, however many."""
+    if bad == 1:
+        warn(f"{page}: 1 link skipped: not a valid URL")
+    elif bad:
+        warn(f"{page}: {bad} links skipped: not valid URLs")
 
 
 def crawl_local(
@@ -97,6 +123,8 @@ def crawl_local(
             warn(f"{path}: skipped, not a readable text file")
             continue
         count += 1
+        if fetched.cut:
+            warn(f"{path}: only its first 2 MiB read")
         base = path.resolve().as_uri()
         scan = detect.scan_html(fetched.text, base, str(path), True, signatures)
         found.extend(scan.found)
@@ -104,10 +132,13 @@ def crawl_local(
             if resource.url.startswith("file://"):
                 local = Path(urlsplit(resource.url).path)
                 resources.setdefault(local, resource.kind)
+        _skipped(str(path), scan.bad, warn)
     for path, kind in list(resources.items())[:MAX_RESOURCES]:
         fetched = read_local(path, root, kind)
         if fetched is not None:
             shown = _shown(path, root)
+            if fetched.cut:
+                warn(f"{shown}: only its first 2 MiB read")
             found.extend(detect.scan_code(fetched.text, shown, True, signatures))
     return count, found
 
@@ -128,6 +159,11 @@ def build(
     web_factory: Callable[[], Web] = Web,
 ) -> SiteReport:
     """Scan every target and gather the findings, one per service, evidence in order."""
+    for target in targets:
+        # Every web target is checked before any is read: a typo in the last one must not
+        # come after minutes of crawling the first.
+        if target.startswith(("http://", "https://")):
+            check_target(target)
     signatures = detect.prepare(catalog)
     pages = 0
     found: list[tuple[str, detect.Evidence]] = []
