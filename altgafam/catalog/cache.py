@@ -27,6 +27,30 @@ def builtin_dir() -> Path:
     raise CatalogError([Problem(str(here / "catalog"), 0, 0, "", "the shipped catalog is missing")])
 
 
+def distinct_layers(
+    folders: Iterable[Path], overlays: Iterable[Path]
+) -> tuple[list[Path], list[Path]]:
+    """The base folders and the overlays with every folder after its first appearance left
+    out (compared by resolved path), order kept: the same overlay given twice (in
+    ALTGAFAM_CATALOG_PATH and with --catalog), or a base folder given again as an overlay,
+    would otherwise redefine each of its own entries and make the catalog invalid against
+    itself."""
+    seen: set[Path] = set()
+
+    def first_time(folder: Path) -> bool:
+        try:
+            resolved = folder.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop: the folder's own name then
+            resolved = folder.absolute()
+        if resolved in seen:
+            return False
+        seen.add(resolved)
+        return True
+
+    base = [folder for folder in folders if first_time(folder)]
+    return base, [folder for folder in overlays if first_time(folder)]
+
+
 def catalog_files(folders: Iterable[Path]) -> list[tuple[Path, str]]:
     """Every YAML file under the folders (sorted), with the name to show in messages."""
     found: list[tuple[Path, str]] = []

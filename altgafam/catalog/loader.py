@@ -75,7 +75,9 @@ def validate(
 
     `folders` form the base catalog (the shipped one by default); each of `overlays` is a
     layer on top: it adds entries, and patches entries that a lower layer defines."""
-    folder_list = list(folders) if folders is not None else [cache.builtin_dir()]
+    folder_list, layers = cache.distinct_layers(
+        folders if folders is not None else [cache.builtin_dir()], overlays
+    )
     problems: list[Problem] = []
     items: list[_Item] = []
     for path, display in cache.catalog_files(folder_list):
@@ -83,7 +85,7 @@ def validate(
     if not items and not problems:
         names = ", ".join(str(f) for f in folder_list)
         problems.append(Problem(names, 0, 0, "", "no catalog YAML files found"))
-    for layer, folder in enumerate(overlays, start=1):
+    for layer, folder in enumerate(layers, start=1):
         for path, display in cache.catalog_files([folder]):
             for item in _read_file(path, display, problems):
                 item.layer = layer
