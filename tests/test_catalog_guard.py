@@ -3,8 +3,10 @@ duplicate keys, terminal escapes, planted caches, and overlays too big to read."
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -62,3 +64,79 @@ def test_repeated_overlays_load_as_their_first_occurrences(picks: list[int]) -> 
     ]
     if not any("other" in str(f) for f in first):  # agency alone (or nothing) is valid
         assert store.load_cached([MINI], given_folders) == loader.load([MINI], first)
+
+
+# --- 9. Dates that do not exist -----------------------------------------------------------
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def _new_service(reviewed: str, extra: str = "") -> str:
+    return (
+        "services:\n"
+        "  - id: outil-maison\n"
+        "    name: Outil Maison\n"
+        "    vendor: google\n"
+        "    category: office\n"
+        "    description: {en: In-house., fr: Maison.}\n"
+        f"{extra}"
+        f"    reviewed: {reviewed}\n"
+    )
+
+
+def _validate_overlay(text: str, name: str = "overlay.yaml") -> loader.Validation:
+    # A fresh folder each time: the parse cache keys on size and modification time, which a
+    # file rewritten within the same clock tick would keep.
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "mine"
+        folder.mkdir()
+        (folder / name).write_text(text, encoding="utf-8")
+        return loader.validate([MINI], today=TODAY, overlays=[folder])
+
+
+def test_an_impossible_date_is_located_not_a_crash(runner: Runner, tmp_path: Path) -> None:
+    overlay = tmp_path / "mine"
+    overlay.mkdir()
+    (overlay / "services.yaml").write_text(
+        _new_service("2026-02-30", "    discontinued: 2026-13-01\n"), encoding="utf-8"
+    )
+    result = runner.invoke(["catalog", "validate", str(overlay)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "mine/services.yaml:7:19: services[0].discontinued: not a valid date",
+        "mine/services.yaml:8:15: services[0].reviewed: not a valid date",
+        "2 error(s), 0 warning(s)",
+    ]
+    scanned = runner.invoke(["scan", "-", "--catalog", str(overlay)], input="Slack\n")
+    assert scanned.exit_code == 1
+    assert "Traceback" not in scanned.output
+
+
+@PROFILE
+@given(
+    year=st.integers(0, 9999),
+    month=st.integers(0, 19),
+    day=st.integers(0, 39),
+    time=st.sampled_from(["", "T12:00:00", " 23:59:59+25:00", "T00:00:00Z", "T01:02:03-23:59"]),
+)
+def test_any_date_shaped_value_validates_or_is_reported_where_it_stands(
+    year: int, month: int, day: int, time: str
+) -> None:
+    written = f"{year:04d}-{month:02d}-{day:02d}{time}"
+    problems = [
+        (p.line, p.column, p.path, p.message)
+        for p in _validate_overlay(_new_service(written)).errors
+    ]
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        assert problems == [(7, 15, "services[0].reviewed", "not a valid date")]
+        return
+    if not time:
+        assert problems == []
+    elif time.endswith("+25:00"):  # the day exists, the offset does not
+        assert problems == [(7, 15, "services[0].reviewed", "not a valid date")]
+    else:  # a date and time: the day would do, the time is too much
+        assert problems == [
+            (7, 15, "services[0].reviewed", "expected a date YYYY-MM-DD, got a date and time")
+        ]

@@ -303,7 +303,11 @@ class _Checker:
     def _services(self, ids: dict[str, dict[str, _Item]]) -> None:
         for item in [*ids["services"].values(), *ids["alternatives"].values()]:
             reviewed = item.data.get("reviewed")
-            if isinstance(reviewed, dt.date) and self.today - reviewed > STALE_AFTER:
+            if (
+                isinstance(reviewed, dt.date)
+                and not isinstance(reviewed, dt.datetime)  # reported by the shape check
+                and self.today - reviewed > STALE_AFTER
+            ):
                 self.report(
                     item,
                     ("reviewed",),

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from altgafam.catalog.yamlsrc import InvalidScalar
+
 FORMAT_VERSION = 1
 EFFORTS = ("low", "medium", "high")
 CRITICALITIES = ("low", "medium", "high")
@@ -207,7 +209,9 @@ class ShapeChecker:
             if not isinstance(value, bool):
                 self.report(path, f"expected true or false, got {_kind(value)}")
         elif kind == "date":
-            if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            if isinstance(value, InvalidScalar) and value.is_date:
+                self.report(path, "not a valid date")
+            elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
                 self.report(path, f"expected a date YYYY-MM-DD, got {_kind(value)}")
         elif not isinstance(value, str):
             hint = (
@@ -256,8 +260,12 @@ def _kind(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, dt.datetime):
+        return "a date and time"
     if isinstance(value, dt.date):
         return "a date"
+    if isinstance(value, InvalidScalar):
+        return f"'{value.text}', which is not a valid " + ("date" if value.is_date else "value")
     if isinstance(value, (int, float)):
         return f"the number {value}"
     return f"'{value}'"

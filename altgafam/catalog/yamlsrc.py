@@ -32,6 +32,25 @@ PathKey = tuple[str | int, ...]
 Positions = dict[PathKey, tuple[int, int]]
 
 
+class InvalidScalar:
+    """A plain value YAML recognises by its form but Python cannot hold (2026-02-30, a year
+    0): kept as its text, so that validation reports it where it stands instead of the
+    parser stopping the whole file."""
+
+    __slots__ = ("tag", "text")
+
+    def __init__(self, text: str, tag: str) -> None:
+        self.text = text
+        self.tag = tag
+
+    @property
+    def is_date(self) -> bool:
+        return self.tag == _TIMESTAMP
+
+    def __repr__(self) -> str:
+        return f"InvalidScalar({self.text!r}, {self.tag!r})"
+
+
 class YamlProblem(Exception):
     """A file that cannot be read as catalog YAML; carries the located problem."""
 
@@ -106,7 +125,7 @@ def load(path: Path, display: str) -> tuple[Any, Mapping[PathKey, tuple[int, int
     if not _ANCHORISH.search(text):
         try:
             data = yaml.load(text, Loader=_loader())
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError, OverflowError):
             pass  # the careful path below says where and why
         else:
             if _depth(data) <= MAX_DEPTH:
@@ -144,6 +163,7 @@ def _depth(value: Any, level: int = 0) -> int:
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 def _build(
@@ -189,7 +209,10 @@ def _build(
     if node.tag == _NULL:
         return None
     # Numbers, booleans and dates: PyYAML's own safe constructors, one scalar at a time.
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError):  # datetime refuses the day, month, year or offset
+        return InvalidScalar(str(node.value), str(node.tag))
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
