@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from altgafam.catalog import loader, store
+from altgafam.errors import Problem
 
 from .conftest import HERE, MINI, Runner
 from .test_maintainers import _own_tool
@@ -140,3 +141,68 @@ def test_any_date_shaped_value_validates_or_is_reported_where_it_stands(
         assert problems == [
             (7, 15, "services[0].reviewed", "expected a date YYYY-MM-DD, got a date and time")
         ]
+
+
+# --- 23. Duplicate keys -------------------------------------------------------------------
+
+
+def test_a_duplicate_key_is_reported_with_both_lines(runner: Runner, tmp_path: Path) -> None:
+    overlay = tmp_path / "mine"
+    overlay.mkdir()
+    text = _new_service("2026-11-26", "    name: Outil Maison 2\n    vendr: google\n")
+    (overlay / "services.yaml").write_text(text, encoding="utf-8")
+    result = runner.invoke(["catalog", "validate", str(overlay)])
+    assert result.exit_code == 1
+    # Every problem of the file, not only the duplicate.
+    assert result.stderr.splitlines() == [
+        "mine/services.yaml:7:5: services[0]: duplicate key 'name' (first at line 3)",
+        "mine/services.yaml:8:5: services[0].vendr: unknown key 'vendr' (did you mean 'vendor'?)",
+        "2 error(s), 0 warning(s)",
+    ]
+
+
+def test_duplicate_sections_and_nested_keys(tmp_path: Path) -> None:
+    text = "services:\n  - id: a\n    description: {en: One., fr: Un., en: Two.}\nservices: []\n"
+    problems = [str(p) for p in _validate_overlay(text).errors]
+    assert problems == [
+        *(
+            f"mine/overlay.yaml:2:5: services[0]: missing required key '{key}'"
+            for key in ("name", "vendor", "category", "reviewed")
+        ),
+        "mine/overlay.yaml:3:38: services[0].description: duplicate key 'en' (first at line 3)",
+        "mine/overlay.yaml:4:1: duplicate key 'services' (first at line 1)",
+    ]
+
+
+_KEYS = st.lists(st.sampled_from(["id", "name", "aliases", "x", "note"]), min_size=1, max_size=8)
+
+
+@PROFILE
+@given(keys=_KEYS, flow=st.booleans())
+def test_every_repeated_key_is_reported_and_the_first_value_kept(
+    keys: list[str], flow: bool
+) -> None:
+    from altgafam.catalog import yamlsrc
+
+    if flow:
+        text = "entry: {" + ", ".join(f"{k}: {i}" for i, k in enumerate(keys)) + "}\n"
+    else:
+        text = "entry:\n" + "".join(f"  {k}: {i}\n" for i, k in enumerate(keys))
+    first: dict[str, int] = {}
+    expected = []
+    for index, key in enumerate(keys):
+        line = 1 if flow else index + 2
+        if key in first:
+            first_line = 1 if flow else keys.index(key) + 2
+            expected.append((line, "entry", f"duplicate key '{key}' (first at line {first_line})"))
+        else:
+            first[key] = index
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "f.yaml"
+        path.write_text(text, encoding="utf-8")
+        problems: list[Problem] = []
+        data, positions = yamlsrc.load(path, "f.yaml", problems)
+    assert data == {"entry": first}
+    assert [(p.line, p.path, p.message) for p in problems] == expected
+    for key, index in first.items():
+        assert positions[("entry", key)][0] == (1 if flow else index + 2)

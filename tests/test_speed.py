@@ -13,6 +13,7 @@ import pytest
 
 from altgafam.advice import plan
 from altgafam.catalog import loader, store
+from altgafam.errors import Problem
 from altgafam.models import Catalog
 from altgafam.report import json as json_format
 from altgafam.report import table
@@ -249,9 +250,9 @@ def test_an_edited_file_is_parsed_again_and_only_it(
     parsed: list[str] = []
     real = yamlsrc.load
 
-    def spy(path: Path, display: str) -> object:
+    def spy(path: Path, display: str, problems: list[Problem] | None = None) -> object:
         parsed.append(path.name)
-        return real(path, display)
+        return real(path, display, problems)
 
     monkeypatch.setattr(yamlsrc, "load", spy)
     assert loader.load([folder]) == first

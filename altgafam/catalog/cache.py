@@ -15,6 +15,9 @@ from typing import Any
 from altgafam.errors import CatalogError, Problem
 
 PARSED_KEEP = 300
+# Part of every parsed file's stamp: bumped when what the parser keeps changes (duplicate keys
+# and impossible dates now send a file down the careful path), so older entries miss.
+PARSED_FORMAT = 2
 
 
 def builtin_dir() -> Path:
@@ -156,7 +159,7 @@ def _parsed_path(path: Path) -> tuple[Path, str] | None:
     if directory is None:
         return None
     stat = path.stat()
-    stamp = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{sys.version}"
+    stamp = f"{PARSED_FORMAT}:{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{sys.version}"
     return directory / "parsed" / f"{short(stamp)}.pickle", stamp
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from altgafam import normalize
-from altgafam.catalog import cache, licenses, schema
+from altgafam.catalog import cache, licenses, schema, yamlsrc
 from altgafam.errors import CatalogError, Problem
 from altgafam.models import (
     Alternative,
@@ -102,15 +102,13 @@ def validate(
 
 
 def _read_file(path: Path, display: str, problems: list[Problem]) -> list[_Item]:
-    from altgafam.catalog import yamlsrc
-
     parsed = cache.parsed(path)
     if parsed is not None:
         data, text = parsed
         positions: Mapping[tuple[str | int, ...], tuple[int, int]] = yamlsrc.LazyPositions(text)
     else:
         try:
-            data, positions = yamlsrc.load(path, display)
+            data, positions = yamlsrc.load(path, display, problems)
         except yamlsrc.YamlProblem as exc:
             problems.append(exc.problem)
             return []
@@ -141,15 +139,6 @@ def _read_file(path: Path, display: str, problems: list[Problem]) -> list[_Item]
     return items
 
 
-def _dotted(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        if part == "@key":
-            continue
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
 class _Checker:
     """Shape checks per entry, then the rules across entries and files."""
 
@@ -168,7 +157,7 @@ class _Checker:
         while probe not in item.positions and len(probe) > 2:
             probe = probe[:-1]
         line, col = item.positions.get(probe, (1, 1))
-        self.problems.append(Problem(item.file, line, col, _dotted(full), message, sev))
+        self.problems.append(Problem(item.file, line, col, yamlsrc.dotted(full), message, sev))
 
     def run(self) -> None:
         self.entries, self.patches = self._layers()
