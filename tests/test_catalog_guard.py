@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -206,3 +207,88 @@ def test_every_repeated_key_is_reported_and_the_first_value_kept(
     assert [(p.line, p.path, p.message) for p in problems] == expected
     for key, index in first.items():
         assert positions[("entry", key)][0] == (1 if flow else index + 2)
+
+
+# --- 19. Terminal escapes and direction overrides -----------------------------------------
+
+UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_escape_sequences_in_an_overlay_never_reach_the_terminal(
+    runner: Runner, tmp_path: Path
+) -> None:
+    overlay = tmp_path / "mine"
+    overlay.mkdir()
+    (overlay / "services.yaml").write_text(
+        "services:\n"
+        "  - id: outil\n"
+        '    name: "\\e]0;PWNED\\a"\n'
+        "    vendor: google\n"
+        "    category: office\n"
+        '    "ali\\e[31mases": ["Outil \\u202egpj.exe"]\n'
+        '    description: {en: "Line one\\nline two", fr: "Tab\\there"}\n'
+        "    reviewed: 2026-11-26\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(["catalog", "validate", str(overlay)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "mine/services.yaml:3:11: services[0].name: contains the control character U+001B, "
+        "which catalog text may not hold",
+        # The key is quoted in the message and named in the path: both blanked.
+        "mine/services.yaml:6:5: services[0].ali [31mases: unknown key 'ali [31mases' "
+        "(did you mean 'aliases'?)",
+        "mine/services.yaml:7:49: services[0].description.fr: contains the control character "
+        "U+0009, which catalog text may not hold",
+        "3 error(s), 0 warning(s)",
+    ]
+    doc = json.loads(runner.invoke(["catalog", "validate", str(overlay), "-f", "json"]).stdout)
+    assert not UNSAFE.search(json.dumps(doc, ensure_ascii=False))
+    scanned = runner.invoke(["scan", "-", "--catalog", str(overlay)], input="Slack\n")
+    assert scanned.exit_code == 1
+    assert not UNSAFE.search(scanned.output.replace("\n", ""))
+
+
+_TEXT = st.lists(
+    st.one_of(
+        st.characters(codec="utf-8", exclude_characters="\ufeff"),
+        st.sampled_from(["\x1b", "\x07", "\t", "\n", "\r", "\x85", "\x9b", "\u202e", "\u2066"]),
+    ),
+    min_size=1,
+    max_size=12,
+).map("".join)
+
+
+@PROFILE
+@given(name=_TEXT, note=_TEXT)
+def test_no_catalog_string_holds_a_control_and_no_message_shows_one(name: str, note: str) -> None:
+    import yaml
+
+    entry = {
+        "id": "outil-maison",
+        "name": name,
+        "vendor": "google",
+        "category": "office",
+        "description": {"en": note, "fr": "Maison."},
+        "reviewed": TODAY,
+    }
+    text = yaml.safe_dump({"services": [entry]}, allow_unicode=True)
+    # YAML reads some characters written raw as line breaks (U+0085, U+2028): judge the
+    # strings as the file holds them.
+    read = yaml.safe_load(text)["services"][0]
+    name, note = read["name"], read["description"]["en"]
+    result = _validate_overlay(text)
+    found = {p.path: p.message for p in result.errors if "catalog text may not hold" in p.message}
+    name_bad = UNSAFE.search(name)
+    note_bad = UNSAFE.search(note.replace("\n", ""))
+    assert ("services[0].name" in found) == bool(name_bad)
+    assert ("services[0].description.en" in found) == bool(note_bad)
+    if name_bad:
+        char = name_bad.group()
+        what = "bidirectional control" if "\u200e" <= char <= "\u2069" else "control character"
+        assert f"contains the {what} U+{ord(char):04X}" in found["services[0].name"]
+    for problem in result.problems:
+        assert not UNSAFE.search(str(problem)), problem
+    if result.catalog is not None:
+        service = result.catalog.services["outil-maison"]
+        assert not UNSAFE.search(service.name + service.description.en.replace("\n", ""))

@@ -98,7 +98,17 @@ def validate(
     else:
         catalog = _build(_apply(checker.entries, checker.patches))
     problems.sort(key=lambda p: (p.file, p.line, p.column, p.path))
-    return Validation(catalog, problems)
+    return Validation(catalog, [_printable(p) for p in problems])
+
+
+def _printable(problem: Problem) -> Problem:
+    """The problem as it may be shown: a message quoting a value, a key path naming a key or
+    a file name may carry terminal escapes or direction overrides from a hostile overlay."""
+    return problem._replace(
+        file=normalize.sanitize(problem.file),
+        path=normalize.sanitize(problem.path),
+        message=normalize.sanitize(problem.message),
+    )
 
 
 def _read_file(path: Path, display: str, problems: list[Problem]) -> list[_Item]:

@@ -24,6 +24,17 @@ DOMAIN_RE = re.compile(
     r"^(?=.{1,253}(/|$))([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(/[a-z0-9._~-]+)?$"
 )
 URL_RE = re.compile(r"^https://[^\s/$.?#][^\s]*$")
+# What no catalog string may hold: C0 and C1 control characters (ESC starts the terminal
+# escape sequences that retitle a window or rewrite the screen; BEL, DEL...) and the
+# bidirectional controls that make text display in another order than it is stored (the
+# "Trojan Source" characters; the same set normalize.sanitize blanks before printing).
+UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# A text (en, fr) may span lines, written as a YAML block scalar (> or |): a line feed is the
+# one control it may hold. Tabs and carriage returns stay out, as everywhere.
+UNSAFE_IN_TEXT_RE = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,8 @@ class Field:
     item: Field | None = None
     record: dict[str, Field] | None = None
     doc: str = ""
+    # May the string span lines (hold line feeds)? Only a text's en and fr may.
+    lines: bool = False
 
 
 def _f(kind: str, required: bool = False, **kw: Any) -> Field:
@@ -53,7 +66,7 @@ def _list(item: Field) -> Field:
 
 TEXT = _f("text", True)
 # What a text is: the same words in English and in French.
-TEXT_RECORD = {"en": _f("str", True), "fr": _f("str", True)}
+TEXT_RECORD = {"en": _f("str", True, lines=True), "fr": _f("str", True, lines=True)}
 
 VENDOR = {
     "id": _f("id", True),
@@ -220,6 +233,8 @@ class ShapeChecker:
                 else ""
             )
             self.report(path, f"expected a string, got {_kind(value)}{hint}")
+        elif unsafe := (UNSAFE_IN_TEXT_RE if fld.lines else UNSAFE_RE).search(value):
+            self.report(path, unsafe_message(unsafe.group()))
         elif not value.strip():
             self.report(path, "must not be empty")
         else:
@@ -249,6 +264,12 @@ class ShapeChecker:
             problem = self.license_check(value)
             if problem:
                 self.report(path, problem)
+
+
+def unsafe_message(char: str) -> str:
+    """Why a string holding `char` (one UNSAFE_RE matches) is refused."""
+    what = "bidirectional control" if char in _BIDI else "control character"
+    return f"contains the {what} U+{ord(char):04X}, which catalog text may not hold"
 
 
 def _kind(value: Any) -> str:
