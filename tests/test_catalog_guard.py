@@ -6,20 +6,33 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import pickle
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from altgafam.catalog import loader, store
+from altgafam.catalog import cache, licenses, loader, seal, store
 from altgafam.errors import Problem
 
 from .conftest import HERE, MINI, Runner
 from .test_maintainers import _own_tool
 
 OVERLAYS = HERE / "catalogs" / "overlays"
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_key(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    # The caches' key stays out of the user's data folder too.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(seal.KEY_ENV, str(tmp_path_factory.mktemp("data")))
+        yield
+
+
 PROFILE = settings(
     max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "150")),
     deadline=None,
@@ -292,3 +305,123 @@ def test_no_catalog_string_holds_a_control_and_no_message_shows_one(name: str, n
     if result.catalog is not None:
         service = result.catalog.services["outil-maison"]
         assert not UNSAFE.search(service.name + service.description.en.replace("\n", ""))
+
+
+# --- 22. The caches cannot run code nor decide what is libre -----------------------------
+
+
+class _Plant:
+    """Unpickling this opens (so creates) a file: what a planted cache would do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (str(self.marker), "w"))
+
+
+def _plants(marker: Path) -> list[bytes]:
+    payload = pickle.dumps(_Plant(marker))
+    return [
+        payload,  # a bare pickle, as the cache held before it was sealed
+        seal.MAGIC + b"\0" * 32 + payload,  # dressed as sealed, with a made-up seal
+    ]
+
+
+def test_a_planted_pickle_is_not_run_and_the_catalog_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
+    marker = tmp_path / "pwned"
+    fresh = store.load_cached([MINI])
+    [cached] = (tmp_path / "cache").glob("catalog-*.pickle")
+    parsed = sorted((tmp_path / "cache" / "parsed").glob("*.pickle"))
+    assert parsed, "the files were parsed through the parse cache"
+    for plant in _plants(marker):
+        for target in [cached, *parsed]:
+            target.write_bytes(plant)
+        assert store.load_cached([MINI]) == fresh  # the catalog cache is not believed
+        assert loader.load([MINI]) == fresh  # nor is the parse cache
+        assert not marker.exists()
+        assert seal.unseal(cache.PICKLE, cached.read_bytes()) is not None  # rebuilt
+    # The plant is live: unpickled as the cache used to, it does create the file.
+    pickle.loads(_plants(marker)[0])
+    assert marker.exists()
+
+
+def _sspl_overlay(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "alternatives.yaml").write_text(
+        "alternatives:\n"
+        "  - id: mongodb\n"
+        "    name: MongoDB\n"
+        "    license: SSPL-1.0\n"
+        "    homepage: https://www.mongodb.com\n"
+        "    source: https://github.com/mongodb/mongo\n"
+        "    categories: [office]\n"
+        "    description: {en: A database., fr: Une base de données.}\n"
+        "    reviewed: 2026-11-26\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _license_errors(overlay: Path) -> list[str]:
+    licenses._verdicts.cache_clear()  # a new run: the verdicts come from the file again
+    try:
+        result = loader.validate([MINI], today=TODAY, overlays=[overlay])
+    finally:
+        licenses._verdicts.cache_clear()
+    return [p.message for p in result.errors if p.path.endswith(".license")]
+
+
+def test_an_edited_license_cache_does_not_make_sspl_libre(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
+    overlay = _sspl_overlay(tmp_path / "mine")
+    refused = [
+        "'SSPL-1.0' is not libre: it needs a license that is neither OSI-approved nor FSF-free"
+    ]
+    assert _license_errors(overlay) == refused
+    [saved] = (tmp_path / "cache").glob("licenses-*")
+    payload = seal.unseal("licenses", saved.read_bytes())
+    assert payload is not None and json.loads(payload)["SSPL-1.0"] == refused[0]
+    forged = json.dumps({"SSPL-1.0": None}).encode()
+    tag = saved.read_bytes()[len(seal.MAGIC) : len(seal.MAGIC) + 32]
+    for edit in [forged, seal.MAGIC + tag + forged, saved.read_bytes().replace(b"\"'SSPL", b"x")]:
+        saved.write_bytes(edit)
+        assert _license_errors(overlay) == refused
+        # The verdicts were reached again and sealed anew.
+        again = seal.unseal("licenses", saved.read_bytes())
+        assert again is not None and json.loads(again)["SSPL-1.0"] == refused[0]
+    # What the edit would have done to a cache that is believed (the test can fail).
+    sealed = seal.seal("licenses", forged)
+    assert sealed is not None
+    saved.write_bytes(sealed)
+    assert _license_errors(overlay) == []
+
+
+def test_the_key_is_private_and_a_shared_or_missing_key_only_costs_speed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv(seal.KEY_ENV, str(tmp_path / "data"))
+    fresh = store.load_cached([MINI])
+    key = tmp_path / "data" / "cache.key"
+    assert key.stat().st_mode & 0o777 == 0o600 and key.stat().st_size == seal.KEY_BYTES
+    [cached] = (tmp_path / "cache").glob("catalog-*.pickle")
+    # A key others can read could have been used to forge: it seals and unseals nothing.
+    key.chmod(0o644)
+    assert seal.unseal(cache.PICKLE, cached.read_bytes()) is None
+    assert seal.seal(cache.PICKLE, b"x") is None
+    assert store.load_cached([MINI]) == fresh
+    # A lost key: every cache file misses once, and is rebuilt under a new key.
+    key.unlink()
+    assert store.load_cached([MINI]) == fresh
+    assert key.stat().st_mode & 0o777 == 0o600
+    assert seal.unseal(cache.PICKLE, cached.read_bytes()) is not None
+    # A data folder that cannot be made: no key, no cache, the same catalog.
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    monkeypatch.setenv(seal.KEY_ENV, str(tmp_path / "file" / "data"))
+    assert store.load_cached([MINI]) == fresh

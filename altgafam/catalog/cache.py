@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from altgafam.catalog import seal
 from altgafam.errors import CatalogError, Problem
 
 PARSED_KEEP = 300
+PICKLE = "pickle"  # what the seal of a pickled cache file says it holds
 # Part of every parsed file's stamp: bumped when what the parser keeps changes (duplicate keys
 # and impossible dates now send a file down the careful path), so older entries miss.
 PARSED_FORMAT = 2
@@ -113,10 +115,13 @@ def cache_key(files: list[tuple[Path, str]], overlays: list[tuple[Path, str]]) -
 
 def read(cached: Path, key: str) -> tuple[Any, Any] | None:
     """The two things kept in `cached` under `key`; None when the file is missing,
-    unreadable, corrupt, or holds another key."""
+    unreadable, corrupt, unsealed (planted or edited: it is then never unpickled), or holds
+    another key."""
     try:
-        with cached.open("rb") as handle:
-            found = pickle.load(handle)
+        payload = seal.unseal(PICKLE, cached.read_bytes())
+        if payload is None:
+            return None
+        found = pickle.loads(payload)
     except Exception:
         return None
     if isinstance(found, tuple) and len(found) == 3 and found[0] == key:
@@ -125,11 +130,14 @@ def read(cached: Path, key: str) -> tuple[Any, Any] | None:
 
 
 def store(directory: Path, target: Path, content: object, keep: str | None = None) -> None:
-    """Pickle `content` into `target`; with `keep`, the catalog files whose names do not
-    start with it (an older state of the catalog) are removed first."""
+    """Pickle and seal `content` into `target`; with `keep`, the catalog files whose names
+    do not start with it (an older state of the catalog) are removed first. Nothing is
+    written without a key to seal with."""
     try:
-        data = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+        data = seal.seal(PICKLE, pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
     except pickle.PicklingError:
+        return
+    if data is None:
         return
     stale = () if keep is None else directory.glob("catalog-*.pickle")
     write_file(target, data, [old for old in stale if not old.name.startswith(keep or "")])
