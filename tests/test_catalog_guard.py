@@ -425,3 +425,63 @@ def test_the_key_is_private_and_a_shared_or_missing_key_only_costs_speed(
     (tmp_path / "file").write_text("", encoding="utf-8")
     monkeypatch.setenv(seal.KEY_ENV, str(tmp_path / "file" / "data"))
     assert store.load_cached([MINI]) == fresh
+
+
+# --- 17. Limits -----------------------------------------------------------------------------
+
+
+def _many(folder: Path, files: int, per_file: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for f in range(files):
+        lines = ["vendors:"]
+        lines += [f"  - {{id: v{f}-{i}, name: V{f}-{i}}}" for i in range(per_file)]
+        (folder / f"part-{f}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "zz-broken.yaml").write_text("vendors: [\n", encoding="utf-8")  # read last
+    return folder
+
+
+def test_past_the_entry_limit_reading_stops_with_one_line(
+    runner: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mini_entries = len(loader._read_all([MINI], [], []) or [])
+    monkeypatch.setattr(loader, "MAX_ENTRIES", mini_entries + 25)
+    overlay = _many(tmp_path / "big", files=3, per_file=10)
+    result = loader.validate([MINI], overlays=[overlay])
+    # part-0 and part-1 fit (20 entries), part-2 goes past: the broken file after it is
+    # never read, and nothing is checked across entries.
+    assert [str(p) for p in result.problems] == [
+        "big/part-2.yaml:1:1: with this file the catalog goes past "
+        f"{mini_entries + 25:,} entries, the most it may hold "
+        "(see 'Limits' in docs/catalog-format.md)"
+    ]
+    assert result.catalog is None
+    monkeypatch.setattr(loader, "MAX_ENTRIES", mini_entries + 30)  # exactly at the limit
+    result = loader.validate([MINI], overlays=[overlay])
+    assert [p.file for p in result.errors] == ["big/zz-broken.yaml"]
+
+
+def test_past_the_size_limit_reading_stops_before_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from altgafam.catalog import yamlsrc
+
+    overlay = _many(tmp_path / "big", files=2, per_file=10)
+    mini_bytes = sum(p.stat().st_size for p in MINI.glob("*.yaml"))
+    first = (overlay / "part-0.yaml").stat().st_size
+    monkeypatch.setattr(loader, "MAX_TOTAL_BYTES", mini_bytes + first)
+    read: list[str] = []
+    real = yamlsrc.load
+
+    def spy(path: Path, display: str, problems: list[Problem] | None = None) -> object:
+        read.append(display)
+        return real(path, display, problems)
+
+    monkeypatch.setattr(yamlsrc, "load", spy)
+    monkeypatch.setenv("ALTGAFAM_NO_CACHE", "1")
+    result = loader.validate([MINI], overlays=[overlay])
+    assert [p.message for p in result.problems] == [
+        f"with this file the catalog goes past {mini_bytes + first:,} bytes, the most it may hold "
+        "(see 'Limits' in docs/catalog-format.md)"
+    ]
+    assert [p.file for p in result.problems] == ["big/part-1.yaml"]
+    assert "big/part-1.yaml" not in read and "big/part-0.yaml" in read
