@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from altgafam.catalog import cache, licenses, loader, seal, store
+from altgafam.catalog import cache, licenses, loader, schema, seal, store
 from altgafam.errors import Problem
 
 from .conftest import HERE, MINI, Runner
@@ -485,3 +485,47 @@ def test_past_the_size_limit_reading_stops_before_the_file(
     ]
     assert [p.file for p in result.problems] == ["big/part-1.yaml"]
     assert "big/part-1.yaml" not in read and "big/part-0.yaml" in read
+
+
+def _string_leaves(value: object, path: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
+    if isinstance(value, str):
+        yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _string_leaves(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _string_leaves(item, (*path, index))
+
+
+def test_every_string_of_a_catalog_is_checked(tmp_path: Path) -> None:
+    # Each string of the mini catalog in turn gets a control character: each time, validation
+    # names that very string.
+    import copy
+
+    import yaml
+
+    from altgafam.catalog import yamlsrc
+
+    for source in sorted(MINI.glob("*.yaml")):
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        for number, leaf in enumerate(_string_leaves(data, ())):
+            char = ["\x1b", "\u202e", "\x9b", "\t"][number % 4]
+            poisoned = copy.deepcopy(data)
+            holder = poisoned
+            for part in leaf[:-1]:
+                holder = holder[part]
+            holder[leaf[-1]] += char
+            folder = tmp_path / f"{source.stem}-{number}" / "mini"
+            folder.mkdir(parents=True)
+            for other in MINI.glob("*.yaml"):
+                if other != source:
+                    (folder / other.name).write_bytes(other.read_bytes())
+            text = yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False)
+            (folder / source.name).write_text(text, encoding="utf-8")
+            found = {
+                p.path: p.message
+                for p in loader.validate([folder], today=TODAY).errors
+                if p.message.startswith("contains the ")
+            }
+            assert found == {yamlsrc.dotted(leaf): schema.unsafe_message(char)}, (source.name, leaf)
