@@ -529,3 +529,69 @@ def test_every_string_of_a_catalog_is_checked(tmp_path: Path) -> None:
                 if p.message.startswith("contains the ")
             }
             assert found == {yamlsrc.dotted(leaf): schema.unsafe_message(char)}, (source.name, leaf)
+
+
+# --- Any overlay text at all --------------------------------------------------------------
+
+_YAMLISH = st.lists(
+    st.sampled_from(
+        [
+            "services:",
+            "alternatives:",
+            "vendors:",
+            "\n",
+            "  ",
+            "- ",
+            "id: ",
+            "name: ",
+            "reviewed: ",
+            "2026-02-30",
+            "2026-11-26",
+            "12:30:00",
+            "+25:00",
+            "{",
+            "}",
+            "[",
+            "]",
+            ", ",
+            ": ",
+            "&a ",
+            "*a",
+            "!!binary ",
+            "!!timestamp ",
+            "!!python/object ",
+            "'",
+            '"',
+            "\\e",
+            "\\u202e",
+            "\\x85",
+            "\t",
+            "#",
+            "? ",
+            "<<: ",
+            "~",
+            ".nan",
+            "0x1F",
+            "1e999",
+            "description: ",
+            "en",
+            "fr",
+            "slack",
+            "aliases: ",
+            "|\n",
+            ">\n",
+            "\x1b",
+            "\u202e",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@PROFILE
+@given(text=_YAMLISH)
+def test_any_overlay_text_is_validated_never_a_crash(text: str) -> None:
+    result = _validate_overlay(text)
+    for problem in result.problems:
+        assert problem.file.startswith("mine/")
+        assert not UNSAFE.search(str(problem)), problem

@@ -17,8 +17,12 @@ if TYPE_CHECKING:
     import yaml
 
 
-class _DuplicateKey(Exception):
-    """The fast path met a mapping with a key twice: the careful path says where."""
+class _Careful(Exception):
+    """The fast path met what only the careful path reports, with its position: a key
+    given twice, or a key that is not a plain value (`!!binary services:`)."""
+
+
+_PLAIN_KEY = (str, int, float, bool, type(None))
 
 
 @functools.cache
@@ -33,7 +37,10 @@ def _loader() -> Any:
         def construct_mapping(self, node: Any, deep: bool = False) -> Any:
             mapping = super().construct_mapping(node, deep=deep)
             if len(mapping) != len(node.value):
-                raise _DuplicateKey
+                raise _Careful
+            for key in mapping:
+                if not isinstance(key, _PLAIN_KEY):
+                    raise _Careful
             return mapping
 
     return Strict
@@ -145,7 +152,14 @@ def load(
     if not _ANCHORISH.search(text):
         try:
             data = yaml.load(text, Loader=_loader())
-        except (yaml.YAMLError, ValueError, OverflowError, _DuplicateKey):
+        except (
+            yaml.YAMLError,
+            _Careful,
+            ValueError,
+            OverflowError,
+            AttributeError,
+            TypeError,
+        ):
             pass  # the careful path below says where and why
         else:
             if _depth(data) <= MAX_DEPTH:
@@ -240,7 +254,9 @@ class _Builder:
         # Numbers, booleans and dates: PyYAML's own safe constructors, one scalar at a time.
         try:
             return self.loader.construct_object(node, deep=True)
-        except (ValueError, OverflowError):  # datetime refuses the day, month, year or offset
+        except (ValueError, OverflowError, AttributeError, TypeError):
+            # datetime refuses the day, month, year or offset; an explicit tag on a value
+            # that does not fit it (`!!timestamp x`, `!!int x`) fails inside PyYAML itself.
             return InvalidScalar(str(node.value), str(node.tag))
 
     def _mapping(self, node: yaml.Node, path: PathKey, out: Positions, depth: int) -> Any:
@@ -248,7 +264,7 @@ class _Builder:
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
             key = self.build(key_node, (*path, "@key-node"), {}, depth + 1)
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
+            if not isinstance(key, _PLAIN_KEY):
                 raise self.fail(*_mark(key_node), "a mapping key must be a plain value")
             line, col = _mark(key_node)
             if key in mapping:
