@@ -150,7 +150,7 @@ def test_yaml_bombs_deep_nesting_and_huge_files_are_refused(tmp_path: Path) -> N
     huge.parent.mkdir()
     huge.write_bytes(b"# " + b"x" * (yamlsrc.MAX_BYTES + 1))
     result = loader.validate([huge.parent])
-    assert [p.message for p in result.errors] == ["file is larger than 4 MiB"]
+    assert [p.message for p in result.errors] == ["file is larger than 1 MiB"]
 
 
 def test_hosted_offers_without_the_tag_are_a_warning(tmp_path: Path) -> None:

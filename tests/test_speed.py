@@ -7,12 +7,14 @@ import json
 import pickle
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from altgafam.advice import plan
-from altgafam.catalog import loader, store
+from altgafam.catalog import cache, loader, seal, store
+from altgafam.errors import Problem
 from altgafam.models import Catalog
 from altgafam.report import json as json_format
 from altgafam.report import table
@@ -22,6 +24,16 @@ from altgafam.scan.inputs import parse_text
 from .conftest import ROOT, Runner
 
 EXAMPLE = str(ROOT / "examples" / "agency-tools.txt")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_key(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    # The caches' key stays out of the user's data folder too (subprocesses inherit it).
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(seal.KEY_ENV, str(tmp_path_factory.mktemp("data")))
+        yield
+
+
 HEAVY = (
     "yaml",
     "rapidfuzz",
@@ -98,13 +110,20 @@ def test_cached_and_uncached_scans_are_identical(tmp_path: Path) -> None:
     assert uncached == first == second
 
 
+def _unpickle(cached: Path) -> tuple[str, Catalog, object]:
+    payload = seal.unseal(cache.PICKLE, cached.read_bytes())
+    assert payload is not None, "every cache file is sealed"
+    found: tuple[str, Catalog, object] = pickle.loads(payload)
+    return found
+
+
 def test_a_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path))
     fresh = store.load_cached()
     [cached] = tmp_path.glob("catalog-*.pickle")
     cached.write_bytes(b"\x80\x05garbage")
     assert store.load_cached() == fresh
-    assert isinstance(pickle.loads(cached.read_bytes())[1], Catalog)
+    assert isinstance(_unpickle(cached)[1], Catalog)
 
 
 def test_the_scan_and_the_catalog_commands_keep_their_own_cache(
@@ -129,9 +148,11 @@ def test_a_cache_file_holding_another_key_is_not_used(
     monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path))
     fresh = store.load_cached()
     [cached] = tmp_path.glob("catalog-*.pickle")
-    key, catalog, prepared = pickle.loads(cached.read_bytes())
+    key, catalog, prepared = _unpickle(cached)
     other = catalog._replace(services={})
-    cached.write_bytes(pickle.dumps((key + " (another)", other, prepared)))
+    sealed = seal.seal(cache.PICKLE, pickle.dumps((key + " (another)", other, prepared)))
+    assert sealed is not None
+    cached.write_bytes(sealed)
     assert store.load_cached() == fresh
 
 
@@ -219,10 +240,10 @@ def test_license_verdicts_are_kept_between_runs_and_never_differ(
     expressions = ["MIT", "BUSL-1.1", "GPL-2.0", "AGPL-3.0-only OR GPL-3.0-only"]
     first = [licenses.check(e) for e in expressions]
     licenses.save_verdicts()
-    [saved] = tmp_path.glob("licenses-*.json")
-    assert json.loads(saved.read_text(encoding="utf-8")) == dict(
-        zip(expressions, first, strict=True)
-    )
+    [saved] = tmp_path.glob("licenses-*.sealed")
+    payload = seal.unseal("licenses", saved.read_bytes())
+    assert payload is not None
+    assert json.loads(payload) == dict(zip(expressions, first, strict=True))
     licenses._verdicts.cache_clear()
     assert (
         [licenses.check(e) for e in expressions]
@@ -249,9 +270,9 @@ def test_an_edited_file_is_parsed_again_and_only_it(
     parsed: list[str] = []
     real = yamlsrc.load
 
-    def spy(path: Path, display: str) -> object:
+    def spy(path: Path, display: str, problems: list[Problem] | None = None) -> object:
         parsed.append(path.name)
-        return real(path, display)
+        return real(path, display, problems)
 
     monkeypatch.setattr(yamlsrc, "load", spy)
     assert loader.load([folder]) == first

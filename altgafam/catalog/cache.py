@@ -12,9 +12,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from altgafam.catalog import seal
 from altgafam.errors import CatalogError, Problem
 
 PARSED_KEEP = 300
+PICKLE = "pickle"  # what the seal of a pickled cache file says it holds
+# Part of every parsed file's stamp: bumped when what the parser keeps changes (duplicate keys
+# and impossible dates now send a file down the careful path), so older entries miss.
+PARSED_FORMAT = 2
 
 
 def builtin_dir() -> Path:
@@ -25,6 +30,30 @@ def builtin_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise CatalogError([Problem(str(here / "catalog"), 0, 0, "", "the shipped catalog is missing")])
+
+
+def distinct_layers(
+    folders: Iterable[Path], overlays: Iterable[Path]
+) -> tuple[list[Path], list[Path]]:
+    """The base folders and the overlays with every folder after its first appearance left
+    out (compared by resolved path), order kept: the same overlay given twice (in
+    ALTGAFAM_CATALOG_PATH and with --catalog), or a base folder given again as an overlay,
+    would otherwise redefine each of its own entries and make the catalog invalid against
+    itself."""
+    seen: set[Path] = set()
+
+    def first_time(folder: Path) -> bool:
+        try:
+            resolved = folder.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop: the folder's own name then
+            resolved = folder.absolute()
+        if resolved in seen:
+            return False
+        seen.add(resolved)
+        return True
+
+    base = [folder for folder in folders if first_time(folder)]
+    return base, [folder for folder in overlays if first_time(folder)]
 
 
 def catalog_files(folders: Iterable[Path]) -> list[tuple[Path, str]]:
@@ -86,10 +115,13 @@ def cache_key(files: list[tuple[Path, str]], overlays: list[tuple[Path, str]]) -
 
 def read(cached: Path, key: str) -> tuple[Any, Any] | None:
     """The two things kept in `cached` under `key`; None when the file is missing,
-    unreadable, corrupt, or holds another key."""
+    unreadable, corrupt, unsealed (planted or edited: it is then never unpickled), or holds
+    another key."""
     try:
-        with cached.open("rb") as handle:
-            found = pickle.load(handle)
+        payload = seal.unseal(PICKLE, cached.read_bytes())
+        if payload is None:
+            return None
+        found = pickle.loads(payload)
     except Exception:
         return None
     if isinstance(found, tuple) and len(found) == 3 and found[0] == key:
@@ -98,11 +130,14 @@ def read(cached: Path, key: str) -> tuple[Any, Any] | None:
 
 
 def store(directory: Path, target: Path, content: object, keep: str | None = None) -> None:
-    """Pickle `content` into `target`; with `keep`, the catalog files whose names do not
-    start with it (an older state of the catalog) are removed first."""
+    """Pickle and seal `content` into `target`; with `keep`, the catalog files whose names
+    do not start with it (an older state of the catalog) are removed first. Nothing is
+    written without a key to seal with."""
     try:
-        data = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+        data = seal.seal(PICKLE, pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
     except pickle.PicklingError:
+        return
+    if data is None:
         return
     stale = () if keep is None else directory.glob("catalog-*.pickle")
     write_file(target, data, [old for old in stale if not old.name.startswith(keep or "")])
@@ -132,7 +167,7 @@ def _parsed_path(path: Path) -> tuple[Path, str] | None:
     if directory is None:
         return None
     stat = path.stat()
-    stamp = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{sys.version}"
+    stamp = f"{PARSED_FORMAT}:{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{sys.version}"
     return directory / "parsed" / f"{short(stamp)}.pickle", stamp
 
 

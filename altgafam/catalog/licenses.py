@@ -8,10 +8,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from altgafam.catalog import seal
 from altgafam.catalog.cache import cache_dir, write_file
 
 _WORD = re.compile(r"[A-Za-z0-9.+-]+")
 _OPERATORS = {"AND", "OR", "WITH"}
+_PURPOSE = "licenses"  # what the seal of the verdicts file says it holds
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +28,9 @@ def _licensing() -> Any:
 class _Verdicts:
     """Verdicts already reached, kept in the cache folder between runs and keyed on the two
     libraries' files: when a maintainer edits the catalog, only a license never seen before
-    costs the import of the SPDX index (about five interpreter start-ups)."""
+    costs the import of the SPDX index (about five interpreter start-ups). The file is sealed
+    (see seal.py): an edited one is ignored and every verdict reached again, so the SPDX data
+    of the installed libraries, never the cache, decides what is libre."""
 
     def __init__(self) -> None:
         self.path: Path | None = None
@@ -36,9 +40,10 @@ class _Verdicts:
         stamp = _libraries_stamp()
         if directory is None or stamp is None:
             return
-        self.path = directory / f"licenses-{stamp}.json"
+        self.path = directory / f"licenses-{stamp}.sealed"
         try:
-            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+            payload = seal.unseal(_PURPOSE, self.path.read_bytes())
+            loaded = json.loads(payload) if payload is not None else None
             if isinstance(loaded, dict):
                 self.known = {
                     str(k): (v if isinstance(v, str) else None) for k, v in loaded.items()
@@ -49,8 +54,10 @@ class _Verdicts:
     def save(self) -> None:
         if not self.dirty or self.path is None:
             return
-        data = json.dumps(self.known, sort_keys=True).encode()
-        stale = [old for old in self.path.parent.glob("licenses-*.json") if old != self.path]
+        data = seal.seal(_PURPOSE, json.dumps(self.known, sort_keys=True).encode())
+        if data is None:
+            return
+        stale = [old for old in self.path.parent.glob("licenses-*") if old != self.path]
         write_file(self.path, data, stale)
         self.dirty = False
 

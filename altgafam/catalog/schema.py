@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from altgafam.catalog.yamlsrc import InvalidScalar
+
 FORMAT_VERSION = 1
 EFFORTS = ("low", "medium", "high")
 CRITICALITIES = ("low", "medium", "high")
@@ -22,6 +24,17 @@ DOMAIN_RE = re.compile(
     r"^(?=.{1,253}(/|$))([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(/[a-z0-9._~-]+)?$"
 )
 URL_RE = re.compile(r"^https://[^\s/$.?#][^\s]*$")
+# What no catalog string may hold: C0 and C1 control characters (ESC starts the terminal
+# escape sequences that retitle a window or rewrite the screen; BEL, DEL...) and the
+# bidirectional controls that make text display in another order than it is stored (the
+# "Trojan Source" characters; the same set normalize.sanitize blanks before printing).
+UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# A text (en, fr) may span lines, written as a YAML block scalar (> or |): a line feed is the
+# one control it may hold. Tabs and carriage returns stay out, as everywhere.
+UNSAFE_IN_TEXT_RE = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,8 @@ class Field:
     item: Field | None = None
     record: dict[str, Field] | None = None
     doc: str = ""
+    # May the string span lines (hold line feeds)? Only a text's en and fr may.
+    lines: bool = False
 
 
 def _f(kind: str, required: bool = False, **kw: Any) -> Field:
@@ -51,7 +66,7 @@ def _list(item: Field) -> Field:
 
 TEXT = _f("text", True)
 # What a text is: the same words in English and in French.
-TEXT_RECORD = {"en": _f("str", True), "fr": _f("str", True)}
+TEXT_RECORD = {"en": _f("str", True, lines=True), "fr": _f("str", True, lines=True)}
 
 VENDOR = {
     "id": _f("id", True),
@@ -207,7 +222,9 @@ class ShapeChecker:
             if not isinstance(value, bool):
                 self.report(path, f"expected true or false, got {_kind(value)}")
         elif kind == "date":
-            if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            if isinstance(value, InvalidScalar) and value.is_date:
+                self.report(path, "not a valid date")
+            elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
                 self.report(path, f"expected a date YYYY-MM-DD, got {_kind(value)}")
         elif not isinstance(value, str):
             hint = (
@@ -216,6 +233,8 @@ class ShapeChecker:
                 else ""
             )
             self.report(path, f"expected a string, got {_kind(value)}{hint}")
+        elif unsafe := (UNSAFE_IN_TEXT_RE if fld.lines else UNSAFE_RE).search(value):
+            self.report(path, unsafe_message(unsafe.group()))
         elif not value.strip():
             self.report(path, "must not be empty")
         else:
@@ -247,6 +266,12 @@ class ShapeChecker:
                 self.report(path, problem)
 
 
+def unsafe_message(char: str) -> str:
+    """Why a string holding `char` (one UNSAFE_RE matches) is refused."""
+    what = "bidirectional control" if char in _BIDI else "control character"
+    return f"contains the {what} U+{ord(char):04X}, which catalog text may not hold"
+
+
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -256,8 +281,12 @@ def _kind(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, dt.datetime):
+        return "a date and time"
     if isinstance(value, dt.date):
         return "a date"
+    if isinstance(value, InvalidScalar):
+        return f"'{value.text}', which is not a valid " + ("date" if value.is_date else "value")
     if isinstance(value, (int, float)):
         return f"the number {value}"
     return f"'{value}'"

@@ -32,8 +32,9 @@ def load_prepared(
     """The catalog and what `prepare` derives from it (the matcher's index), both from the
     cache when it is fresh; `prepare` must be a module-level function (its name is part of
     the cache's key)."""
-    folder_list = list(folders) if folders is not None else [cache.builtin_dir()]
-    layers = list(overlays)
+    folder_list, layers = cache.distinct_layers(
+        folders if folders is not None else [cache.builtin_dir()], overlays
+    )
     directory = cache.cache_dir()
     try:
         key = cache.cache_key(cache.catalog_files(folder_list), cache.catalog_files(layers))
