@@ -19,6 +19,7 @@ from altgafam.scan import matcher
 
 # Tests never touch the user's own cache folder.
 os.environ["ALTGAFAM_CACHE_DIR"] = tempfile.mkdtemp(prefix="altgafam-test-cache-")
+os.environ["ALTGAFAM_DATA_DIR"] = tempfile.mkdtemp(prefix="altgafam-test-data-")
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
