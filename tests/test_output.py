@@ -263,3 +263,28 @@ def test_any_client_name_gives_valid_json_and_markdown(client: str) -> None:
             sys.stdout = saved
         assert code == 0
         raw.decode("utf-8")
+
+
+def test_file_names_in_messages_reach_the_terminal_blanked(runner: Runner, tmp_path: Path) -> None:
+    name = tmp_path / "evil\x1b]0;PWNED\x07.txt"
+    result = runner.invoke(["scan", str(name)])
+    assert result.exit_code == 2 and "no such file" in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    long_line = tmp_path / "list\x1b[2J.txt"
+    long_line.write_text("x" * 2000 + "\nSlack\n", encoding="utf-8")
+    warned = runner.invoke(["scan", str(long_line), "-f", "json"])
+    assert "skipped, longer than" in warned.stderr and "\x1b" not in warned.stderr
+
+
+def test_a_site_folder_with_undecodable_names_gives_valid_json(tmp_path: Path) -> None:
+    folder = tmp_path / os.fsdecode(b"site-\xe9")
+    folder.mkdir()
+    (folder / os.fsdecode(b"page-\xff.html")).write_text(
+        '<script src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", CLI, "site", str(folder), "-f", "json"], capture_output=True
+    )
+    assert done.returncode == 0, done.stderr
+    json.loads(done.stdout.decode("utf-8"))

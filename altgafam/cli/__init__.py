@@ -15,7 +15,7 @@ from typer._click.exceptions import ClickException
 
 from altgafam import __version__
 from altgafam.cli import catalog, scan, site
-from altgafam.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from altgafam.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, say
 from altgafam.errors import AltgafamError
 
 __all__ = ["app", "main", "run"]
@@ -75,7 +75,7 @@ def _usage_error(error: ClickException) -> int:
     # Typer's coercion prefixes enum errors with "Value error, ": the rest says it all.
     message = " ".join(error.format_message().replace("Value error, ", "").split())
     hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-    print(f"altgafam: error: {message}{hint}", file=sys.stderr)
+    say("error", f"{message}{hint}")
     return error.exit_code
 
 
@@ -104,7 +104,7 @@ def run(argv: Sequence[str]) -> int:
         print("altgafam: terminated", file=sys.stderr)
         return 128 + stop.signum
     except AltgafamError as error:
-        print(f"altgafam: error: {error}", file=sys.stderr)
+        say("error", str(error))
         return EXIT_USAGE
     return code if isinstance(code, int) else EXIT_OK
 

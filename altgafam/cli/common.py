@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple, NoReturn, TypeVar
 import typer
 
 from altgafam.errors import CatalogError
-from altgafam.normalize import printable
+from altgafam.normalize import printable, sanitize
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -71,9 +71,17 @@ def finite(value: float | None) -> float | None:
     return value
 
 
+def say(kind: str, message: str) -> None:
+    """One line on standard error ("altgafam: error: ..."); file names and list text in it
+    are data: control characters and direction overrides are blanked, so none reaches the
+    terminal."""
+    prefix = f"altgafam: {kind}: " if kind else "altgafam: "
+    print(prefix + sanitize(message), file=sys.stderr)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """One line on standard error, then exit."""
-    print(f"altgafam: error: {message}", file=sys.stderr)
+    say("error", message)
     raise typer.Exit(code)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, NamedTuple
 
 from altgafam.errors import InputError
+from altgafam.normalize import printable
 
 # A report for standard output is held here first, so that an error half-way leaves nothing
 # truncated on the terminal or in a pipe; past this size it spills to a temporary file.
@@ -90,7 +91,9 @@ def write_output(text: str | Iterable[str], output: Target | None) -> None:
     had (or the umask's, for a new file); in place for devices, pipes and hard links, from
     the finished temporary file. An error or a signal leaves the old file as it was and no
     temporary file behind."""
-    parts = [text] if isinstance(text, str) else text
+    # Every report is valid UTF-8: a lone surrogate (an undecodable byte of a file name, say)
+    # that got this far becomes U+FFFD.
+    parts = map(printable, [text] if isinstance(text, str) else text)
     if output is None:
         _to_stdout(parts)
         return

@@ -28,6 +28,7 @@ from altgafam.cli.common import (
     finite,
     load_prepared,
     report_options,
+    say,
 )
 from altgafam.cli.output import check_output, write_output
 from altgafam.cli.site import MAX_PAGES, TIMEOUT, check_targets, run_site
@@ -165,9 +166,9 @@ def scan(
             check_targets(site_targets)
         tools = read_tools(file, input_format.value, column)
         for warning in tools.warnings:
-            print(f"altgafam: warning: {tools.source}: {warning}", file=sys.stderr)
+            say("warning", f"{tools.source}: {warning}")
         if not tools.entries:
-            print(f"altgafam: no tools found in {tools.source}", file=sys.stderr)
+            say("", f"no tools found in {tools.source}")
         catalog, index = load_prepared(matcher.build_index, catalog_dirs)
         assert index is not None
         prefs = check_tags(catalog, options.preferences)

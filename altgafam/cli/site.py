@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,6 +25,7 @@ from altgafam.cli.common import (
     finite,
     load_catalog,
     report_options,
+    say,
 )
 from altgafam.cli.output import check_output, write_output
 from altgafam.errors import InputError
@@ -68,7 +68,7 @@ def run_site(
     from altgafam.site.fetch import Web
 
     def warn(message: str) -> None:
-        print(f"altgafam: warning: {message}", file=sys.stderr)
+        say("warning", message)
 
     report = siteplan.build(targets, catalog, prefs, max_pages, warn, lambda: Web(timeout))
     if report.pages == 0:
