@@ -1,7 +1,12 @@
-"""Accuracy of altgafam's matcher on the evaluation set, next to a naive fuzzy baseline.
+"""Accuracy of altgafam's matcher on the evaluation sets, next to a naive fuzzy baseline.
 
 The baseline is what a quick script would do: RapidFuzz WRatio over product names only,
-a match at 80 or more, nothing else. Run: python benchmarks/matching.py [--misses]
+a match at 80 or more, nothing else. The outside set (tests/data/fresh.tsv, written by someone
+who saw neither the matcher nor the catalog) is scored as a client would judge it: catalog
+gaps apart from the matcher's own errors, false proprietary lines and wrong products counted.
+Every set's first-contact figure and later ones are kept in benchmarks/README.md.
+
+Run: python benchmarks/matching.py [--misses]
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
+from altgafam.advice import plan  # noqa: E402
 from altgafam.catalog import loader  # noqa: E402
 from altgafam.models import Entry  # noqa: E402
 from altgafam.scan import matcher  # noqa: E402
@@ -57,6 +63,37 @@ def main() -> None:
                         f"    {case.text!r}: expected {case.status} {case.ident}, "
                         f"got {status} {ident}"
                     )
+
+
+    def parts(text: str) -> list[evalset.Part]:
+        found = []
+        for m in matcher.match_lines([Entry(1, text)], index):
+            info = plan.recognised(m, cat)
+            found.append((m.status.value, m.id, info.owner if info else None))
+        return found
+
+    fresh = evalset.score_fresh(evalset.load_fresh(), parts)
+    print(
+        f"fresh    {fresh.total:>5} altgafam (outside set)    {fresh.accuracy:>9.3f} "
+        f"{len(fresh.false_proprietary):>18}"
+    )
+    print(
+        f"  catalog gaps answered unknown: {len(fresh.gaps)} ({len(fresh.gaps) / fresh.total:.1%});"
+        f" matcher errors: {len(fresh.errors)} ({fresh.matcher_error_rate:.1%});"
+        f" proprietary lines given a wrong product: {len(fresh.wrong_product)}"
+    )
+    if "--misses" in sys.argv:
+        for title, rows in (
+            ("false proprietary", fresh.false_proprietary),
+            ("wrong product", fresh.wrong_product),
+            ("matcher errors", fresh.errors),
+        ):
+            print(f"  {title}:")
+            for case, found in rows:
+                print(f"    {case.text!r}: meant {case.status} {case.ids or ''}, got {found}")
+        print("  catalog gaps:")
+        for case in fresh.gaps:
+            print(f"    {case.text!r}: {', '.join(case.products)}")
 
 
 if __name__ == "__main__":

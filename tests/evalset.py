@@ -60,3 +60,98 @@ def score(cases: list[Case], predict: Callable[[str], tuple[str, str | None]]) -
         if status == "proprietary" and case.status in ("libre", "unknown"):
             false_proprietary += 1
     return Score(len(cases), correct, false_proprietary, tuple(misses))
+
+
+FRESH_FILE = EVAL_FILE.parent / "fresh.tsv"
+FRESH_IDS = EVAL_FILE.parent / "fresh-ids.tsv"
+# A part of a line as the matcher read it: status, catalog id, owner's name.
+Part = tuple[str, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class FreshCase:
+    """A line of the set written from outside (fresh.tsv): what was typed, what its writer
+    meant (status; products, each with its catalog id or None when the catalog lacks it),
+    and the owner the writer gave."""
+
+    text: str
+    status: str  # proprietary, libre, unknown (a common word) or ambiguous
+    products: tuple[str, ...]
+    ids: tuple[str | None, ...]
+    owner: str
+
+    @property
+    def gap(self) -> bool:
+        """A product the catalog does not know: unknown is then the honest answer."""
+        return any(i is None for i in self.ids)
+
+
+@dataclass(frozen=True)
+class FreshScore:
+    """Right answers, catalog gaps answered honestly, and the matcher's own errors, with the
+    two errors a client must never see counted apart."""
+
+    total: int
+    right: int
+    gaps: tuple[FreshCase, ...]
+    errors: tuple[tuple[FreshCase, tuple[Part, ...]], ...]
+    false_proprietary: tuple[tuple[FreshCase, tuple[Part, ...]], ...]
+    wrong_product: tuple[tuple[FreshCase, tuple[Part, ...]], ...]
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    @property
+    def matcher_error_rate(self) -> float:
+        return len(self.errors) / self.total if self.total else 0.0
+
+
+def load_fresh(path: Path = FRESH_FILE, ids: Path = FRESH_IDS) -> list[FreshCase]:
+    """The outside set and the catalog ids of its products (fresh-ids.tsv)."""
+    known: dict[str, str] = {}
+    for line in ids.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            product, ident, *_ = line.split("\t")
+            known[product] = ident
+    cases = []
+    rows = path.read_text(encoding="utf-8").splitlines()
+    for row in rows[1:]:
+        text, product, _vendor, owner, kind, *_ = [*row.split("\t"), "", ""]
+        products = tuple(p.strip() for p in product.split("|") if p.strip())
+        status = {"generic": "unknown"}.get(kind, kind)
+        cases.append(
+            FreshCase(text, status, products, tuple(known.get(p) for p in products), owner)
+        )
+    return cases
+
+
+def score_fresh(cases: list[FreshCase], read: Callable[[str], list[Part]]) -> FreshScore:
+    """`read` gives the parts the matcher found in a line. A line is right when its parts name
+    exactly its products (or, for a common word or an ambiguous line, when nothing is named
+    as proprietary or libre). A line whose product the catalog lacks and that is answered
+    unknown or ambiguous is a catalog gap; every other miss is the matcher's error."""
+    right = 0
+    gaps: list[FreshCase] = []
+    errors, false_prop, wrong = [], [], []
+    for case in cases:
+        parts = tuple(read(case.text))
+        named = [p for p in parts if p[0] in ("proprietary", "libre")]
+        if case.status in ("unknown", "ambiguous"):
+            ok = not named
+        else:
+            ok = not case.gap and [p[1] for p in named] == list(case.ids)
+            ok = ok and all(p[0] == case.status for p in named)
+        if ok:
+            right += 1
+        elif case.gap and not named:
+            gaps.append(case)
+        else:
+            errors.append((case, parts))
+        if case.status != "proprietary" and any(p[0] == "proprietary" for p in named):
+            false_prop.append((case, parts))
+        if case.status == "proprietary" and named:
+            expected = set(case.ids)
+            if any(p[1] not in expected for p in named):
+                wrong.append((case, parts))
+    return FreshScore(len(cases), right, tuple(gaps), tuple(errors), tuple(false_prop), tuple(wrong))
