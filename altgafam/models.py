@@ -53,20 +53,47 @@ class Tag(NamedTuple):
 
 
 class AlternativeRef(NamedTuple):
-    """A service's pointer to one libre alternative, with the migration effort and note."""
+    """A service's pointer to one libre alternative, with the migration effort and note, and
+    the complementary pieces it needs (a mailbox is read with a mail client)."""
 
     id: str
     effort: str
     note: Text | None = None
+    pieces: tuple[str, ...] = ()
 
 
 class HostedOffer(NamedTuple):
-    """An organisation that runs a libre alternative for you."""
+    """One provider's offer of a libre alternative, as the alternative shows it (derived from
+    the providers section)."""
 
     provider: str
     url: str
     country: str
     chatons: bool = False
+    provider_id: str = ""
+
+
+class Offer(NamedTuple):
+    """What a provider hosts: an alternative, and the page of the offer."""
+
+    alternative: str
+    url: str
+
+
+class Provider(NamedTuple):
+    """Who runs libre software for a client: a CHATONS member, a host, a mailbox provider."""
+
+    id: str
+    name: str
+    country: str
+    url: str
+    offers: tuple[Offer, ...]
+    chatons: bool = False
+    serves: tuple[str, ...] = ()
+    pricing: str | None = None
+    note: Text | None = None
+    sources: tuple[str, ...] = ()
+    reviewed: dt.date | None = None
 
 
 class Service(NamedTuple):
@@ -85,14 +112,17 @@ class Service(NamedTuple):
     discontinued: dt.date | None = None
     successor: str | None = None
     reviewed: dt.date | None = None
+    keep: Text | None = None
+    advice: Text | None = None
+    sources: tuple[str, ...] = ()
 
 
 class Alternative(NamedTuple):
-    """A libre piece of software people move to."""
+    """A libre piece of software (or an open standard) people move to."""
 
     id: str
     name: str
-    license: str
+    license: str  # "" for an open standard (kind protocol), which has `standard` instead
     homepage: str
     source: str
     description: Text
@@ -102,6 +132,9 @@ class Alternative(NamedTuple):
     domains: tuple[str, ...] = ()
     hosted_offers: tuple[HostedOffer, ...] = ()
     reviewed: dt.date | None = None
+    kind: str = "server"
+    standard: str | None = None
+    sources: tuple[str, ...] = ()
 
 
 class WebSignature(NamedTuple):
@@ -122,6 +155,11 @@ class Catalog(NamedTuple):
     alternatives: dict[str, Alternative]
     # Shared, never mutated: a catalog is built once and only read.
     signatures: dict[str, WebSignature] = {}  # noqa: RUF012
+    providers: dict[str, Provider] = {}  # noqa: RUF012
+
+    def suites_of(self, service_id: str) -> tuple[str, ...]:
+        """The suites (services with members) that bundle this service."""
+        return tuple(s.id for s in self.services.values() if service_id in s.members)
 
     def owner(self, vendor_id: str) -> Vendor:
         """The ultimate parent of a vendor (the vendor itself when it has no parent)."""
@@ -185,6 +223,9 @@ class Recommendation(NamedTuple):
     tags: tuple[str, ...]
     note: Text | None = None
     hosted_offers: tuple[HostedOffer, ...] = ()
+    kind: str = "server"
+    # The complementary pieces, as (id, name, kind): a mailbox's mail client.
+    pieces: tuple[tuple[str, str, str], ...] = ()
 
 
 class Recognised(NamedTuple):
@@ -200,6 +241,10 @@ class Recognised(NamedTuple):
     discontinued: dt.date | None = None
     successor: str | None = None
     former: str | None = None
+    keep: Text | None = None  # replacing it is not the client's choice, and why
+    advice: Text | None = None  # no libre replacement: how to depend on it less
+    suites: tuple[str, ...] = ()  # the names of the suites that bundle it
+    country: str | None = None  # the owner's country
 
 
 class Result(NamedTuple):
@@ -210,6 +255,9 @@ class Result(NamedTuple):
     match: Recognised | None
     candidates: tuple[Candidate, ...]
     alternatives: tuple[Recommendation, ...]
+    # The preferences that removed every alternative the catalog has (empty otherwise), so
+    # the report never says "no libre replacement" when a filter is the cause.
+    removed_by: tuple[str, ...] = ()
 
 
 class Summary(NamedTuple):
@@ -352,6 +400,7 @@ class ToolItem(NamedTuple):
     entries: Sequence[Entry]
     alternatives: tuple[Recommendation, ...]
     criticality: str
+    removed_by: tuple[str, ...] = ()  # the preferences that removed every alternative
 
 
 class ClientReport(NamedTuple):
@@ -370,7 +419,10 @@ class ClientReport(NamedTuple):
     band: str
     groups: tuple[tuple[Category, tuple[ToolItem, ...]], ...]
     phases: tuple[tuple[str, tuple[ToolItem, ...]], ...]
-    without_alternative: tuple[ToolItem, ...]
+    without_alternative: tuple[ToolItem, ...]  # nothing in the catalog, no keep, no advice
     ambiguous: Sequence[Result]
     unknown: Sequence[Result]
     successors: dict[str, str]
+    kept: tuple[ToolItem, ...] = ()  # replacing them is not the client's choice
+    advised: tuple[ToolItem, ...] = ()  # no libre replacement: advice to depend on them less
+    filtered: tuple[ToolItem, ...] = ()  # every alternative removed by the preferences

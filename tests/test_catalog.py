@@ -151,25 +151,3 @@ def test_yaml_bombs_deep_nesting_and_huge_files_are_refused(tmp_path: Path) -> N
     huge.write_bytes(b"# " + b"x" * (yamlsrc.MAX_BYTES + 1))
     result = loader.validate([huge.parent])
     assert [p.message for p in result.errors] == ["file is larger than 1 MiB"]
-
-
-def test_hosted_offers_without_the_tag_are_a_warning(tmp_path: Path) -> None:
-    import shutil
-
-    shutil.copytree(MINI, tmp_path / "cat")
-    alternatives = tmp_path / "cat" / "alternatives.yaml"
-    alternatives.write_text(
-        alternatives.read_text(encoding="utf-8").replace(
-            "    tags: [self-hostable, web]\n    description: {en: Threaded",
-            "    tags: [self-hostable, web]\n    hosted_offers:\n"
-            "      - {provider: Zulip Cloud, url: 'https://zulip.com', country: US}\n"
-            "    description: {en: Threaded",
-        ),
-        encoding="utf-8",
-    )
-    result = loader.validate([tmp_path / "cat"], today=dt.date(2026, 11, 26))
-    assert result.errors == []
-    assert [str(w) for w in result.warnings] == [
-        "cat/alternatives.yaml:17:11: alternatives[1].tags: warning: it has hosted offers: "
-        "add the tag 'hosted-offer'"
-    ]

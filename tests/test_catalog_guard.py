@@ -120,7 +120,7 @@ def test_an_impossible_date_is_located_not_a_crash(runner: Runner, tmp_path: Pat
     assert result.stderr.splitlines() == [
         "mine/services.yaml:7:19: services[0].discontinued: not a valid date",
         "mine/services.yaml:8:15: services[0].reviewed: not a valid date",
-        "2 error(s), 0 warning(s)",
+        "2 error(s), 1 warning(s)",
     ]
     scanned = runner.invoke(["scan", "-", "--catalog", str(overlay)], input="Slack\n")
     assert scanned.exit_code == 1
@@ -171,7 +171,7 @@ def test_a_duplicate_key_is_reported_with_both_lines(runner: Runner, tmp_path: P
     assert result.stderr.splitlines() == [
         "mine/services.yaml:7:5: services[0]: duplicate key 'name' (first at line 3)",
         "mine/services.yaml:8:5: services[0].vendr: unknown key 'vendr' (did you mean 'vendor'?)",
-        "2 error(s), 0 warning(s)",
+        "2 error(s), 1 warning(s)",
     ]
 
 
@@ -253,7 +253,7 @@ def test_escape_sequences_in_an_overlay_never_reach_the_terminal(
         "(did you mean 'aliases'?)",
         "mine/services.yaml:7:49: services[0].description.fr: contains the control character "
         "U+0009, which catalog text may not hold",
-        "3 error(s), 0 warning(s)",
+        "3 error(s), 1 warning(s)",
     ]
     doc = json.loads(runner.invoke(["catalog", "validate", str(overlay), "-f", "json"]).stdout)
     assert not UNSAFE.search(json.dumps(doc, ensure_ascii=False))

@@ -122,7 +122,15 @@ def test_scan_json_follows_the_contract(runner: Runner) -> None:
     gmail = by_input["Gmail"]
     assert gmail["status"] == "proprietary" and gmail["match"]["owner"] == "Alphabet"
     assert gmail["match"]["gafam"] is True
-    assert gmail["alternatives"] and all(a["license"] for a in gmail["alternatives"])
+    assert gmail["alternatives"] and all(
+        a["license"] or a["kind"] == "protocol" for a in gmail["alternatives"]
+    )
+    # A hosted mailbox, with who hosts it, read with a mail client: never a client alone.
+    mailbox = gmail["alternatives"][0]
+    assert mailbox["kind"] == "protocol" and mailbox["with"][0]["kind"] == "client"
+    assert {"country", "eu", "chatons"} <= set(mailbox["providers"][0])
+    assert all(a["kind"] != "client" for a in gmail["alternatives"])
+    assert gmail["match"]["suites"] == ["Google Workspace"]
     assert by_input["GitHub"]["match"]["vendor"] == "GitHub"
     assert by_input["GitHub"]["match"]["owner"] == "Microsoft"
     assert by_input["LibreOffice"]["status"] == "libre"
@@ -206,8 +214,8 @@ def test_catalog_list_json_contract(runner: Runner) -> None:
     result = runner.invoke(["catalog", "list", "--format", "json"])
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["schema_version"] == 1
-    assert {"services", "alternatives", "categories", "vendors"} <= set(doc)
+    assert doc["schema_version"] == 2
+    assert {"services", "alternatives", "providers", "categories", "vendors"} <= set(doc)
     service = next(s for s in doc["services"] if s["id"] == "github")
     assert {
         "id",
@@ -223,7 +231,7 @@ def test_catalog_list_json_contract(runner: Runner) -> None:
     } <= set(service)
     assert service["owner"] == "microsoft" and service["gafam"] is True
     assert set(service["description"]) == {"en", "fr"}
-    assert set(service["alternatives"][0]) == {"id", "effort", "note"}
+    assert set(service["alternatives"][0]) == {"id", "effort", "note", "with"}
     alternative = doc["alternatives"][0]
     assert {
         "id",

@@ -81,7 +81,7 @@ def test_markdown_escapes_user_text(report: Report, mini: Catalog) -> None:
 
 def test_json_contract_fields(report: Report) -> None:
     doc = json.loads(json_format.render(report))
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     assert set(doc) == {"schema_version", "altgafam_version", "catalog", "summary", "results"}
     assert doc["catalog"] == {"services": 4, "alternatives": 3}
     assert doc["summary"] == {
@@ -93,11 +93,30 @@ def test_json_contract_fields(report: Report) -> None:
         "unknown": 2,
     }
     first = doc["results"][0]
-    assert set(first) == {"line", "input", "status", "match", "candidates", "alternatives"}
+    assert set(first) == {
+        "line",
+        "input",
+        "status",
+        "match",
+        "candidates",
+        "alternatives",
+        "removed_by",
+    }
     assert first["match"]["vendor"] == "Slack" and first["match"]["owner"] == "Salesforce"
     assert first["match"]["gafam"] is False and first["match"]["score"] == 100
     assert set(first["match"]) >= {"id", "name", "vendor", "owner", "gafam", "category", "score"}
-    assert set(first["alternatives"][0]) == {"id", "name", "license", "homepage", "effort", "tags"}
+    assert set(first["alternatives"][0]) == {
+        "id",
+        "name",
+        "kind",
+        "license",
+        "homepage",
+        "effort",
+        "tags",
+        "with",
+        "providers",
+    }
+    assert set(first["match"]) >= {"suites", "keep", "advice"}
     libre = doc["results"][4]
     assert libre["status"] == "libre"
     assert (libre["match"]["vendor"], libre["match"]["owner"], libre["match"]["gafam"]) == (

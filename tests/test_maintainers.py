@@ -29,6 +29,7 @@ def test_an_overlay_adds_and_patches(tmp_path: Path) -> None:
     ]
     assert cat.services["microsoft-teams"].alternatives == ()
     assert [o.provider for o in cat.alternatives["mattermost"].hosted_offers] == ["Agence Exemple"]
+    assert cat.providers["agence-exemple"].offers[0].url == "https://chat.agence.example"
 
 
 def test_two_overlays_ranking_one_service_is_a_conflict_naming_both_files() -> None:
@@ -186,7 +187,7 @@ def test_show_search_and_new(runner: Runner) -> None:
     assert shown.exit_code == 0
     assert "Microsoft" in shown.stdout and "fr:" in shown.stdout
     alt = json.loads(runner.invoke(["catalog", "show", "forgejo", "-f", "json"]).stdout)
-    assert alt["kind"] == "alternative" and "github" in alt["replaces"]
+    assert alt["entry"] == "alternative" and alt["kind"] == "server" and "github" in alt["replaces"]
     missing = runner.invoke(["catalog", "show", "githib"])
     assert missing.exit_code == 2
     assert missing.stderr == "altgafam: error: no entry with id 'githib' (did you mean 'github'?)\n"

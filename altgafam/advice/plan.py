@@ -44,14 +44,47 @@ def preference_tags(catalog: Catalog) -> set[str]:
 
 
 def has_tag(alternative: Alternative, tag: str) -> bool:
-    """Whether an alternative carries a tag, or a derived one: eu (a hosted offer in the
-    European Union), chatons (a hosted offer by a CHATONS member)."""
+    """Whether an alternative carries a tag, or a derived one: hosted-offer (a provider hosts
+    it), eu (a provider in the European Union), chatons (a CHATONS member hosts it)."""
     tag = TAG_SYNONYMS.get(tag, tag)
+    if tag == "hosted-offer":
+        return bool(alternative.hosted_offers)
     if tag == "eu":
         return any(o.country in EU for o in alternative.hosted_offers)
     if tag == "chatons":
         return any(o.chatons for o in alternative.hosted_offers)
     return tag in alternative.tags
+
+
+# Software a client adopts without anyone running a server for it.
+NO_SERVER = frozenset({"application", "client", "extension", "os", "library"})
+
+
+def _keeps(alternative: Alternative, prefs: Preferences) -> tuple[str, ...]:
+    """The options that drop this alternative (empty: it is kept). --exclude self-hosted
+    drops only what the client would have to run itself (a server no provider hosts);
+    --require hosted keeps what a provider hosts, and software that needs no server only
+    when the client asked for it (desktop or mobile among the preferences)."""
+    wanted = {*prefs.prefer, *prefs.require}
+    dropped = []
+    for tag in prefs.require:
+        if TAG_SYNONYMS.get(tag, tag) == "hosted-offer":
+            ok = bool(alternative.hosted_offers) or (
+                alternative.kind in NO_SERVER
+                and any(has_tag(alternative, t) for t in wanted & {"desktop", "mobile"})
+            )
+        else:
+            ok = has_tag(alternative, tag)
+        if not ok:
+            dropped.append(f"--require {tag}")
+    for tag in prefs.exclude:
+        if TAG_SYNONYMS.get(tag, tag) == "self-hostable":
+            hit = alternative.kind == "server" and not alternative.hosted_offers
+        else:
+            hit = has_tag(alternative, tag)
+        if hit:
+            dropped.append(f"--exclude {tag}")
+    return tuple(dropped)
 
 
 def recognised(match: Match, catalog: Catalog) -> Recognised | None:
@@ -80,6 +113,10 @@ def recognised(match: Match, catalog: Catalog) -> Recognised | None:
             discontinued=service.discontinued,
             successor=service.successor,
             former=former,
+            keep=service.keep,
+            advice=service.advice,
+            suites=tuple(catalog.services[s].name for s in catalog.suites_of(service.id)),
+            country=owner.country,
         )
     alternative = catalog.alternatives[match.id]
     return Recognised(alternative.id, alternative.name, alternative.categories[0], match.score)
@@ -89,19 +126,34 @@ def recommendations(service_id: str, catalog: Catalog, prefs: Preferences = NO_P
     """The service's alternatives as the catalog ranks them, filtered by --require and
     --exclude, those with a --prefer tag moved first (keeping the catalog's order otherwise),
     cut at --max-alternatives."""
+    return _recommend(service_id, catalog, prefs)[0]
+
+
+def _recommend(
+    service_id: str, catalog: Catalog, prefs: Preferences
+) -> tuple[Recs, tuple[str, ...]]:
+    """The recommendations, and the options that removed every one the catalog has (empty
+    when some are left, or when the catalog has none)."""
     service = catalog.services[service_id]
     kept = []
+    removed: dict[str, None] = {}
     for ref in service.alternatives:
         alt = catalog.alternatives[ref.id]
-        if all(has_tag(alt, t) for t in prefs.require) and not any(
-            has_tag(alt, t) for t in prefs.exclude
-        ):
+        dropped = _keeps(alt, prefs)
+        if dropped:
+            removed.update(dict.fromkeys(dropped))
+        else:
             kept.append((ref, alt))
     if prefs.prefer:
         kept.sort(key=lambda pair: -sum(has_tag(pair[1], t) for t in prefs.prefer))
     if prefs.max_alternatives is not None:
         kept = kept[: prefs.max_alternatives]
-    return tuple(
+
+    def piece(ident: str) -> tuple[str, str, str]:
+        alt = catalog.alternatives[ident]
+        return (alt.id, alt.name, alt.kind)
+
+    recs = tuple(
         Recommendation(
             alt.id,
             alt.name,
@@ -111,9 +163,12 @@ def recommendations(service_id: str, catalog: Catalog, prefs: Preferences = NO_P
             alt.tags,
             ref.note,
             alt.hosted_offers,
+            alt.kind,
+            tuple(piece(p) for p in ref.pieces),
         )
         for ref, alt in kept
     )
+    return recs, (() if recs else tuple(removed))
 
 
 def build_report(
@@ -127,20 +182,21 @@ def build_report(
         distinct = [(m,) for m in matches]
         lines, which = [m.entry.line for m in matches], range(len(matches))
     # An inventory names the same tools again and again: build their facts once.
-    known: dict[tuple[str | None, float, Status, str], tuple[Recognised | None, Recs]] = {}
+    known: dict[
+        tuple[str | None, float, Status, str], tuple[Recognised | None, Recs, tuple[str, ...]]
+    ] = {}
 
     def result(match: Match) -> Result:
         key = (match.id, match.score, match.status, match.via)
         facts = known.get(key)
         if facts is None:
-            alts = (
-                recommendations(match.id, catalog, prefs)
-                if match.status is Status.PROPRIETARY and match.id
-                else ()
-            )
-            facts = known[key] = (recognised(match, catalog), alts)
-        info, alts = facts
-        return Result(match.entry, match.status, info, match.candidates, alts)
+            alts: Recs = ()
+            removed: tuple[str, ...] = ()
+            if match.status is Status.PROPRIETARY and match.id:
+                alts, removed = _recommend(match.id, catalog, prefs)
+            facts = known[key] = (recognised(match, catalog), alts, removed)
+        info, alts, removed = facts
+        return Result(match.entry, match.status, info, match.candidates, alts, removed)
 
     results = [tuple(result(m) for m in parts) for parts in distinct]
     times = Counter(which)
@@ -164,11 +220,23 @@ def build_report(
 
 def dependency(tools: list[ToolItem]) -> tuple[int, str]:
     """The dependency score (0-100) and its band: the share of the distinct recognised tools
-    owned by one of the GAFAM, each weighted by its category's criticality (3, 2, 1)."""
+    owned by one of the GAFAM, each weighted by its category's criticality (3, 2, 1). A tool
+    kept on purpose (keep) or with no libre replacement (advice) is left out: depending on
+    it is not a failure of the plan."""
+    tools = [t for t in tools if not _outside_plan(t)]
     total = sum(WEIGHTS[t.criticality] for t in tools)
     owned = sum(WEIGHTS[t.criticality] for t in tools if t.match.gafam)
     score = round(100 * owned / total) if total else 0
     return score, next(band for limit, band in BANDS if score < limit)
+
+
+def _outside_plan(tool: ToolItem) -> bool:
+    """A proprietary tool the plan does not replace: kept on purpose, or with advice only."""
+    return (
+        not tool.alternatives
+        and not tool.removed_by
+        and (tool.match.keep is not None or tool.match.advice is not None)
+    )
 
 
 def _per_line(results: Sequence[Result]) -> PerLine[Result]:
@@ -208,6 +276,7 @@ def client_report(
                 named.entries(),
                 first.alternatives,
                 category.criticality if category else "medium",
+                first.removed_by,
             )
         )
     score, band = dependency(items)
@@ -241,7 +310,14 @@ def client_report(
         band=band,
         groups=tuple(groups),
         phases=phases,
-        without_alternative=tuple(t for t in proprietary if not t.alternatives),
+        without_alternative=tuple(
+            t
+            for t in proprietary
+            if not t.alternatives and not t.removed_by and not _outside_plan(t)
+        ),
+        kept=tuple(t for t in proprietary if _outside_plan(t) and t.match.keep is not None),
+        advised=tuple(t for t in proprietary if _outside_plan(t) and t.match.keep is None),
+        filtered=tuple(t for t in proprietary if t.removed_by),
         ambiguous=results.select(lambda r: r.status is Status.AMBIGUOUS),
         unknown=results.select(lambda r: r.status is Status.UNKNOWN),
         successors=successors,

@@ -19,6 +19,8 @@ from altgafam.models import (
     Catalog,
     Category,
     HostedOffer,
+    Offer,
+    Provider,
     Service,
     Tag,
     Text,
@@ -352,14 +354,28 @@ class _Checker:
                     "warning",
                 )
         for item in ids["alternatives"].values():
+            self._alternative(item)
+        offered = {
+            offer.get("alternative")
+            for item in ids["providers"].values()
+            for offer in item.data.get("offers") or []
+            if isinstance(offer, dict)
+        }
+        for item in ids["alternatives"].values():
             tags = item.data.get("tags") or []
-            if item.data.get("hosted_offers") and "hosted-offer" not in tags:
-                self.report(
-                    item,
-                    ("tags",),
-                    "it has hosted offers: add the tag 'hosted-offer'",
-                    "warning",
-                )
+            if isinstance(tags, list) and "hosted-offer" in tags:
+                where = ("tags", tags.index("hosted-offer"))
+                if item.data.get("id") not in offered:
+                    self.report(
+                        item,
+                        where,
+                        "'hosted-offer' is derived from the providers: no provider offers it; "
+                        "add the provider (providers: ... offers:) and remove the tag",
+                    )
+                else:
+                    self.report(
+                        item, where, "'hosted-offer' is derived from the providers: remove it"
+                    )
         for item in ids["services"].values():
             refs = item.data.get("alternatives") or []
             seen: set[str] = set()
@@ -376,17 +392,58 @@ class _Checker:
                 self.report(item, ("successor",), "a service cannot be its own successor")
             if item.data.get("successor") and not item.data.get("discontinued"):
                 self.report(item, ("successor",), "a successor needs a 'discontinued' date")
+            if (
+                not refs
+                and not item.data.get("members")
+                and not item.data.get("keep")
+                and not item.data.get("advice")
+                and not item.data.get("successor")
+            ):
+                self.report(
+                    item,
+                    ("id",),
+                    "no alternative: add one, or say why it stays (keep:) or how to depend on "
+                    "it less (advice:)",
+                    "warning",
+                )
+        for item in ids["providers"].values():
+            seen = set()
+            for index, offer in enumerate(item.data.get("offers") or []):
+                ident = offer.get("alternative") if isinstance(offer, dict) else None
+                if isinstance(ident, str) and ident in seen:
+                    self.report(
+                        item, ("offers", index, "alternative"), f"'{ident}' is offered twice"
+                    )
+                seen.add(str(ident))
+
+    def _alternative(self, item: _Item) -> None:
+        """An open standard (kind: protocol) has a `standard` and no license; software has a
+        license and its source."""
+        data = item.data
+        if data.get("kind") == "protocol":
+            if not data.get("standard"):
+                self.report(item, ("kind",), "an open standard (kind: protocol) needs 'standard'")
+            return
+        for key in ("license", "source"):
+            if not data.get(key):
+                self.report(
+                    item, (), f"missing required key '{key}' (only kind: protocol may omit it)"
+                )
+        if data.get("standard"):
+            self.report(
+                item, ("standard",), "only an open standard (kind: protocol) has 'standard'"
+            )
 
 
 def _apply(entries: list[_Item], patches: list[_Item]) -> list[_Item]:
-    """The entries with every overlay patch applied, in layer order: aliases, domains and
-    hosted offers are added; a new ranking replaces the old; hidden alternatives go."""
+    """The entries with every overlay patch applied, in layer order: aliases, domains and a
+    provider's offers are added; a new ranking replaces the old; hidden alternatives go."""
     by_key = {(item.section, item.data["id"]): item for item in entries}
     out = {key: dict(item.data) for key, item in by_key.items()}
     hidden: set[str] = set()
     for patch in sorted(patches, key=lambda p: p.layer):
         data = out[(patch.section, patch.data["id"])]
-        for name in ("aliases", "domains", "hosted_offers"):
+        for name in ("aliases", "domains", "offers"):
             if patch.data.get(name):
                 data[name] = [*(data.get(name) or []), *patch.data[name]]
         if patch.data.get("alternatives") is not None:
@@ -428,6 +485,7 @@ def _build(items: list[_Item]) -> Catalog:
     services: dict[str, Service] = {}
     alternatives: dict[str, Alternative] = {}
     signatures: dict[str, WebSignature] = {}
+    providers: dict[str, Provider] = {}
     for item in items:
         d = item.data
         if item.section == "signatures":
@@ -456,7 +514,10 @@ def _build(items: list[_Item]) -> Catalog:
                 domains=_strings(d.get("domains")),
                 alternatives=tuple(
                     AlternativeRef(
-                        r["id"], r["effort"], _text(r["note"]) if r.get("note") else None
+                        r["id"],
+                        r["effort"],
+                        _text(r["note"]) if r.get("note") else None,
+                        _strings(r.get("with")),
                     )
                     for r in d.get("alternatives") or ()
                 ),
@@ -464,25 +525,51 @@ def _build(items: list[_Item]) -> Catalog:
                 discontinued=d.get("discontinued"),
                 successor=d.get("successor"),
                 reviewed=d.get("reviewed"),
+                keep=_text(d["keep"]) if d.get("keep") else None,
+                advice=_text(d["advice"]) if d.get("advice") else None,
+                sources=_strings(d.get("sources")),
+            )
+        elif item.section == "providers":
+            providers[d["id"]] = Provider(
+                id=d["id"],
+                name=d["name"].strip(),
+                country=d.get("country") or "",
+                url=d["url"],
+                offers=tuple(Offer(o["alternative"], o["url"]) for o in d.get("offers") or ()),
+                chatons=bool(d.get("chatons")),
+                serves=_strings(d.get("serves")),
+                pricing=d.get("pricing"),
+                note=_text(d["note"]) if d.get("note") else None,
+                sources=_strings(d.get("sources")),
+                reviewed=d.get("reviewed"),
             )
         else:
             alternatives[d["id"]] = Alternative(
                 id=d["id"],
                 name=d["name"].strip(),
-                license=d["license"].strip(),
+                license=(d.get("license") or "").strip(),
                 homepage=d["homepage"],
-                source=d["source"],
+                source=d.get("source") or "",
                 description=_text(d["description"]),
                 categories=_strings(d.get("categories")),
                 tags=_strings(d.get("tags")),
                 aliases=_strings(d.get("aliases")),
                 domains=_strings(d.get("domains")),
-                hosted_offers=tuple(
-                    HostedOffer(
-                        o["provider"].strip(), o["url"], o["country"], bool(o.get("chatons"))
-                    )
-                    for o in d.get("hosted_offers") or ()
-                ),
                 reviewed=d.get("reviewed"),
+                kind=d["kind"],
+                standard=d.get("standard"),
+                sources=_strings(d.get("sources")),
             )
-    return Catalog(vendors, categories, tags, services, alternatives, signatures)
+    # Each alternative shows who hosts it: the providers' offers, by provider name.
+    offers: dict[str, list[HostedOffer]] = {}
+    for provider in sorted(providers.values(), key=lambda p: p.name.casefold()):
+        for offer in provider.offers:
+            offers.setdefault(offer.alternative, []).append(
+                HostedOffer(
+                    provider.name, offer.url, provider.country, provider.chatons, provider.id
+                )
+            )
+    for ident, hosted in offers.items():
+        if ident in alternatives:
+            alternatives[ident] = alternatives[ident]._replace(hosted_offers=tuple(hosted))
+    return Catalog(vendors, categories, tags, services, alternatives, signatures, providers)

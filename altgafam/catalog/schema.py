@@ -1,4 +1,4 @@
-"""The catalog format v1, declared once: field kinds, requirements, and the shape checks on them."""
+"""The catalog format v2, declared once: field kinds, requirements, and the shape checks on them."""
 
 from __future__ import annotations
 
@@ -11,8 +11,15 @@ from typing import Any
 
 from altgafam.catalog.yamlsrc import InvalidScalar
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 EFFORTS = ("low", "medium", "high")
+# What a libre alternative is, which decides what a client needs to adopt it: a server someone
+# must run (the client, or a provider), a client app that talks to a service, a standalone
+# application, an operating system, an open standard that many hosts offer (a mailbox over
+# IMAP/SMTP), a library built into a site or app, or a browser extension.
+KINDS = ("server", "client", "application", "os", "protocol", "library", "extension")
+SERVES = ("individuals", "associations", "organisations")
+PRICING = ("free", "donation", "paid")
 CRITICALITIES = ("low", "medium", "high")
 AXES = ("kind", "hosting", "privacy")
 
@@ -89,7 +96,11 @@ ALTERNATIVE_REF = {
     "id": _ref("alternatives", True),
     "effort": _f("choice", True, choices=EFFORTS),
     "note": _f("text"),
+    # The complementary pieces this alternative needs to replace the service (a mailbox at
+    # a host is read with a mail client: `with: [thunderbird]`).
+    "with": _list(_ref("alternatives")),
 }
+SOURCES = _list(_f("url"))
 SERVICE = {
     "id": _f("id", True),
     "name": _f("str", True),
@@ -101,28 +112,50 @@ SERVICE = {
     "description": TEXT,
     "discontinued": _f("date"),
     "successor": _ref("services"),
+    # A suite: the services it bundles (Microsoft 365: Word, Excel, Outlook, Teams...).
     "members": _list(_ref("services")),
     "alternatives": _list(Field("record", record=ALTERNATIVE_REF)),
+    # Replacing it is not the client's choice (a platform the law or a funder imposes).
+    "keep": _f("text"),
+    # No libre replacement: what to do instead to depend on it less.
+    "advice": _f("text"),
+    "sources": SOURCES,
     "reviewed": _f("date", True),
-}
-HOSTED_OFFER = {
-    "provider": _f("str", True),
-    "url": _f("url", True),
-    "country": _f("country", True),
-    "chatons": _f("bool"),
 }
 ALTERNATIVE = {
     "id": _f("id", True),
     "name": _f("str", True),
+    "kind": _f("choice", True, choices=KINDS),
     "aliases": _list(_f("str")),
     "domains": _list(_f("domain")),
-    "license": _f("license", True),
+    # Required but for kind: protocol, which has a `standard` instead (checked by the loader).
+    "license": _f("license"),
+    "standard": _f("url"),
     "homepage": _f("url", True),
-    "source": _f("url", True),
+    "source": _f("url"),
     "categories": Field("list", True, item=_ref("categories")),
     "tags": _list(_ref("tags")),
     "description": TEXT,
-    "hosted_offers": _list(Field("record", record=HOSTED_OFFER)),
+    "sources": SOURCES,
+    "reviewed": _f("date", True),
+}
+OFFER = {
+    "alternative": _ref("alternatives", True),
+    "url": _f("url", True),
+}
+# Who runs libre software for a client: a CHATONS member, a hosting company, a mailbox host.
+PROVIDER = {
+    "id": _f("id", True),
+    "name": _f("str", True),
+    # Left out when it could not be checked: the provider then counts as outside the EU.
+    "country": _f("country"),
+    "chatons": _f("bool"),
+    "serves": _list(_f("choice", choices=SERVES)),
+    "pricing": _f("choice", choices=PRICING),
+    "url": _f("url", True),
+    "offers": Field("list", True, item=Field("record", record=OFFER)),
+    "note": _f("text"),
+    "sources": SOURCES,
     "reviewed": _f("date", True),
 }
 
@@ -138,12 +171,16 @@ ALTERNATIVE_PATCH = {
     "id": _ref("alternatives", True),
     "aliases": _list(_f("str")),
     "domains": _list(_f("domain")),
-    "hosted_offers": _list(Field("record", record=HOSTED_OFFER)),
     "hidden": _f("bool"),
+}
+PROVIDER_PATCH = {
+    "id": _ref("providers", True),
+    "offers": _list(Field("record", record=OFFER)),
 }
 PATCHES: dict[str, dict[str, Field]] = {
     "services": SERVICE_PATCH,
     "alternatives": ALTERNATIVE_PATCH,
+    "providers": PROVIDER_PATCH,
 }
 
 # How a website shows it depends on a service (altgafam site): one entry per service.
@@ -159,6 +196,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
     "tags": TAG,
     "services": SERVICE,
     "alternatives": ALTERNATIVE,
+    "providers": PROVIDER,
     "signatures": SIGNATURE,
 }
 

@@ -20,25 +20,34 @@ class Hit(NamedTuple):
 
 
 def search(catalog: Catalog, text: str, limit: int = 10) -> list[Hit]:
-    """Entries whose names, aliases, tags or descriptions match `text`, best first. Names
+    """Entries (services, suites, alternatives, providers) whose names, aliases, tags or
+    descriptions match `text`, best first. Names
     count more than descriptions: a word found in a description is a weaker hint."""
     query = fold(text)
     if not query:
         return []
     fields: list[tuple[str, str, str, float]] = []
     for s in catalog.services.values():
+        kind = "suite" if s.members else "service"
         for value in (s.name, *s.aliases, *s.former_names):
-            fields.append((s.id, "service", fold(value), 1.0))
-        fields.append((s.id, "service", fold(f"{s.description.en} {s.description.fr}"), 0.8))
+            fields.append((s.id, kind, fold(value), 1.0))
+        fields.append((s.id, kind, fold(f"{s.description.en} {s.description.fr}"), 0.8))
     for a in catalog.alternatives.values():
         for value in (a.name, *a.aliases):
             fields.append((a.id, "alternative", fold(value), 1.0))
         for value in (*a.tags, *a.categories):
             fields.append((a.id, "alternative", fold(value), 0.85))
         fields.append((a.id, "alternative", fold(f"{a.description.en} {a.description.fr}"), 0.8))
+    for p in catalog.providers.values():
+        fields.append((p.id, "provider", fold(p.name), 1.0))
+        # "who hosts Nextcloud": a provider is found by what it offers too.
+        for offer in p.offers:
+            offered = catalog.alternatives[offer.alternative].name
+            fields.append((p.id, "provider", fold(f"{offered} {p.name}"), 0.85))
     best: dict[str, Hit] = {}
     names = {s.id: s.name for s in catalog.services.values()}
     names.update({a.id: a.name for a in catalog.alternatives.values()})
+    names.update({p.id: p.name for p in catalog.providers.values()})
     scores = process.extract(
         query, [f[2] for f in fields], scorer=fuzz.WRatio, limit=None, score_cutoff=60
     )

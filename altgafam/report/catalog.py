@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
+from altgafam.advice.plan import EU
 from altgafam.catalog.stats import CatalogStats
 from altgafam.errors import Problem
 from altgafam.models import Catalog, Text
@@ -12,11 +14,19 @@ from altgafam.models import Catalog, Text
 if TYPE_CHECKING:
     from altgafam.catalog.loader import Validation
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _text(text: Text) -> dict[str, str]:
     return {"en": text.en, "fr": text.fr}
+
+
+def _maybe(text: Text | None) -> dict[str, str] | None:
+    return None if text is None else _text(text)
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def catalog_dict(catalog: Catalog) -> dict[str, Any]:
@@ -39,32 +49,58 @@ def catalog_dict(catalog: Catalog) -> dict[str, Any]:
                 "discontinued": s.discontinued.isoformat() if s.discontinued else None,
                 "successor": s.successor,
                 "members": list(s.members),
+                "suites": list(catalog.suites_of(s.id)),
                 "alternatives": [
-                    {"id": r.id, "effort": r.effort, "note": _text(r.note) if r.note else None}
+                    {
+                        "id": r.id,
+                        "effort": r.effort,
+                        "note": _maybe(r.note),
+                        "with": list(r.pieces),
+                    }
                     for r in s.alternatives
                 ],
-                "reviewed": s.reviewed.isoformat() if s.reviewed else None,
+                "keep": _maybe(s.keep),
+                "advice": _maybe(s.advice),
+                "sources": list(s.sources),
+                "reviewed": _date(s.reviewed),
             }
         )
     alternatives = [
         {
             "id": a.id,
             "name": a.name,
+            "kind": a.kind,
             "aliases": list(a.aliases),
             "domains": list(a.domains),
-            "license": a.license,
+            "license": a.license or None,
+            "standard": a.standard,
             "homepage": a.homepage,
-            "source": a.source,
+            "source": a.source or None,
             "categories": list(a.categories),
             "tags": sorted(a.tags),
             "description": _text(a.description),
-            "hosted_offers": [
-                {"provider": o.provider, "url": o.url, "country": o.country, "chatons": o.chatons}
-                for o in a.hosted_offers
-            ],
-            "reviewed": a.reviewed.isoformat() if a.reviewed else None,
+            "providers": [{"id": o.provider_id, "url": o.url} for o in a.hosted_offers],
+            "sources": list(a.sources),
+            "reviewed": _date(a.reviewed),
         }
         for a in sorted(catalog.alternatives.values(), key=lambda a: a.id)
+    ]
+    providers = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "country": p.country or None,
+            "eu": p.country in EU,
+            "chatons": p.chatons,
+            "serves": list(p.serves),
+            "pricing": p.pricing,
+            "url": p.url,
+            "offers": [{"alternative": o.alternative, "url": o.url} for o in p.offers],
+            "note": _maybe(p.note),
+            "sources": list(p.sources),
+            "reviewed": _date(p.reviewed),
+        }
+        for p in sorted(catalog.providers.values(), key=lambda p: p.id)
     ]
     categories = [
         {"id": c.id, "label": _text(c.label), "criticality": c.criticality}
@@ -89,6 +125,7 @@ def catalog_dict(catalog: Catalog) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "services": services,
         "alternatives": alternatives,
+        "providers": providers,
         "categories": categories,
         "vendors": vendors,
         "tags": tags,
@@ -149,11 +186,12 @@ def entry_dict(catalog: Catalog, ident: str) -> dict[str, Any] | None:
     for kind, key in (
         ("service", "services"),
         ("alternative", "alternatives"),
+        ("provider", "providers"),
         ("vendor", "vendors"),
     ):
         for entry in whole[key]:
             if entry["id"] == ident:
-                found = {"kind": kind, **entry}
+                found = {"entry": kind, **entry}
                 if kind == "service":
                     chain, vendor = [], catalog.vendors.get(entry["vendor"])
                     while vendor is not None:
@@ -169,6 +207,19 @@ def entry_dict(catalog: Catalog, ident: str) -> dict[str, Any] | None:
                         for s in catalog.services.values()
                         if any(r.id == ident for r in s.alternatives)
                     )
+                    found["providers"] = [
+                        {
+                            "id": o.provider_id,
+                            "name": o.provider,
+                            "country": o.country or None,
+                            "chatons": o.chatons,
+                            "url": o.url,
+                        }
+                        for o in catalog.alternatives[ident].hosted_offers
+                    ]
+                elif kind == "provider":
+                    for offer in found["offers"]:
+                        offer["name"] = catalog.alternatives[offer["alternative"]].name
                 else:
                     found["services"] = sorted(
                         s.id for s in catalog.services.values() if s.vendor == ident

@@ -30,7 +30,10 @@ class Verbatim(str):
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SHIPPED = {"markdown": "report.md.j2", "html": "report.html.j2"}
-KIND_TAGS = ("web", "desktop", "mobile", "self-hostable", "hosted-offer")
+# How people reach an alternative, shown after its kind.
+ACCESS_TAGS = ("web", "desktop", "mobile")
+# Alternatives nobody has to run a server for.
+NO_SERVER = frozenset({"application", "client", "extension", "os", "library"})
 
 
 def helpers(lang: str) -> dict[str, Any]:
@@ -46,15 +49,30 @@ def helpers(lang: str) -> dict[str, Any]:
         return t(lang, f"effort_{level}")
 
     def kinds(rec: Recommendation) -> str:
-        return ", ".join(t(lang, f"tag_{tag}") for tag in KIND_TAGS if tag in rec.tags)
+        access = [t(lang, f"tag_{tag}") for tag in ACCESS_TAGS if tag in rec.tags]
+        kind = t(lang, f"kind_{rec.kind}")
+        return f"{kind} ({', '.join(access)})" if access else kind
+
+    def license(rec: Recommendation) -> str:
+        return rec.license or t(lang, "open_standard")
+
+    def pieces(rec: Recommendation) -> str:
+        if not rec.pieces:
+            return ""
+        return t(lang, "with_pieces", names=", ".join(name for _, name, _ in rec.pieces))
+
+    def hosts(rec: Recommendation) -> str:
+        if rec.hosted_offers:
+            return ", ".join(offer(o) for o in rec.hosted_offers)
+        return t(lang, "no_server" if rec.kind in NO_SERVER else "host_yourself")
 
     def offer(o: HostedOffer) -> str:
-        marks = [o.country]
+        marks = [o.country] if o.country else []
         if o.country in EU:
             marks.append(t(lang, "eu"))
         if o.chatons:
             marks.append(t(lang, "chatons"))
-        return f"{o.provider} ({', '.join(marks)})"
+        return f"{o.provider} ({', '.join(marks)})" if marks else o.provider
 
     def names(values: Any, sep: str = ", ") -> str:
         # Plain text in, plain text out: escaping happens once, where the words are printed.
@@ -84,6 +102,9 @@ def helpers(lang: str) -> dict[str, Any]:
         "text": text,
         "effort": effort,
         "kinds": kinds,
+        "license": license,
+        "pieces": pieces,
+        "hosts": hosts,
         "offer": offer,
         "day": day,
         "yaml": yaml,

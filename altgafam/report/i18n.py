@@ -87,6 +87,46 @@ WORDS: dict[str, dict[str, str]] = {
     "alternative": {"en": "Alternative", "fr": "Alternative"},
     "license": {"en": "License", "fr": "Licence"},
     "kind": {"en": "Kind", "fr": "Type"},
+    "kind_server": {"en": "server software", "fr": "logiciel serveur"},
+    "kind_client": {"en": "client app", "fr": "application cliente"},
+    "kind_application": {"en": "application", "fr": "application"},
+    "kind_os": {"en": "operating system", "fr": "système d’exploitation"},
+    "kind_protocol": {"en": "open standard", "fr": "standard ouvert"},
+    "kind_library": {"en": "library", "fr": "bibliothèque"},
+    "kind_extension": {"en": "browser extension", "fr": "extension de navigateur"},
+    "open_standard": {"en": "open standard", "fr": "standard ouvert"},
+    "with_pieces": {"en": "with {names}", "fr": "avec {names}"},
+    "host_yourself": {
+        "en": "to host yourself (no provider in the catalog)",
+        "fr": "à héberger vous-même (aucun hébergeur au catalogue)",
+    },
+    "no_server": {"en": "nothing to host", "fr": "rien à héberger"},
+    "suite_member": {"en": "Part of {suites}", "fr": "Fait partie de {suites}"},
+    "keep_reason": {"en": "Keep it: {reason}", "fr": "À conserver : {reason}"},
+    "advice_text": {
+        "en": "No libre replacement: {advice}",
+        "fr": "Pas de remplaçant libre : {advice}",
+    },
+    "filtered": {
+        "en": "Your preferences ({options}) removed every alternative the catalog has for it.",
+        "fr": "Vos préférences ({options}) ont écarté toutes les alternatives que le catalogue "
+        "lui connaît.",
+    },
+    "kept_title": {"en": "Kept on purpose", "fr": "Conservés à dessein"},
+    "advised_title": {
+        "en": "No libre replacement: how to depend on them less",
+        "fr": "Sans remplaçant libre : comment en dépendre moins",
+    },
+    "filtered_title": {
+        "en": "Left out by your preferences",
+        "fr": "Écartés par vos préférences",
+    },
+    "filtered_text": {
+        "en": "Every alternative of these tools was removed by the preferences given ({options}); "
+        "without them the catalog has some: {names}.",
+        "fr": "Toutes les alternatives de ces outils ont été écartées par les préférences données "
+        "({options}) ; sans elles, le catalogue en a : {names}.",
+    },
     "hosting": {"en": "Hosting", "fr": "Hébergement"},
     "effort": {"en": "Effort", "fr": "Effort"},
     "effort_low": {"en": "low", "fr": "faible"},

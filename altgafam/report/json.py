@@ -1,4 +1,4 @@
-"""The machine-readable scan result (schema_version 1, documented in docs/json.md)."""
+"""The machine-readable scan result (schema_version 2, documented in docs/json.md)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from altgafam import __version__
-from altgafam.models import Recommendation, Report, Result
+from altgafam.advice.plan import EU
+from altgafam.models import Recommendation, Report, Result, Text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def result_dict(result: Result) -> dict[str, Any]:
@@ -31,12 +32,20 @@ def result_dict(result: Result) -> dict[str, Any]:
             "score": round(match.score),
             "discontinued": match.discontinued.isoformat() if match.discontinued else None,
             "successor": match.successor,
+            "suites": list(match.suites),
+            "keep": _text(match.keep),
+            "advice": _text(match.advice),
         },
         "candidates": [
             {"id": c.id, "name": c.name, "score": round(c.score)} for c in result.candidates
         ],
         "alternatives": [alternative_dict(a) for a in result.alternatives],
+        "removed_by": list(result.removed_by),
     }
+
+
+def _text(value: Text | None) -> dict[str, str] | None:
+    return None if value is None else {"en": value.en, "fr": value.fr}
 
 
 def alternative_dict(a: Recommendation) -> dict[str, Any]:
@@ -44,10 +53,23 @@ def alternative_dict(a: Recommendation) -> dict[str, Any]:
     return {
         "id": a.id,
         "name": a.name,
-        "license": a.license,
+        "kind": a.kind,
+        "license": a.license or None,
         "homepage": a.homepage,
         "effort": a.effort,
         "tags": sorted(a.tags),
+        "with": [{"id": i, "name": n, "kind": k} for i, n, k in a.pieces],
+        "providers": [
+            {
+                "id": o.provider_id,
+                "name": o.provider,
+                "country": o.country or None,
+                "eu": o.country in EU,
+                "chatons": o.chatons,
+                "url": o.url,
+            }
+            for o in a.hosted_offers
+        ],
     }
 
 

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from altgafam.models import Catalog, Report, Result, Status
+from altgafam.models import Catalog, Recommendation, Report, Result, Status
 from altgafam.normalize import sanitize
 from altgafam.report.i18n import t
 from altgafam.report.typography import NNBSP, for_language
@@ -65,8 +65,12 @@ def _owner(result: Result, lang: str = "en") -> Text:
     return text
 
 
-def _alternative(lang: str, name: str, license: str, effort: str) -> str:
-    return for_language(lang, f"{name}{t(lang, 'colon')}{license}, {t(lang, f'effort_{effort}')}")
+def _alternative(lang: str, a: Recommendation) -> str:
+    """One alternative on one line: its name (and the pieces that come with it), license or
+    "open standard", and effort."""
+    name = a.name + (f" + {', '.join(n for _, n, _ in a.pieces)}" if a.pieces else "")
+    license = a.license or t(lang, "open_standard")
+    return for_language(lang, f"{name}{t(lang, 'colon')}{license}, {t(lang, f'effort_{a.effort}')}")
 
 
 def _caption(report: Report, lang: str, counted: str) -> str:
@@ -114,9 +118,7 @@ def table(
     grid.add_column(Text(_words(lang, "t_vendor_owner")), width=owner, overflow="fold")
     grid.add_column(Text(_words(lang, "alternatives")), width=rest, overflow="fold")
     for r in report.results:
-        alts = "\n".join(
-            _alternative(lang, a.name, a.license, a.effort) for a in r.alternatives[:alternatives]
-        )
+        alts = "\n".join(_alternative(lang, a) for a in r.alternatives[:alternatives])
         if len(r.alternatives) > alternatives:
             alts += "\n" + _words(lang, "t_more", n=len(r.alternatives) - alternatives)
         grid.add_row(
@@ -159,9 +161,7 @@ def summary_table(report: Report, lang: str = "en") -> Table:
             vendor = m.vendor + (f" ({m.owner})" if m.owner and m.owner != m.vendor else "")
         status = Text(_words(lang, f"status_{r.status.value}"), style=_STYLE[r.status])
         name = _recognised(r, lang) if m is not None else status
-        alts = "\n".join(
-            f"{a.name} ({a.license}, {t(lang, f'effort_{a.effort}')})" for a in r.alternatives[:3]
-        )
+        alts = "\n".join(_alternative(lang, a) for a in r.alternatives[:3])
         yes = Text(_words(lang, "yes"), style="bold red")
         grid.add_row(
             str(counts[label]),
@@ -253,11 +253,11 @@ def stats_tables(stats: CatalogStats, top: int = 15) -> list[Table]:
 
 def entry_table(entry: dict[str, object]) -> Table:
     """`catalog show`: one entry, key by key, both languages of every text."""
-    grid = Table(title=f"{entry.get('kind')} {entry.get('id')}", show_header=False, box=box.SIMPLE)
+    grid = Table(title=f"{entry.get('entry')} {entry.get('id')}", show_header=False, box=box.SIMPLE)
     grid.add_column("key", style="bold")
     grid.add_column("value", overflow="fold")
     for name, value in entry.items():
-        if name in ("kind", "id") or value in (None, [], {}):
+        if name in ("entry", "id") or value in (None, [], {}):
             continue
         grid.add_row(name, Text(_plain(value)))
     return grid
@@ -295,7 +295,7 @@ def site_table(report: SiteReport, width: int = 80, lang: str = "en") -> Table:
         where = [f"{e.where}:{e.line}" if e.local and e.line else e.where for e in f.evidence[:3]]
         if len(f.evidence) > 3:
             where.append(_words(lang, "t_more", n=len(f.evidence) - 3))
-        fix = "\n".join(_alternative(lang, a.name, a.license, a.effort) for a in f.alternatives[:2])
+        fix = "\n".join(_alternative(lang, a) for a in f.alternatives[:2])
         grid.add_row(name, Text(sanitize("\n".join(where))), Text(fix or "-"))
     gafam = sum(1 for f in report.findings if f.gafam)
     found = t(lang, "n_services_found", n=len(report.findings))

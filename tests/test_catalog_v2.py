@@ -1,0 +1,195 @@
+"""Catalog format v2: what each alternative is, who hosts it, suites, keep and advice."""
+# ruff: noqa: RUF001 - French catalog text uses the typographic apostrophe.
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from altgafam.catalog import loader
+
+from .conftest import MINI
+
+PROVIDER = """\
+providers:
+  - id: coop-hote
+    name: Coop Hôte
+    country: FR
+    chatons: true
+    url: https://coop.example
+    offers:
+      - alternative: {offered}
+        url: https://chat.coop.example
+    reviewed: 2026-11-26
+"""
+
+
+def _catalog(tmp_path: Path, extra: str, name: str = "extra.yaml") -> Path:
+    folder = tmp_path / "cat"
+    shutil.copytree(MINI, folder)
+    (folder / name).write_text(extra, encoding="utf-8")
+    return folder
+
+
+def _errors(folder: Path) -> list[str]:
+    result = loader.validate([folder], today=dt.date(2026, 11, 26))
+    return [str(p) for p in result.errors]
+
+
+def test_a_provider_offering_an_unknown_alternative_is_located(tmp_path: Path) -> None:
+    folder = _catalog(tmp_path, PROVIDER.format(offered="matermost"))
+    assert _errors(folder) == [
+        "cat/extra.yaml:8:22: providers[0].offers[0].alternative: unknown alternative "
+        "'matermost' (did you mean 'mattermost'?)"
+    ]
+
+
+def test_a_provider_hosts_the_alternatives_it_offers(tmp_path: Path) -> None:
+    folder = _catalog(tmp_path, PROVIDER.format(offered="mattermost"))
+    cat = loader.load([folder])
+    (offer,) = cat.alternatives["mattermost"].hosted_offers
+    assert (offer.provider, offer.country, offer.chatons, offer.provider_id) == (
+        "Coop Hôte",
+        "FR",
+        True,
+        "coop-hote",
+    )
+    assert cat.providers["coop-hote"].offers[0].alternative == "mattermost"
+
+
+def test_a_suite_listing_an_unknown_member_is_located(tmp_path: Path) -> None:
+    suite = """\
+services:
+  - id: suite-slack
+    name: Slack Suite
+    vendor: salesforce
+    category: chat
+    description: {en: A suite., fr: Une suite.}
+    members: [slack, slak]
+    reviewed: 2026-11-26
+"""
+    errors = _errors(_catalog(tmp_path, suite))
+    assert errors == [
+        "cat/extra.yaml:7:22: services[0].members[1]: unknown service 'slak' "
+        "(did you mean 'slack'?)"
+    ]
+
+
+def test_an_alternative_without_its_kind_is_located(tmp_path: Path) -> None:
+    folder = tmp_path / "cat"
+    shutil.copytree(MINI, folder)
+    path = folder / "alternatives.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("    kind: application\n", ""), encoding="utf-8"
+    )
+    assert _errors(folder) == [
+        "cat/alternatives.yaml:22:5: alternatives[2]: missing required key 'kind'"
+    ]
+
+
+def test_an_open_standard_has_a_standard_instead_of_a_license(tmp_path: Path) -> None:
+    standard = """\
+alternatives:
+  - id: imap
+    name: IMAP
+    kind: protocol
+    homepage: https://www.rfc-editor.org/rfc/rfc9051
+    categories: [chat]
+    description: {en: Mail., fr: Courrier.}
+    reviewed: 2026-11-26
+  - id: tool
+    name: Tool
+    kind: application
+    standard: https://www.rfc-editor.org/rfc/rfc9051
+    homepage: https://example.org
+    categories: [chat]
+    description: {en: Tool., fr: Outil.}
+    reviewed: 2026-11-26
+"""
+    assert _errors(_catalog(tmp_path, standard)) == [
+        "cat/extra.yaml:4:11: alternatives[0].kind: an open standard (kind: protocol) needs "
+        "'standard'",
+        "cat/extra.yaml:9:5: alternatives[1]: missing required key 'license' (only kind: "
+        "protocol may omit it)",
+        "cat/extra.yaml:9:5: alternatives[1]: missing required key 'source' (only kind: "
+        "protocol may omit it)",
+        "cat/extra.yaml:12:15: alternatives[1].standard: only an open standard (kind: protocol) "
+        "has 'standard'",
+    ]
+
+
+def test_a_service_with_nothing_to_offer_is_a_warning_unless_kept_or_advised(
+    tmp_path: Path,
+) -> None:
+    services = """\
+services:
+  - id: ad-network
+    name: Ad Network
+    vendor: salesforce
+    category: chat
+    description: {en: Ads., fr: Publicité.}
+    reviewed: 2026-11-26
+  - id: state-platform
+    name: State Platform
+    vendor: salesforce
+    category: chat
+    description: {en: Mandated., fr: Imposée.}
+    keep: {en: The law requires it., fr: La loi l’impose.}
+    reviewed: 2026-11-26
+  - id: ad-network-2
+    name: Ad Network Two
+    vendor: salesforce
+    category: chat
+    description: {en: Ads., fr: Publicité.}
+    advice: {en: Use a newsletter., fr: Préférez une lettre d’information.}
+    reviewed: 2026-11-26
+"""
+    result = loader.validate([_catalog(tmp_path, services)], today=dt.date(2026, 11, 26))
+    assert result.errors == []
+    assert [str(w) for w in result.warnings] == [
+        "cat/extra.yaml:2:9: services[0].id: warning: no alternative: add one, or say why it "
+        "stays (keep:) or how to depend on it less (advice:)"
+    ]
+    assert result.catalog is not None
+    kept = result.catalog.services["state-platform"]
+    assert kept.keep is not None and kept.keep.fr == "La loi l’impose."
+
+
+def test_hosted_offer_is_derived_from_the_providers(tmp_path: Path) -> None:
+    folder = tmp_path / "cat"
+    shutil.copytree(MINI, folder)
+    path = folder / "alternatives.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "tags: [self-hostable, web]\n", "tags: [self-hostable, web, hosted-offer]\n"
+        ),
+        encoding="utf-8",
+    )
+    errors = _errors(folder)
+    assert any(
+        "'hosted-offer' is derived from the providers: no provider offers it" in e for e in errors
+    )
+
+
+def test_the_shipped_catalog_is_v2_through_and_through(shipped: loader.Catalog) -> None:
+    from altgafam.catalog import schema
+
+    assert schema.FORMAT_VERSION == 2
+    assert len(shipped.providers) >= 40
+    assert all(a.kind in schema.KINDS for a in shipped.alternatives.values())
+    for service in shipped.services.values():
+        assert (
+            service.alternatives
+            or service.keep
+            or service.advice
+            or service.members
+            or (service.successor)
+        ), service.id
+    m365 = shipped.services["microsoft-365"].members
+    for member in ("microsoft-word", "microsoft-excel", "microsoft-powerpoint"):
+        assert member in m365
+    for member in ("microsoft-outlook", "microsoft-teams", "microsoft-onedrive"):
+        assert member in m365
+    for suite in ("google-workspace", "adobe-creative-cloud", "apple-iwork"):
+        assert shipped.services[suite].members, suite
