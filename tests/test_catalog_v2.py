@@ -9,7 +9,7 @@ from pathlib import Path
 
 from altgafam.catalog import loader
 
-from .conftest import MINI
+from .conftest import MINI, Runner
 
 PROVIDER = """\
 providers:
@@ -193,3 +193,82 @@ def test_the_shipped_catalog_is_v2_through_and_through(shipped: loader.Catalog) 
         assert member in m365
     for suite in ("google-workspace", "adobe-creative-cloud", "apple-iwork"):
         assert shipped.services[suite].members, suite
+
+
+def _scan(runner: Runner, tmp_path: Path, lines: str, *args: str) -> dict[str, dict[str, object]]:
+    import json
+
+    path = tmp_path / "tools.txt"
+    path.write_text(lines, encoding="utf-8")
+    result = runner.invoke(["scan", str(path), "-f", "json", *args])
+    assert result.exit_code == 0, result.output
+    return {r["input"]: r for r in json.loads(result.stdout)["results"]}
+
+
+def test_gmail_is_replaced_by_a_hosted_mailbox_and_a_client(runner: Runner, tmp_path: Path) -> None:
+    gmail = _scan(runner, tmp_path, "Gmail\n")["Gmail"]
+    options = gmail["alternatives"]
+    assert isinstance(options, list)
+    mailbox = options[0]
+    assert mailbox["kind"] == "protocol"
+    hosts = mailbox["providers"]
+    assert hosts and all({"name", "country", "eu", "chatons"} <= set(h) for h in hosts)
+    assert any(h["country"] == "FR" and h["eu"] for h in hosts)
+    assert [p["kind"] for p in mailbox["with"]] == ["client", "client"]
+    # No client app alone is presented as the replacement of a hosted mailbox.
+    assert all(o["kind"] != "client" for o in options)
+
+
+def test_microsoft_365_members_are_recognised_as_such(runner: Runner, tmp_path: Path) -> None:
+    names = ["Word", "Excel", "PowerPoint", "Outlook", "Teams", "OneDrive"]
+    found = _scan(runner, tmp_path, "\n".join(names) + "\n")
+    for name in names:
+        match = found[name]["match"]
+        assert isinstance(match, dict) and "Microsoft 365" in match["suites"], name
+
+
+def test_require_chatons_keeps_chatons_hosts_or_names_the_filter(
+    runner: Runner, tmp_path: Path
+) -> None:
+    found = _scan(runner, tmp_path, "Gmail\nGoogle Drive\n", "--require", "chatons")
+    for line in ("Gmail", "Google Drive"):
+        result = found[line]
+        options = result["alternatives"]
+        assert isinstance(options, list)
+        if options:
+            assert all(any(h["chatons"] for h in o["providers"]) for o in options), line
+        else:
+            # No CHATONS member in the catalog hosts it: the filter is named, never
+            # "no libre replacement".
+            assert result["removed_by"] == ["--require chatons"], line
+    drive = found["Google Drive"]["alternatives"]
+    assert isinstance(drive, list) and drive, "a CHATONS member hosts Nextcloud"
+
+
+def test_exclude_self_hosted_keeps_what_a_provider_hosts(runner: Runner, tmp_path: Path) -> None:
+    drive = _scan(runner, tmp_path, "Google Drive\n", "--exclude", "self-hosted")["Google Drive"]
+    options = drive["alternatives"]
+    assert isinstance(options, list)
+    assert "nextcloud" in [o["id"] for o in options]
+    assert all(o["kind"] != "server" or o["providers"] for o in options)
+
+
+def test_keep_and_advice_stay_out_of_the_score(runner: Runner, tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "tools.txt"
+    path.write_text("Google Ads\nApp Store\n", encoding="utf-8")
+    found = _scan(runner, tmp_path, "Google Ads\nApp Store\n")
+    ads, store = found["Google Ads"]["match"], found["App Store"]["match"]
+    assert isinstance(ads, dict) and ads["advice"] and not ads["keep"]
+    assert isinstance(store, dict) and store["keep"]
+    md = runner.invoke(["scan", str(path), "-f", "markdown", "--lang", "fr"]).stdout
+    assert "Score de dépendance\u202f: 0/100" in md
+    assert "Conservés à dessein" in md and "comment en dépendre moins" in md
+    assert "Pas encore de remplaçant libre" not in md
+    assert (
+        json.loads(runner.invoke(["scan", str(path), "-f", "json"]).stdout)["summary"][
+            "proprietary"
+        ]
+        == 2
+    )

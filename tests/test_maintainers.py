@@ -194,12 +194,22 @@ def test_show_search_and_new(runner: Runner) -> None:
     hits = json.loads(runner.invoke(["catalog", "search", "visioconference", "-f", "json"]).stdout)
     assert hits and all({"id", "kind", "name", "score"} == set(h) for h in hits)
     assert any(h["id"] == "jitsi-meet" for h in hits)
-    for kind in ("service", "alternative"):
+    for kind in ("service", "alternative", "provider"):
         skeleton = runner.invoke(["catalog", "new", kind])
         assert skeleton.exit_code == 0
         entries = yaml.safe_load(skeleton.stdout)
         assert isinstance(entries, list) and "id" in entries[0] and "reviewed" in entries[0]
     assert runner.invoke(["catalog", "new", "vendor"]).exit_code == 2
+
+
+def test_a_filled_provider_skeleton_validates(runner: Runner, tmp_path: Path) -> None:
+    skeleton = runner.invoke(["catalog", "new", "provider"]).stdout
+    overlay = tmp_path / "mine"
+    overlay.mkdir()
+    filled = skeleton.replace("YYYY-MM-DD", "2026-12-01")
+    (overlay / "providers.yaml").write_text("providers:\n" + filled, encoding="utf-8")
+    result = runner.invoke(["catalog", "validate", str(overlay)])
+    assert result.exit_code == 0, result.output
 
 
 def test_pre_commit_hook_definition() -> None:

@@ -1,4 +1,5 @@
-"""Counts over the catalog: by category, by owner, GAFAM share, migration-note coverage."""
+"""Counts over the catalog: by category, kind and owner, GAFAM share, providers, suites,
+migration-note and source coverage."""
 
 from __future__ import annotations
 
@@ -21,6 +22,14 @@ class CatalogStats:
     pairs: int
     pairs_with_notes: int
     hosted_offers: int
+    providers: int
+    chatons_providers: int
+    suites: int
+    kept: int  # services kept on purpose
+    advised: int  # services with reduction advice
+    with_sources: int  # services, alternatives and providers that carry their sources
+    entries: int  # services, alternatives and providers in all
+    by_kind: tuple[tuple[str, int], ...]
     by_category: tuple[tuple[str, int, int], ...]
     by_owner: tuple[tuple[str, int, bool], ...]
 
@@ -28,6 +37,11 @@ class CatalogStats:
     def gafam_share(self) -> float:
         """Share of services owned, at the end of the chain, by one of the GAFAM."""
         return self.gafam_services / self.services if self.services else 0.0
+
+    @property
+    def sources_share(self) -> float:
+        """Share of entries (services, alternatives, providers) with their sources."""
+        return self.with_sources / self.entries if self.entries else 0.0
 
     @property
     def notes_share(self) -> float:
@@ -42,6 +56,11 @@ def compute(catalog: Catalog) -> CatalogStats:
     per_category_alts = Counter(c for a in catalog.alternatives.values() for c in a.categories)
     owners = Counter(catalog.owner(s.vendor).id for s in services)
     pairs = [ref for s in services for ref in s.alternatives]
+    sources = [
+        *(s.sources for s in services),
+        *(a.sources for a in catalog.alternatives.values()),
+        *(p.sources for p in catalog.providers.values()),
+    ]
     return CatalogStats(
         services=len(services),
         alternatives=len(catalog.alternatives),
@@ -52,6 +71,14 @@ def compute(catalog: Catalog) -> CatalogStats:
         pairs=len(pairs),
         pairs_with_notes=sum(1 for ref in pairs if ref.note is not None),
         hosted_offers=sum(len(a.hosted_offers) for a in catalog.alternatives.values()),
+        providers=len(catalog.providers),
+        chatons_providers=sum(1 for p in catalog.providers.values() if p.chatons),
+        suites=sum(1 for s in services if s.members),
+        kept=sum(1 for s in services if s.keep is not None),
+        advised=sum(1 for s in services if s.advice is not None),
+        with_sources=sum(1 for found in sources if found),
+        entries=len(sources),
+        by_kind=tuple(sorted(Counter(a.kind for a in catalog.alternatives.values()).items())),
         by_category=tuple(
             (cid, per_category_services[cid], per_category_alts[cid])
             for cid in sorted(catalog.categories)

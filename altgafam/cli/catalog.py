@@ -38,6 +38,7 @@ class Kind(str, Enum):
 
     service = "service"
     alternative = "alternative"
+    provider = "provider"
 
 
 TableFormat = Annotated[TableOrJson, typer.Option("--format", "-f", help="table or json.")]
@@ -107,6 +108,7 @@ def catalog_validate(
     print(
         f"catalog valid: {len(result.catalog.services)} services, "
         f"{len(result.catalog.alternatives)} alternatives, "
+        f"{len(result.catalog.providers)} providers, "
         f"{len(result.catalog.vendors)} vendors, {len(result.catalog.categories)} categories"
         + (f", {len(result.warnings)} warning(s)" if result.warnings else "")
     )

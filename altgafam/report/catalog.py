@@ -152,6 +152,14 @@ def stats_dict(stats: CatalogStats) -> dict[str, Any]:
         "pairs_with_notes": stats.pairs_with_notes,
         "notes_share": round(stats.notes_share, 4),
         "hosted_offers": stats.hosted_offers,
+        "providers": stats.providers,
+        "chatons_providers": stats.chatons_providers,
+        "suites": stats.suites,
+        "kept": stats.kept,
+        "advised": stats.advised,
+        "with_sources": stats.with_sources,
+        "sources_share": round(stats.sources_share, 4),
+        "by_kind": dict(stats.by_kind),
         "by_category": [
             {"id": cid, "services": s, "alternatives": a} for cid, s, a in stats.by_category
         ],

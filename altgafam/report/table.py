@@ -236,6 +236,14 @@ def stats_tables(stats: CatalogStats, top: int = 15) -> list[Table]:
         ("Service → alternative pairs", str(stats.pairs)),
         ("Pairs with a migration note", f"{stats.pairs_with_notes} ({stats.notes_share:.0%})"),
         ("Hosted offers", str(stats.hosted_offers)),
+        ("Providers (CHATONS members)", f"{stats.providers} ({stats.chatons_providers})"),
+        ("Suites", str(stats.suites)),
+        ("Services kept on purpose / with advice", f"{stats.kept} / {stats.advised}"),
+        ("Entries with sources", f"{stats.with_sources} ({stats.sources_share:.0%})"),
+        (
+            "Alternatives by kind",
+            ", ".join(f"{kind} {count}" for kind, count in stats.by_kind),
+        ),
     ):
         totals.add_row(label, value)
     categories = Table(title="By category")
