@@ -10,7 +10,7 @@ from altgafam import __version__
 from altgafam.report.json import alternative_dict
 from altgafam.site.plan import Finding, SiteReport
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
