@@ -403,6 +403,60 @@ class ToolItem(NamedTuple):
     removed_by: tuple[str, ...] = ()  # the preferences that removed every alternative
 
 
+class Profile(NamedTuple):
+    """The organisation as the advice sees it."""
+
+    kind: str  # one of PROFILES
+    servers: str  # can it run servers: no, with-help (with its provider), yes
+    hosting: str  # hosting preference: chatons, eu, any
+    budget: str  # budget sensitivity: high, medium, low
+    headcount: int | None = None
+    adopted: tuple[str, ...] = ()  # libre tools already in use, as the file names them
+    name: str = ""  # the organisation's name (the report's client when --client is not given)
+
+    @property
+    def self_hosts(self) -> bool:
+        """Whether targets may be servers the organisation runs itself."""
+        return self.servers == "yes"
+
+
+class Reason(NamedTuple):
+    """Why a target was chosen: a word of the report's vocabulary and its values."""
+
+    key: str  # in_use, covers, chosen_elsewhere, host, self_host, no_server, first_choice
+    values: tuple[tuple[str, str], ...] = ()
+
+
+class Target(NamedTuple):
+    """One function of the client's and the libre target recommended for it."""
+
+    function: str  # a category id
+    label: Text  # the function's name
+    replaces: tuple[str, ...]  # the client's proprietary tools it replaces (names)
+    choice: Recommendation  # the target, with its pieces and every host of it
+    host: HostedOffer | None  # the host named for the client, when it should not self-host
+    reasons: tuple[Reason, ...]
+    others: tuple[str, ...]  # the other options, by name
+    feasible: bool = True  # False: the profile cannot run it and no provider hosts it
+
+
+class Project(NamedTuple):
+    """One migration project of the roadmap."""
+
+    name: str  # a suite's name, or the function's label (in English; `label` for both)
+    label: Text
+    phase: str  # one of PHASES
+    tools: tuple[str, ...]  # the client's tools it replaces
+    targets: tuple[Target, ...]  # the functions it covers, with their targets and hosts
+    effort: str  # the highest effort among its steps
+    days: tuple[float, float]  # person-days, low and high
+    seats: int | None  # the people concerned, when known
+    training_sessions: int
+    training_hours: int  # per session
+    checklist: tuple[tuple[str, Text], ...]  # (tool, export step) from the migration notes
+    suite: str | None = None  # the suite the project moves away from, when it is one
+
+
 class ClientReport(NamedTuple):
     """The consultant's deliverable: everything the Markdown and HTML reports show."""
 
@@ -418,7 +472,6 @@ class ClientReport(NamedTuple):
     score: int
     band: str
     groups: tuple[tuple[Category, tuple[ToolItem, ...]], ...]
-    phases: tuple[tuple[str, tuple[ToolItem, ...]], ...]
     without_alternative: tuple[ToolItem, ...]  # nothing in the catalog, no keep, no advice
     ambiguous: Sequence[Result]
     unknown: Sequence[Result]
@@ -426,3 +479,8 @@ class ClientReport(NamedTuple):
     kept: tuple[ToolItem, ...] = ()  # replacing them is not the client's choice
     advised: tuple[ToolItem, ...] = ()  # no libre replacement: advice to depend on them less
     filtered: tuple[ToolItem, ...] = ()  # every alternative removed by the preferences
+    profile: Profile | None = None
+    target_stack: tuple[Target, ...] = ()
+    roadmap: tuple[Project, ...] = ()
+    # Jurisdiction of the proprietary tools: (tools, owners outside the EU, owners in the US).
+    jurisdiction: tuple[int, int, int] = (0, 0, 0)

@@ -362,7 +362,7 @@ def test_output_is_atomic_an_error_leaves_the_old_file(
     out.write_text("previous report\n", encoding="utf-8")
     from altgafam.report import json as module
 
-    def boom(report: object) -> Iterator[str]:
+    def boom(report: object, extra: object = None) -> Iterator[str]:
         yield '{"schema_version": 1, "results": ['
         raise RuntimeError("disk on fire")
 

@@ -17,7 +17,7 @@ from .test_hostile import assert_clean_html
 EXAMPLE = str(ROOT / "examples" / "agency-tools.txt")
 GOLDEN = HERE / "golden"
 HEADINGS = [
-    "title", "summary", "tools", "plan", "phase_quick", "phase_medium", "phase_heavy", "keep",
+    "title", "summary", "tools", "stack", "roadmap", "phase_foundations", "phase_files", "keep",
     "clarify", "method", "alternative", "license", "kind", "hosting", "effort", "as_written",
     "vendor", "owner", "line", "note", "listed", "proprietary", "gafam_owned", "already_libre",
     "unknown", "score", "by_company", "client", "catalog",
@@ -114,12 +114,13 @@ def test_an_agency_template(runner: Runner, tmp_path: Path) -> None:
     template = tmp_path / "brand.md.j2"
     template.write_text(
         "# {{ doc.client | md }} — {{ t('score') }} {{ doc.score }}/100\n"
-        "{% for label, tools in doc.phases %}{{ t(label) }}: {{ tools | length }}\n{% endfor %}",
+        "{% for p in doc.roadmap %}{{ t('phase_' ~ p.phase) }}: {{ p.tools | length }}\n"
+        "{% endfor %}",
         encoding="utf-8",
     )
     text = report(runner, "-f", "markdown", "--lang", "fr", "--template", str(template))
     assert text.startswith("# Coopérative Exemple — Score de dépendance ")
-    assert "Phase 1\u202f: gains rapides: " in text
+    assert "Phase 1\u202f: domaine, messagerie et comptes: " in text
     broken = tmp_path / "broken.md.j2"
     broken.write_text("{{ doc.nothing_here }}", encoding="utf-8")
     result = runner.invoke(["scan", EXAMPLE, "-f", "markdown", "--template", str(broken)])
@@ -203,6 +204,6 @@ def test_html_prints_on_a4_with_page_numbers_and_a_table_of_contents(runner: Run
     ids = re.findall(r'<h2[^>]* id="([^"]+)"', html)
     links = re.findall(r'<li><a href="#([^"]+)">', html)
     assert links == [i for i in ids if i != "contents"]
-    assert links[:3] == ["summary", "tools", "plan"] and links[-1] == "method"
+    assert links[:4] == ["summary", "stack", "roadmap", "tools"] and links[-1] == "method"
     # A tool's heading, facts and table are kept together.
     assert re.search(r'<section class="keep">\n<h4>', html)

@@ -176,7 +176,7 @@ def test_scan_and_site_in_one_report(runner: Runner) -> None:
     )
     assert result.exit_code == 0, result.output
     text = result.stdout
-    assert "## Your website" in text and "Google Fonts" in text and "## Tool by tool" in text
+    assert "## Your website" in text and "Google Fonts" in text and "## Annex: tool by tool" in text
 
 
 def test_signatures_are_catalog_data() -> None:

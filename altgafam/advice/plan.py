@@ -1,5 +1,5 @@
 """Turn matches into a report (facts, ranked alternatives, counts) and into a client's plan
-(dependency score, tools by category, phases, what to clarify)."""
+(dependency score, tools by category, the target stack and roadmap, what to clarify)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from altgafam.models import (
     Match,
     PerLine,
     Preferences,
+    Profile,
     Recognised,
     Recommendation,
     Report,
@@ -34,7 +35,6 @@ DERIVED_TAGS = ("eu", "chatons")
 TAG_SYNONYMS = {"self-hosted": "self-hostable", "hosted": "hosted-offer"}
 WEIGHTS = {"low": 1, "medium": 2, "high": 3}
 BANDS = ((25, "band_low"), (50, "band_moderate"), (75, "band_high"), (101, "band_very_high"))
-PHASES = (("low", "phase_quick"), ("medium", "phase_medium"), ("high", "phase_heavy"))
 NO_PREFERENCES = Preferences()
 
 
@@ -252,6 +252,8 @@ def client_report(
     date: dt.date | None = None,
     lang: str = "en",
     version: str = "",
+    profile: Profile | None = None,
+    seats: dict[str, int] | None = None,
 ) -> ClientReport:
     """Group the report by distinct tool and category, score the dependency, and lay out the
     phased plan: quick wins first (low effort, most critical and GAFAM-owned first), then
@@ -286,15 +288,20 @@ def client_report(
         return (-int(t.match.gafam), -WEIGHTS[t.criticality], t.match.name.casefold())
 
     proprietary = sorted((t for t in items if t.status is Status.PROPRIETARY), key=weight)
+    proprietary_all = proprietary
+    libre = tuple(sorted((t for t in items if t.status is Status.LIBRE), key=weight))
+    from altgafam.advice import roadmap, stack  # they use this module's facts (EU)
+
+    in_plan = [t for t in proprietary if t.alternatives]
+    targets = stack.target_stack(in_plan, libre, catalog, profile)
+    projects = roadmap.roadmap(
+        targets, in_plan, catalog, profile.headcount if profile else None, seats
+    )
     groups = []
     for category in sorted(catalog.categories.values(), key=lambda c: c.label.get(lang).casefold()):
         members = [t for t in proprietary if t.match.category == category.id]
         if members:
             groups.append((category, tuple(members)))
-    phases = tuple(
-        (label, tuple(t for t in proprietary if t.alternatives and t.alternatives[0].effort == e))
-        for e, label in PHASES
-    )
     successors = {s.id: s.name for s in catalog.services.values()}
     return ClientReport(
         report=report,
@@ -305,11 +312,10 @@ def client_report(
         reviewed=max((s.reviewed for s in catalog.services.values() if s.reviewed), default=None),
         distinct=len(items),
         gafam_by_owner=tuple(sorted(owners.items(), key=lambda kv: (-kv[1], kv[0]))),
-        libre=tuple(sorted((t for t in items if t.status is Status.LIBRE), key=weight)),
+        libre=libre,
         score=score,
         band=band,
         groups=tuple(groups),
-        phases=phases,
         without_alternative=tuple(
             t
             for t in proprietary
@@ -318,6 +324,14 @@ def client_report(
         kept=tuple(t for t in proprietary if _outside_plan(t) and t.match.keep is not None),
         advised=tuple(t for t in proprietary if _outside_plan(t) and t.match.keep is None),
         filtered=tuple(t for t in proprietary if t.removed_by),
+        profile=profile,
+        target_stack=targets,
+        roadmap=projects,
+        jurisdiction=(
+            len(proprietary_all),
+            sum(1 for t in proprietary_all if t.match.country and t.match.country not in EU),
+            sum(1 for t in proprietary_all if t.match.country == "US"),
+        ),
         ambiguous=results.select(lambda r: r.status is Status.AMBIGUOUS),
         unknown=results.select(lambda r: r.status is Status.UNKNOWN),
         successors=successors,

@@ -18,7 +18,7 @@ EFFORTS = ("low", "medium", "high")
 # application, an operating system, an open standard that many hosts offer (a mailbox over
 # IMAP/SMTP), a library built into a site or app, or a browser extension.
 KINDS = ("server", "client", "application", "os", "protocol", "library", "extension")
-SERVES = ("individuals", "associations", "organisations")
+SERVES = ("individuals", "associations", "organisations", "public-bodies", "education")
 PRICING = ("free", "donation", "paid")
 CRITICALITIES = ("low", "medium", "high")
 AXES = ("kind", "hosting", "privacy")

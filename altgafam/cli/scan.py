@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 # would load RapidFuzz for --help.
 MIN_SCORE = 88.0
 INPUT_PANEL = "Input"
+ADVICE_PANEL = "Advice"
 # Paragraphs are one line each: Rich keeps line breaks and wraps to the terminal itself.
 HELP = (
     "Recognise every tool in FILE and recommend libre alternatives.\n\n"
@@ -59,6 +61,16 @@ EXAMPLES = (
     '  altgafam scan tools.txt -f markdown --lang fr --client "Coop Exemple" -o rapport.md\n'
     "  altgafam scan tools.txt --site https://example.org -f html -o report.html"
 )
+
+
+class ProfileKind(str, Enum):
+    """The kinds of organisation advice is tuned for (advice.profile.PROFILES; a test keeps
+    them equal)."""
+
+    association = "association"
+    public_body = "public-body"
+    company = "company"
+    agency = "agency"
 
 
 class InputFormat(str, Enum):
@@ -140,6 +152,29 @@ def scan(
             show_default=False,
         ),
     ] = None,
+    profile: Annotated[
+        ProfileKind | None,
+        typer.Option(
+            "--profile",
+            help="The kind of organisation: tunes the target stack and the hosts named "
+            "(an association runs no servers and prefers CHATONS hosts; a public body and a "
+            "company work with a host in the EU; an agency runs its own).",
+            rich_help_panel=ADVICE_PANEL,
+            show_default=False,
+        ),
+    ] = None,
+    org: Annotated[
+        Path | None,
+        typer.Option(
+            "--org",
+            metavar="FILE",
+            help="An organisation file (TOML): name, profile, headcount, servers "
+            "(no|with-help|yes), hosting (chatons|eu|any), budget, adopted tools. See the "
+            "README.",
+            rich_help_panel=ADVICE_PANEL,
+            show_default=False,
+        ),
+    ] = None,
     catalog_dirs: CatalogDirs = None,
 ) -> None:
     """The scan command (its help is HELP): match, plan, render, write."""
@@ -159,6 +194,13 @@ def scan(
         template=template,
     )
     day = _parse_date(date)
+    from altgafam.advice import profile as profiles
+
+    try:
+        organisation = profiles.load(profile.value if profile else None, org)
+    except InputError as exc:
+        fail(str(exc))
+    client_name = options.client or (organisation.name if organisation else "")
     chosen = formats.Format(options.fmt.value)
     try:
         target = check_output(output, [file]) if output is not None else None
@@ -188,7 +230,7 @@ def scan(
 
         def document() -> ClientReport:
             return plan.client_report(
-                report, catalog, options.client, day, options.language, __version__
+                report, catalog, client_name, day, options.language, __version__, organisation
             )
 
         write_output(

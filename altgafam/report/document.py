@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from altgafam.advice.plan import EU
+from altgafam.advice.roadmap import PHASES
+from altgafam.advice.stack import NO_SERVER
 from altgafam.errors import InputError
-from altgafam.models import ClientReport, HostedOffer, Recommendation, Text
+from altgafam.models import ClientReport, HostedOffer, Project, Recommendation, Target, Text
 from altgafam.normalize import sanitize
 from altgafam.report.i18n import long_date, t
 from altgafam.report.typography import for_language, french
@@ -32,8 +34,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 SHIPPED = {"markdown": "report.md.j2", "html": "report.html.j2"}
 # How people reach an alternative, shown after its kind.
 ACCESS_TAGS = ("web", "desktop", "mobile")
-# Alternatives nobody has to run a server for.
-NO_SERVER = frozenset({"application", "client", "extension", "os", "library"})
 
 
 def helpers(lang: str) -> dict[str, Any]:
@@ -60,6 +60,49 @@ def helpers(lang: str) -> dict[str, Any]:
         if not rec.pieces:
             return ""
         return t(lang, "with_pieces", names=", ".join(name for _, name, _ in rec.pieces))
+
+    def host(target: Target) -> str:
+        if target.host is not None:
+            return offer(target.host)
+        if target.choice.kind in NO_SERVER:
+            return t(lang, "no_server")
+        if not target.feasible or not target.choice.hosted_offers:
+            return t(lang, "self_hosted")
+        return t(lang, "self_hosted")
+
+    def reasons(target: Target) -> str:
+        said = []
+        for reason in target.reasons:
+            values = {
+                k.removesuffix(f"_{lang}"): v
+                for k, v in reason.values
+                if k.endswith(f"_{lang}") or "_" not in k
+            }
+            said.append(t(lang, f"why_{reason.key}", **values))
+        return ", ".join(said)
+
+    def action(project: Project, phase: bool = True) -> str:
+        # "Phase 1: move from Google Workspace (Gmail, Google Drive) to IMAP/SMTP with
+        # Thunderbird (Mailo), Nextcloud (Zaclys)": each target once, with its host.
+        seen: dict[str, str] = {}
+        for target in project.targets:
+            name = target.choice.name
+            if target.choice.pieces:
+                name += f" {pieces(target.choice)}"
+            seen.setdefault(name, f"{name} ({host(target)})")
+        tools = ", ".join(project.tools)
+        if project.suite is not None and project.suite not in project.tools:
+            tools = f"{project.suite} ({tools})"
+        targets = ", ".join(seen.values())
+        if not phase:
+            return t(lang, "move", service=tools, target=targets)
+        # The phase's number: what comes before its colon.
+        number = t(lang, f"phase_{project.phase}").split(":")[0].rstrip("\u202f ")
+        return t(lang, "action", phase=number, service=tools, target=targets)
+
+    def number(value: float) -> str:
+        text = f"{value:g}"
+        return text.replace(".", ",") if lang == "fr" else text
 
     def hosts(rec: Recommendation) -> str:
         if rec.hosted_offers:
@@ -105,6 +148,11 @@ def helpers(lang: str) -> dict[str, Any]:
         "license": license,
         "pieces": pieces,
         "hosts": hosts,
+        "host": host,
+        "reasons": reasons,
+        "action": action,
+        "number": number,
+        "phases": PHASES,
         "offer": offer,
         "day": day,
         "yaml": yaml,

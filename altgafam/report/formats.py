@@ -31,19 +31,20 @@ def chunks(
     lang: str = "en",
 ) -> Iterator[str]:
     """The report in `fmt`, piece by piece (JSON is written result by result); `document`
-    builds the client report, asked for by markdown and html only (grouping a 100,000-line
-    inventory by tool costs as much as writing its JSON); `site`, the website's findings
+    builds the client report (the documents, and the advice keys of the JSON; the terminal
+    table does not need it); `site`, the website's findings
     when the scan covered one; `lang`, the language of the table (the documents take
     theirs from `document`)."""
     if fmt is Format.JSON:
+        from altgafam.report.json import advice_dict
         from altgafam.report.json import chunks as json_chunks
 
-        if site is None:
-            yield from json_chunks(report)
-        else:
+        extra = advice_dict(document())
+        if site is not None:
             from altgafam.report.site import site_dict
 
-            yield from json_chunks(report, {"site": site_dict(site)})
+            extra["site"] = site_dict(site)
+        yield from json_chunks(report, extra)
     elif fmt is Format.TABLE:
         from altgafam.report.table import render
 

@@ -143,28 +143,110 @@ WORDS: dict[str, dict[str, str]] = {
     "chatons": {"en": "CHATONS member", "fr": "membre des CHATONS"},
     "eu": {"en": "EU", "fr": "UE"},
     "plan": {"en": "Migration plan", "fr": "Plan de migration"},
-    "phase_quick": {"en": "Phase 1: quick wins", "fr": "Phase 1\u202f: gains rapides"},
-    "phase_quick_text": {
-        "en": "Low effort, start here: the most critical and GAFAM-owned first.",
-        "fr": "Effort faible, commencez ici\u202f: les plus critiques et détenus par les "
-        "GAFAM d’abord.",
+    "stack": {"en": "Target stack", "fr": "Environnement cible"},
+    "stack_text": {
+        "en": "One libre target per function, and who runs it.",
+        "fr": "Une cible libre par fonction, et qui l’héberge.",
     },
-    "phase_medium": {"en": "Phase 2: medium moves", "fr": "Phase 2\u202f: chantiers moyens"},
-    "phase_medium_text": {
-        "en": "Plan a few days each: data to move, people to train.",
-        "fr": "Prévoir quelques jours chacun\u202f: données à migrer, personnes à former.",
+    "profile_line": {
+        "en": "Profile: {kind}; servers run in-house: {servers}; hosting preference: {hosting}.",
+        "fr": "Profil : {kind} ; serveurs gérés en interne : {servers} ; "
+        "préférence d’hébergement : {hosting}.",
     },
-    "phase_heavy": {"en": "Phase 3: heavy moves", "fr": "Phase 3\u202f: gros chantiers"},
-    "phase_heavy_text": {
-        "en": "Projects of their own: prepare, test with a small team, then switch.",
-        "fr": "Des projets à part entière\u202f: préparer, tester avec une petite équipe, "
-        "basculer.",
+    "profile_association": {"en": "association", "fr": "association"},
+    "profile_public-body": {"en": "public body", "fr": "collectivité"},
+    "profile_company": {"en": "company", "fr": "entreprise"},
+    "profile_agency": {"en": "agency", "fr": "agence"},
+    "servers_no": {"en": "no", "fr": "non"},
+    "servers_with-help": {"en": "with help", "fr": "avec de l’aide"},
+    "servers_yes": {"en": "yes", "fr": "oui"},
+    "hosting_chatons": {"en": "a CHATONS member", "fr": "un membre des CHATONS"},
+    "hosting_eu": {"en": "in the EU", "fr": "dans l’UE"},
+    "hosting_any": {"en": "none", "fr": "aucune"},
+    "function": {"en": "Function", "fr": "Fonction"},
+    "today": {"en": "Today", "fr": "Aujourd’hui"},
+    "target": {"en": "Target", "fr": "Cible"},
+    "why": {"en": "Why", "fr": "Pourquoi"},
+    "why_in_use": {"en": "already in use", "fr": "déjà utilisé"},
+    "why_chosen_elsewhere": {
+        "en": "already chosen for {function}",
+        "fr": "déjà retenu pour {function}",
     },
-    "phase_none": {"en": "Nothing in this phase.", "fr": "Rien dans cette phase."},
-    "step": {
-        "en": "Move from {service} to {alternative} ({license}).",
-        "fr": "Passer {de_service} à {alternative} ({license}).",
+    "why_covers": {"en": "also covers {functions}", "fr": "couvre aussi {functions}"},
+    "why_host": {"en": "hosted by {provider}", "fr": "hébergé par {provider}"},
+    "why_self_host": {"en": "run by your team", "fr": "géré par votre équipe"},
+    "why_no_server": {"en": "nothing to host", "fr": "rien à héberger"},
+    "why_needs_host": {
+        "en": "needs a server: no provider in the catalog hosts it",
+        "fr": "demande un serveur : aucun hébergeur du catalogue ne le propose",
     },
+    "why_first_choice": {"en": "the catalog’s first choice", "fr": "le premier choix du catalogue"},
+    "first_actions": {"en": "First actions", "fr": "Premières actions"},
+    "action": {
+        "en": "{phase}: move from {service} to {target}.",
+        "fr": "{phase}\u202f: passer {de_service} à {target}.",
+    },
+    "move": {
+        "en": "Move from {service} to {target}.",
+        "fr": "Passer {de_service} à {target}.",
+    },
+    "roadmap": {"en": "Roadmap", "fr": "Feuille de route"},
+    "roadmap_text": {
+        "en": "Projects in phases, what the others build on first. Efforts are ranges of "
+        "person-days for the migration itself (setting up, moving the data, helping people), "
+        "to budget with the host's own prices.",
+        "fr": "Des projets par phases, ce sur quoi les autres reposent d’abord. Les efforts sont "
+        "des fourchettes de jours-personnes pour la migration elle-même (mise en place, "
+        "déplacement des données, accompagnement), à budgéter avec les tarifs de l’hébergeur.",
+    },
+    "phase_foundations": {
+        "en": "Phase 1: domain, mail and accounts",
+        "fr": "Phase 1 : domaine, messagerie et comptes",
+    },
+    "phase_files": {
+        "en": "Phase 2: files and documents",
+        "fr": "Phase 2 : fichiers et documents",
+    },
+    "phase_communication": {
+        "en": "Phase 3: calendars, chat and video",
+        "fr": "Phase 3 : agendas, messagerie instantanée et visio",
+    },
+    "phase_business": {
+        "en": "Phase 4: business tools and website",
+        "fr": "Phase 4 : outils métier et site web",
+    },
+    "replaces": {"en": "Replaces", "fr": "Remplace"},
+    "effort_days": {
+        "en": "{low} to {high} person-days",
+        "fr": "{low} à {high} jours-personnes",
+    },
+    "for_people": {"en": "for {n} people", "fr": "pour {n} personnes"},
+    "training": {
+        "en": "Training: {n} session of {hours} h|Training: {n} sessions of {hours} h",
+        "fr": "Formation : {n} séance de {hours} h|Formation : {n} séances de {hours} h",
+    },
+    "checklist": {"en": "Export checklist", "fr": "Exports à faire"},
+    "host_label": {"en": "Host", "fr": "Hébergeur"},
+    "self_hosted": {"en": "your own server", "fr": "votre serveur"},
+    "jurisdiction": {
+        "en": "Of the {tools} proprietary tools, {non_eu} belong to companies outside the "
+        "European Union, {us} of them to US companies, whose data US law (the CLOUD Act) can "
+        "reach. Facts to check with your data protection officer, not a legal opinion.",
+        "fr": "Sur les {tools} outils propriétaires, {non_eu} appartiennent à des entreprises "
+        "hors de l’Union européenne, dont {us} à des entreprises américaines, dont le droit "
+        "américain (le CLOUD Act) peut atteindre les données. Des faits à vérifier avec votre "
+        "délégué à la protection des données, pas un avis juridique.",
+    },
+    "owner_country": {
+        "en": "Owner’s country: {country}",
+        "fr": "Pays du propriétaire : {country}",
+    },
+    "cloud_act": {
+        "en": "US law (the CLOUD Act) can reach its data: check with your DPO",
+        "fr": "le droit américain (CLOUD Act) peut en atteindre les données : à vérifier "
+        "avec votre DPO",
+    },
+    "annex": {"en": "Annex: tool by tool", "fr": "Annexe : outil par outil"},
     "keep": {"en": "No libre replacement yet", "fr": "Pas encore de remplaçant libre"},
     "keep_text": {
         "en": "Keep for now, and watch: {names}.",

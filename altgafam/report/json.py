@@ -8,7 +8,7 @@ from typing import Any
 
 from altgafam import __version__
 from altgafam.advice.plan import EU
-from altgafam.models import Recommendation, Report, Result, Text
+from altgafam.models import ClientReport, Recommendation, Report, Result, Target, Text
 
 SCHEMA_VERSION = 2
 
@@ -115,3 +115,67 @@ def chunks(report: Report, extra: dict[str, Any] | None = None) -> Iterator[str]
 def render(report: Report) -> str:
     """The whole scan as one JSON string."""
     return "".join(chunks(report))
+
+
+def advice_dict(doc: ClientReport) -> dict[str, Any]:
+    """The advice as JSON: the profile, the target stack, the roadmap and the jurisdiction
+    of the proprietary tools (keys of the scan's JSON, documented in docs/json.md)."""
+    profile = doc.profile
+    tools, non_eu, us = doc.jurisdiction
+    return {
+        "profile": None
+        if profile is None
+        else {
+            "kind": profile.kind,
+            "servers": profile.servers,
+            "hosting": profile.hosting,
+            "budget": profile.budget,
+            "headcount": profile.headcount,
+            "adopted": list(profile.adopted),
+        },
+        "target_stack": [_target(t) for t in doc.target_stack],
+        "roadmap": [
+            {
+                "name": p.name,
+                "label": {"en": p.label.en, "fr": p.label.fr},
+                "phase": p.phase,
+                "tools": list(p.tools),
+                "functions": [t.function for t in p.targets],
+                "effort": p.effort,
+                "days": list(p.days),
+                "seats": p.seats,
+                "training": {"sessions": p.training_sessions, "hours": p.training_hours},
+                "checklist": [{"tool": tool, "step": _text(step)} for tool, step in p.checklist],
+            }
+            for p in doc.roadmap
+        ],
+        "jurisdiction": {"tools": tools, "non_eu": non_eu, "us": us},
+    }
+
+
+def _target(target: Target) -> dict[str, Any]:
+    host = target.host
+    return {
+        "function": target.function,
+        "label": {"en": target.label.en, "fr": target.label.fr},
+        "replaces": list(target.replaces),
+        "target": {
+            "id": target.choice.id,
+            "name": target.choice.name,
+            "kind": target.choice.kind,
+            "with": [{"id": i, "name": n, "kind": k} for i, n, k in target.choice.pieces],
+        },
+        "host": None
+        if host is None
+        else {
+            "id": host.provider_id,
+            "name": host.provider,
+            "country": host.country or None,
+            "eu": host.country in EU,
+            "chatons": host.chatons,
+            "url": host.url,
+        },
+        "reasons": [{"key": r.key, "values": dict(r.values)} for r in target.reasons],
+        "others": list(target.others),
+        "feasible": target.feasible,
+    }
