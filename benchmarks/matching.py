@@ -64,7 +64,6 @@ def main() -> None:
                         f"got {status} {ident}"
                     )
 
-
     def parts(text: str) -> list[evalset.Part]:
         found = []
         for m in matcher.match_lines([Entry(1, text)], index):

@@ -154,4 +154,6 @@ def score_fresh(cases: list[FreshCase], read: Callable[[str], list[Part]]) -> Fr
             expected = set(case.ids)
             if any(p[1] not in expected for p in named):
                 wrong.append((case, parts))
-    return FreshScore(len(cases), right, tuple(gaps), tuple(errors), tuple(false_prop), tuple(wrong))
+    return FreshScore(
+        len(cases), right, tuple(gaps), tuple(errors), tuple(false_prop), tuple(wrong)
+    )
