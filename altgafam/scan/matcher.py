@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from altgafam.models import Candidate, Catalog, Entry, Match, PerLine, Status
 from altgafam.normalize import by_host, fold, key
-from altgafam.scan.vocabulary import CORPORATE, Vocabulary, common_words, learn
+from altgafam.scan.vocabulary import CORPORATE, Vocabulary, WordList, common_words, learn
 
 # A match needs this score; below it, candidates down to SUGGEST are offered as "did you mean".
 DEFAULT_MIN_SCORE = 88.0
@@ -200,7 +200,7 @@ def _category_candidates(
     return tuple(found)[:CATEGORY_CANDIDATES]
 
 
-def plain_word(word: str, vocabulary: Vocabulary, common: frozenset[str]) -> bool:
+def plain_word(word: str, vocabulary: Vocabulary, common: WordList) -> bool:
     """An everyday French or English word, not a brand ("visio", "cloud"; not "google")."""
     return word in common and word not in vocabulary.brands
 
@@ -259,6 +259,18 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         if found.status in (Status.PROPRIETARY, Status.LIBRE):
             return found._replace(entry=entry)
     return _match_text(entry, index, min_score)
+
+
+def recognises(text: str, index: Index) -> bool:
+    """Whether the catalog knows a line by an address, a name or an alias, with no fuzzy
+    guess: what tells a table's tool column from its other columns, fast."""
+    for host, segment in _addresses(text):
+        if by_host(index.domains, host, segment) is not None:
+            return True
+    stripped = _URL.sub(_url_words, text)
+    tokens = fold(stripped).split()
+    alone = len(content_words(tokens)) <= 1
+    return _exact(tokens, index, _capitalised(stripped), alone) is not None
 
 
 def _core(text: str, index: Index) -> str | None:
