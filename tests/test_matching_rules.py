@@ -154,7 +154,9 @@ def test_suggestions_need_a_close_spelling_of_a_distinctive_word(
         assert matcher.match_entry(Entry(1, text), shipped_index).candidates == ()
 
 
-@pytest.mark.parametrize("text", ["Zoho Calendar", "OVH Mail pro", "Foobar-Slack"])
+@pytest.mark.parametrize(
+    "text", ["Zoho Calendar", "OVH Mail pro", "Foobar-Slack", "Cap Ferret", "Box Zorblex"]
+)
 def test_a_brand_with_a_word_its_product_lacks_names_another_product(
     text: str, shipped_index: matcher.Index
 ) -> None:

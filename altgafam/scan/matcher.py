@@ -71,6 +71,8 @@ COMMON_WORDS = frozenset(
     webmail cloud studio online reader server live search translate photo video
     """.split()
 )
+# A name this short is easily the start of another one.
+SHORT_NAME = 3
 # A line naming only a category ("visio", "agenda") is ambiguous between at most this many.
 CATEGORY_CANDIDATES = 5
 # What follows these is context, not the product: "Trello (projets clients)", "mattermost pour
@@ -367,6 +369,18 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         and not plain_word(before, vocabulary, common_words())
         # A slip in the owner's name is the owner ("Microsft Teams").
         and not any(_spelled(before, w) for w in house)
+    ):
+        return True
+    # A short name before a capitalised word no name has is the start of another name
+    # ("Cap Collectif" is not Cap).
+    after = tokens[span.stop] if span.stop < len(tokens) else ""
+    if (
+        len("".join(found)) <= SHORT_NAME
+        and after
+        and after not in FILLERS
+        and after not in index.postings
+        and not _VERSION.match(after)
+        and after in _capitalised(text)
     ):
         return True
     glued = re.escape(found[-1]) + r"-[^\W\d_]|[^\W\d_]-" + re.escape(found[0])
