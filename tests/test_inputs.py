@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from altgafam.errors import InputError
+from altgafam.scan import matcher
 from altgafam.scan.inputs import parse_text, read_tools
+
+from .conftest import Runner
 
 
 def test_lines_comments_and_blanks() -> None:
@@ -103,3 +107,79 @@ def test_standard_input_has_the_same_size_bound(monkeypatch: pytest.MonkeyPatch)
 def test_a_text_list_starting_with_a_bracket_on_stdin_stays_text() -> None:
     entries = read_tools("-", stdin=io.BytesIO(b"[Interne] Wiki\nSlack\n")).entries
     assert [e.text for e in entries] == ["[Interne] Wiki", "Slack"]
+
+
+def _known(index: matcher.Index) -> Callable[[str], bool]:
+    return lambda text: matcher.recognises(text, index)
+
+
+def test_the_tool_column_is_told_by_its_content(
+    tmp_path: Path, shipped_index: matcher.Index
+) -> None:
+    # A school's export: the first column is the class, the tools' header is nobody's guess.
+    path = tmp_path / "ecole.csv"
+    path.write_text(
+        "Classe;Ce qu'on utilise;Depuis\n"
+        "CM1;Pronote;2019\n"
+        "CM1;Padlet;2021\n"
+        "CM2;Google Classroom;2020\n"
+        "CM2;Canva;2022\n"
+        "CE1;LibreOffice;2018\n"
+        "CE2;Framapad;2023\n",
+        encoding="utf-8",
+    )
+    tools = read_tools(str(path), recognise=_known(shipped_index))
+    assert tools.column is not None
+    assert (tools.column.number, tools.column.by) == (2, "content")
+    assert tools.column.describe().startswith("column 2 'Ce qu'on utilise' (")
+    assert [e.text for e in tools.entries][:2] == ["Pronote", "Padlet"]
+    assert [e.line for e in tools.entries][-1] == 7
+
+
+def test_the_header_breaks_ties_and_weak_columns_stop(
+    tmp_path: Path, shipped_index: matcher.Index
+) -> None:
+    # Nothing recognised anywhere: the header names the column...
+    named = tmp_path / "named.csv"
+    named.write_text("Bureau,Logiciel\nAccueil,Zorblex\nÉtat civil,Quux\n", encoding="utf-8")
+    tools = read_tools(str(named), recognise=_known(shipped_index))
+    assert tools.column is not None and (tools.column.number, tools.column.by) == (2, "header")
+    # ...and without one, a one-line error lists the columns.
+    bare = tmp_path / "bare.csv"
+    bare.write_text("Bureau,Truc\nAccueil,Zorblex\nÉtat civil,Quux\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"use --column \(columns: 'Bureau', 'Truc'\)"):
+        read_tools(str(bare), recognise=_known(shipped_index))
+    # --column is obeyed, whatever the content says.
+    given = read_tools(str(bare), column="Bureau", recognise=_known(shipped_index))
+    assert given.column is not None and given.column.by == "given"
+    assert [e.text for e in given.entries] == ["Accueil", "État civil"]
+
+
+def test_the_key_of_json_objects_is_told_by_content(
+    tmp_path: Path, shipped_index: matcher.Index
+) -> None:
+    path = tmp_path / "tools.json"
+    path.write_text(
+        '[{"team": "Compta", "label": "Pennylane"}, {"team": "Com", "label": "Mailchimp"},'
+        ' {"team": "RH", "label": "Lucca"}]',
+        encoding="utf-8",
+    )
+    tools = read_tools(str(path), recognise=_known(shipped_index))
+    assert tools.column is not None and tools.column.name == "label"
+    assert [e.text for e in tools.entries] == ["Pennylane", "Mailchimp", "Lucca"]
+
+
+def test_scan_says_which_column_it_read(tmp_path: Path, runner: Runner) -> None:
+    path = tmp_path / "asso.csv"
+    path.write_text(
+        "Pôle;Usage;Quoi\nBureau;les mails;Gmail\nCom;affiches;Canva\nTrésorerie;banque;Qonto\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(["scan", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "tools read from column 3 'Quoi' (2 of 3 sampled cells recognised)" in result.stderr
+    bare = tmp_path / "bare.csv"
+    bare.write_text("Pôle;Usage\nBureau;les mails\nCom;affiches\n", encoding="utf-8")
+    failed = runner.invoke(["scan", str(bare), "-f", "json"])
+    assert failed.exit_code == 2
+    assert failed.stderr.count("\n") == 1 and "columns: 'Pôle', 'Usage'" in failed.stderr

@@ -23,6 +23,14 @@ def test_wheel_installs_and_scans_from_another_directory(tmp_path: Path) -> None
         capture_output=True,
     )
     wheel = next(dist.glob("altgafam-*.whl"))
+    import zipfile
+
+    # The matcher's word list ships with its license beside it.
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    assert {
+        "altgafam/scan/data/common-words.txt",
+        "altgafam/scan/data/common-words.LICENSE",
+    } <= shipped
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")

@@ -14,7 +14,7 @@ import typer
 from typer._click.exceptions import ClickException
 
 from altgafam import __version__
-from altgafam.cli import catalog, scan, site
+from altgafam.cli import catalog, clarify, scan, site
 from altgafam.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, say
 from altgafam.errors import AltgafamError
 
@@ -45,6 +45,9 @@ app = typer.Typer(
 )
 app.command("scan", help=scan.HELP, epilog=scan.EXAMPLES, rich_help_panel="Audit")(scan.scan)
 app.command("site", help=site.HELP, epilog=site.EXAMPLES, rich_help_panel="Audit")(site.site)
+app.command("clarify", help=clarify.HELP, epilog=clarify.EXAMPLES, rich_help_panel="Audit")(
+    clarify.clarify
+)
 app.add_typer(catalog.app, name="catalog", rich_help_panel="Maintain")
 
 

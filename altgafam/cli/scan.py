@@ -125,8 +125,9 @@ def scan(
         str | None,
         typer.Option(
             "--column",
-            help="CSV/TSV: the header (or 1-based number) of the column holding the tools; "
-            "found by name (tool, outil, name, logiciel...) when not given.",
+            help="CSV/TSV (or JSON objects): the header (or 1-based number) of the column "
+            "holding the tools; when not given, the column whose cells the catalog recognises "
+            "most, its header (tool, outil, logiciel...) breaking ties.",
             rich_help_panel=INPUT_PANEL,
             show_default=False,
         ),
@@ -206,13 +207,18 @@ def scan(
         target = check_output(output, [file]) if output is not None else None
         if site_targets:
             check_targets(site_targets)
-        tools = read_tools(file, input_format.value, column)
-        for warning in tools.warnings:
-            say("warning", f"{tools.source}: {warning}")
-        if not tools.entries:
-            say("", f"no tools found in {tools.source}")
         catalog, index = load_prepared(matcher.build_index, catalog_dirs)
         assert index is not None
+        known = index
+        tools = read_tools(
+            file, input_format.value, column, recognise=lambda t: matcher.recognises(t, known)
+        )
+        for warning in tools.warnings:
+            say("warning", f"{tools.source}: {warning}")
+        if tools.column is not None:
+            say("", f"{tools.source}: tools read from {tools.column.describe()}")
+        if not tools.entries:
+            say("", f"no tools found in {tools.source}")
         prefs = check_tags(catalog, options.preferences)
         report = build_report(tools.entries, min_score, catalog, index, prefs)
         website = None

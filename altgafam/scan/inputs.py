@@ -9,7 +9,7 @@ import json
 import re
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -58,6 +58,13 @@ TOOL_COLUMNS = (
     "solution", "solutions", "nom de l'outil", "tool name", "application name", "vendor product",
 )  # fmt: skip
 _JSON_KEYS = ("name", "tool", "nom", "outil", "software", "logiciel", "application", "title")
+# The tool column is told by its content: its cells are recognised, on the first rows.
+SAMPLE_ROWS = 200
+# The best column is weak below this share of its cells recognised: then the header decides,
+# or the user (--column).
+WEAK_SHARE = 0.1
+# Whether the catalog knows a cell (by name, alias or address: no fuzzy guess).
+Recognise = Callable[[str], bool]
 
 
 class _Entries:
@@ -85,12 +92,35 @@ class _Entries:
         return PerLine(self._items, self._lines, self._which)
 
 
+class Column(NamedTuple):
+    """The column (or JSON key) the tools were read from, and why: "content" (the most cells
+    the catalog recognises), "header" (its name, among columns as weak as each other) or
+    "given" (--column)."""
+
+    name: str
+    number: int
+    by: str
+    recognised: int = 0
+    cells: int = 0
+
+    def describe(self) -> str:
+        """One line for standard error and the report's method section."""
+        why = {
+            "content": f"{self.recognised} of {self.cells} sampled cells recognised",
+            "header": "by its header",
+            "given": "as given",
+        }[self.by]
+        return f"column {self.number} '{printable(self.name)[:40]}' ({why})"
+
+
 class ToolList(NamedTuple):
-    """The entries read from one input, what was skipped on the way, and where it came from."""
+    """The entries read from one input, what was skipped on the way, and where it came from
+    (the column, for a table)."""
 
     entries: Sequence[Entry]
     warnings: list[str]
     source: str
+    column: Column | None = None
 
 
 def _encoding(head: bytes, name: str) -> str:
@@ -149,24 +179,52 @@ def parse_lines(
     return entries.done()
 
 
-def _pick_column(header: list[str], column: str | None, name: str) -> int:
+def _pick_column(
+    header: list[str],
+    column: str | None,
+    name: str,
+    rows: Sequence[Sequence[str]] = (),
+    recognise: Recognise | None = None,
+) -> Column:
+    """The tool column: the one given; else the one whose cells the catalog recognises most,
+    its header breaking ties; else (no catalog to ask) the one named like a tool column."""
     folded = [h.strip().casefold() for h in header]
     if column is not None:
         wanted = column.strip().casefold()
         if wanted in folded:
-            return folded.index(wanted)
+            return Column(header[folded.index(wanted)], folded.index(wanted) + 1, "given")
         if column.isascii() and column.isdigit() and 1 <= int(column) <= len(header):
-            return int(column) - 1
+            return Column(header[int(column) - 1], int(column), "given")
         raise InputError(f"{name}: no column named '{column}' (columns: {_listed(header)})")
-    for candidate in TOOL_COLUMNS:
-        if candidate in folded:
-            return folded.index(candidate)
+    named = [i for i, h in enumerate(folded) if h in TOOL_COLUMNS]
+    named.sort(key=lambda i: TOOL_COLUMNS.index(folded[i]))
     if len(header) == 1:
-        return 0
+        return Column(header[0], 1, "header")
+    if recognise is not None and rows:
+        scores = _scores(len(header), rows, recognise)
+        best = max(scores, key=lambda i: (scores[i][0], i in named, -i))
+        found, cells = scores[best]
+        if found and found >= WEAK_SHARE * cells:
+            return Column(header[best], best + 1, "content", found, cells)
+    if named:
+        return Column(header[named[0]], named[0] + 1, "header")
     raise InputError(
         f"{name}: cannot tell which column holds the tools; use --column "
         f"(columns: {_listed(header)})"
     )
+
+
+def _scores(
+    width: int, rows: Sequence[Sequence[str]], recognise: Recognise
+) -> dict[int, tuple[int, int]]:
+    """Each column's recognised cells and non-empty cells, over the sampled rows."""
+    scores = {}
+    for i in range(width):
+        cells = [r[i].strip() for r in rows if len(r) > i and r[i].strip()]
+        # Numbers, dates and amounts are no tool names: not worth a look-up.
+        texts = [c for c in cells if any(ch.isalpha() for ch in c) and len(c) <= MAX_LINE]
+        scores[i] = (sum(1 for c in texts if recognise(c)), len(cells))
+    return scores
 
 
 def _listed(header: list[str], most: int = 12) -> str:
@@ -182,9 +240,13 @@ def parse_csv_lines(
     delimiter: str | None,
     column: str | None,
     warnings: list[str],
+    recognise: Recognise | None = None,
+    chosen: list[Column] | None = None,
 ) -> Sequence[Entry]:
     """A CSV or TSV export with a header row, over its lines as they come; the tool column is
-    found or given; `sample`, the start of the text, tells the delimiter when it is not given."""
+    given, or told by what the catalog recognises in the first SAMPLE_ROWS rows (`recognise`),
+    or by its header; `chosen` is told which. `sample`, the start of the text, tells the
+    delimiter when it is not given."""
     if delimiter is None:
         # The header line alone tells the delimiter: rows may hold commas in free text.
         header_line = sample.splitlines()[0][:SNIFF] if sample else ""
@@ -198,11 +260,27 @@ def parse_csv_lines(
         header = next(reader, None)
         if header is None:
             return []
-        index = _pick_column(header, column, name)
+        # The first rows are held while the column is chosen, then the rest streams.
+        held: list[tuple[int, list[str]]] = []
         previous_end = reader.line_num
         for row in reader:
-            start = previous_end + 1
+            held.append((previous_end + 1, row))
             previous_end = reader.line_num
+            if len(held) >= SAMPLE_ROWS:
+                break
+        picked = _pick_column(header, column, name, [r for _, r in held], recognise)
+        if chosen is not None:
+            chosen.append(picked)
+        index = picked.number - 1
+
+        def rows() -> Iterator[tuple[int, list[str]]]:
+            nonlocal previous_end
+            yield from held
+            for row in reader:
+                yield previous_end + 1, row
+                previous_end = reader.line_num
+
+        for start, row in rows():
             if len(row) <= index:
                 continue
             content = row[index].strip()
@@ -217,8 +295,16 @@ def parse_csv_lines(
     return entries.done()
 
 
-def parse_json(text: str, name: str, warnings: list[str]) -> Sequence[Entry]:
-    """A JSON list of names, or of objects with a name; `line` is the item's place in the list."""
+def parse_json(
+    text: str,
+    name: str,
+    warnings: list[str],
+    column: str | None = None,
+    recognise: Recognise | None = None,
+    chosen: list[Column] | None = None,
+) -> Sequence[Entry]:
+    """A JSON list of names, or of objects with a name (the key told as a CSV column is);
+    `line` is the item's place in the list."""
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -239,10 +325,14 @@ def parse_json(text: str, name: str, warnings: list[str]) -> Sequence[Entry]:
     if not isinstance(data, list):
         raise InputError(f"{name}: expected a JSON list of tools")
     entries = _Entries(name)
+    wanted = _json_key(data, name, column, recognise, chosen)
     for number, item in enumerate(data, start=1):
         value = item
         if isinstance(item, dict):
-            value = next((item[k] for k in item if str(k).casefold() in _JSON_KEYS), None)
+            if wanted is not None:
+                value = item.get(wanted)
+            else:
+                value = next((item[k] for k in item if str(k).casefold() in _JSON_KEYS), None)
         if not isinstance(value, str):
             warnings.append(f"item {number}: skipped, no tool name in it")
             continue
@@ -257,6 +347,30 @@ def parse_json(text: str, name: str, warnings: list[str]) -> Sequence[Entry]:
             warnings.append(f"item {number}: invalid characters replaced by U+FFFD")
         entries.add(number, fixed)
     return entries.done()
+
+
+def _json_key(
+    data: list[Any],
+    name: str,
+    column: str | None,
+    recognise: Recognise | None,
+    chosen: list[Column] | None,
+) -> str | None:
+    """The key of the objects that holds the tools, chosen as a CSV column is; None for a
+    list of plain names, or when no catalog is asked (the first key named like a tool's)."""
+    objects = [item for item in data[:SAMPLE_ROWS] if isinstance(item, dict)]
+    if not objects or (recognise is None and column is None):
+        return None
+    keys = list(dict.fromkeys(str(k) for item in objects for k in item))
+    rows = [[v if isinstance(v := item.get(k), str) else "" for k in keys] for item in objects]
+    folded = [k.casefold() for k in keys]
+    ordered = sorted(range(len(keys)), key=lambda i: (folded[i] not in _JSON_KEYS, i))
+    picked = _pick_column(
+        [keys[i] for i in ordered], column, name, [[r[i] for i in ordered] for r in rows], recognise
+    )
+    if chosen is not None:
+        chosen.append(picked)
+    return picked.name
 
 
 def _shape(fmt: str, name: str, head: str) -> str:
@@ -359,9 +473,14 @@ def _open(source: str, stdin: BinaryIO | None) -> BinaryIO:
 
 
 def read_tools(
-    source: str, fmt: str = "auto", column: str | None = None, stdin: BinaryIO | None = None
+    source: str,
+    fmt: str = "auto",
+    column: str | None = None,
+    stdin: BinaryIO | None = None,
+    recognise: Recognise | None = None,
 ) -> ToolList:
-    """Read the list at `source` ('-' for standard input) in the given or detected shape.
+    """Read the list at `source` ('-' for standard input) in the given or detected shape; a
+    table's tool column is the one given, or the one whose cells `recognise` knows most.
     Text, CSV and TSV are streamed: decoded and parsed line by line as they are read, never
     held whole in memory; JSON, which only parses whole, is read whole (up to MAX_BYTES)."""
     name = "<stdin>" if source == "-" else printable(source)
@@ -372,19 +491,23 @@ def read_tools(
         start = head.decode(encoding, errors="replace")
         shape = _shape(fmt, name, start)
         warnings: list[str] = []
+        chosen: list[Column] = []
         raw = _Stream(head, stream, name)
         if shape in ("json", "json?"):
             text = decode(raw.read(), name)
             if shape == "json" or _is_json(text):
-                return ToolList(parse_json(text, name, warnings), warnings, name)
+                entries = parse_json(text, name, warnings, column, recognise, chosen)
+                return ToolList(entries, warnings, name, chosen[0] if chosen else None)
             return ToolList(parse_text(text, warnings), warnings, name)
         if shape in ("csv", "tsv"):
             lines = _lines_of(raw, encoding, name, newline="")
             delimiter = "\t" if shape == "tsv" else None
-            entries = parse_csv_lines(lines, start, name, delimiter, column, warnings)
+            entries = parse_csv_lines(
+                lines, start, name, delimiter, column, warnings, recognise, chosen
+            )
         else:
             entries = parse_lines(_lines_of(raw, encoding, name, newline=None), warnings, name)
-        return ToolList(entries, warnings, name)
+        return ToolList(entries, warnings, name, chosen[0] if chosen else None)
     finally:
         if stream is not stdin and source != "-":
             stream.close()

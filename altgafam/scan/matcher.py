@@ -6,10 +6,12 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from typing import NamedTuple
 
 from altgafam.models import Candidate, Catalog, Entry, Match, PerLine, Status
 from altgafam.normalize import by_host, fold, key
+from altgafam.scan.vocabulary import CORPORATE, Vocabulary, WordList, common_words, learn
 
 # A match needs this score; below it, candidates down to SUGGEST are offered as "did you mean".
 DEFAULT_MIN_SCORE = 88.0
@@ -69,11 +71,17 @@ COMMON_WORDS = frozenset(
     webmail cloud studio online reader server live search translate photo video
     """.split()
 )
-# Words dropped from a vendor's name before matching it: "Sage Group" is written "Sage".
-_CORPORATE = frozenset(
-    "group groupe inc corp corporation company labs platforms communications software "
-    "technologies technology holdings sa sas ag gmbh ltd llc bv nv plc se".split()
+# A name this short is easily the start of another one.
+SHORT_NAME = 3
+# A line naming only a category ("visio", "agenda") is ambiguous between at most this many.
+CATEGORY_CANDIDATES = 5
+# What follows these is context, not the product: "Trello (projets clients)", "mattermost pour
+# les tests", "Canva - affiches". Markers of use, after which the product is what came first...
+_CONTEXT_USE = re.compile(
+    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur)\s|\s+[-\u2013\u2014:]\s|\s*:\s", re.IGNORECASE
 )
+# ...and markers of belonging, after which it may be a phrase ("tableau de bord").
+_CONTEXT_OF = re.compile(r"\s+(?:de\s+la|de\s+l'|de\s+l\u2019|du|des)\s*", re.IGNORECASE)
 
 
 class _Key(NamedTuple):
@@ -95,6 +103,14 @@ class Index(NamedTuple):
     names: dict[str, str]
     libre: frozenset[str]
     vendors: dict[str, tuple[str, ...]]
+    vocabulary: Vocabulary
+    # Everyday words that are a product's whole name and name a category ("visio",
+    # "office"): alone on a line, the products they may mean.
+    category_names: dict[str, tuple[str, ...]]
+    # Each live service's category, in the catalog's order.
+    categories: dict[str, str]
+    # Every entry's categories.
+    kinds: dict[str, tuple[str, ...]]
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -128,6 +144,7 @@ def build_index(catalog: Catalog) -> Index:
             if found:
                 domains.setdefault(found[0][0].removeprefix("www."), alt.id)
     frozen = {token: frozenset(ids) for token, ids in postings.items()}
+    vocabulary = learn(catalog, FILLERS)
     return Index(
         exact,
         domains,
@@ -138,7 +155,61 @@ def build_index(catalog: Catalog) -> Index:
         names,
         frozenset(catalog.alternatives),
         _vendor_products(catalog),
+        vocabulary,
+        _category_names(catalog, exact, frozen, choice_ids, vocabulary),
+        {s.id: s.category for s in catalog.services.values() if s.discontinued is None},
+        {
+            **{s.id: (s.category,) for s in catalog.services.values()},
+            **{a.id: a.categories for a in catalog.alternatives.values()},
+        },
     )
+
+
+def _category_names(
+    catalog: Catalog,
+    exact: dict[str, _Key],
+    postings: dict[str, frozenset[int]],
+    choice_ids: list[str],
+    vocabulary: Vocabulary,
+) -> dict[str, tuple[str, ...]]:
+    """Each one-word name that is an everyday word naming a category -> the entries it may
+    mean: those named with it first, then the category's services."""
+    common = common_words()
+    out: dict[str, tuple[str, ...]] = {}
+    for word in exact:
+        if word not in postings or not plain_word(word, vocabulary, common):
+            continue
+        named = category_of(word, vocabulary)
+        if named:
+            out[word] = _category_candidates(word, named, catalog, exact, postings, choice_ids)
+    return out
+
+
+def _category_candidates(
+    word: str,
+    categories: tuple[str, ...],
+    catalog: Catalog,
+    exact: dict[str, _Key],
+    postings: dict[str, frozenset[int]],
+    choice_ids: list[str],
+) -> tuple[str, ...]:
+    # The product the word names first, then the category's, then others named with it.
+    found = dict.fromkeys([exact[word].entry])
+    for service in catalog.services.values():
+        if service.category in categories and service.discontinued is None:
+            found.setdefault(service.id)
+    found.update(dict.fromkeys(sorted({choice_ids[p] for p in postings.get(word, ())})))
+    return tuple(found)[:CATEGORY_CANDIDATES]
+
+
+def plain_word(word: str, vocabulary: Vocabulary, common: WordList) -> bool:
+    """An everyday French or English word, not a brand ("visio", "cloud"; not "google")."""
+    return word in common and word not in vocabulary.brands
+
+
+def category_of(word: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The categories a word names, whole or by its first letters ("compta": accounting)."""
+    return vocabulary.categories.get(word, ()) if len(word) >= 4 else ()
 
 
 def _sorted_words(text: str) -> str:
@@ -154,7 +225,7 @@ def _vendor_products(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     )
     for service in order:
         vendor = catalog.vendors[service.vendor]
-        words = [w for w in fold(vendor.name).split() if w not in _CORPORATE]
+        words = [w for w in fold(vendor.name).split() if w not in CORPORATE]
         for name in {key(vendor.name), "".join(words)}:
             if name:
                 products[name].append(service.id)
@@ -177,19 +248,66 @@ def content_words(tokens: list[str]) -> list[str]:
 
 
 def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE) -> Match:
-    """Recognise one entry of the tool list."""
+    """Recognise one entry of the tool list: what comes before its context first ("Trello
+    (projets clients)", "mattermost pour les tests"), the whole line when that names nothing."""
     text = entry.text
     for host, segment in _addresses(text):
         ident = by_host(index.domains, host, segment)
         if ident is not None:
             return _found(entry, index, ident, 100.0, "domain", ())
+    core = _core(text, index)
+    if core is not None:
+        found = _match_text(Entry(entry.line, core), index, min_score)
+        if found.status in (Status.PROPRIETARY, Status.LIBRE):
+            return found._replace(entry=entry)
+    return _match_text(entry, index, min_score)
+
+
+def recognises(text: str, index: Index) -> bool:
+    """Whether the catalog knows a line by an address, a name or an alias, with no fuzzy
+    guess: what tells a table's tool column from its other columns, fast."""
+    for host, segment in _addresses(text):
+        if by_host(index.domains, host, segment) is not None:
+            return True
+    stripped = _URL.sub(_url_words, text)
+    tokens = fold(stripped).split()
+    alone = len(content_words(tokens)) <= 1
+    return _exact(tokens, index, _capitalised(stripped), alone) is not None
+
+
+def _core(text: str, index: Index) -> str | None:
+    """The line before its context, when it has some: before a parenthesis, "pour", "avec",
+    a dash..., or before "de la", "du" unless what comes first is only everyday words in lower
+    case ("tableau de bord" is a dashboard, "Excel du trésorier" is Excel)."""
+    use = _CONTEXT_USE.search(text)
+    cut = use.start() if use is not None and use.start() > 0 else len(text)
+    of = _CONTEXT_OF.search(text, 0, cut)
+    if of is not None and of.start() > 0:
+        before = text[: of.start()]
+        common = common_words()
+        everyday = all(
+            plain_word(w, index.vocabulary, common) or w in FILLERS for w in fold(before).split()
+        )
+        if not everyday or _capitalised(before):
+            cut = of.start()
+    core = text[:cut].strip()
+    return core if core and core != text.strip() else None
+
+
+def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
+    text = entry.text
     stripped = _URL.sub(_url_words, text)
     tokens = fold(stripped).split()
     words = content_words(tokens)
     capitalised = _capitalised(stripped)
     hit = _exact(tokens, index, capitalised, alone=len(words) <= 1)
     if hit is not None:
-        ident, via, others, covered = hit
+        ident, via, others, covered, span = hit
+        bare = [t for t in tokens if t not in FILLERS]
+        if len(bare) == 1 and bare[0] in index.category_names:
+            # An everyday word alone that names a category ("visio" is a video call in
+            # French, "office" any office suite): which product, only the user can say.
+            return _category(entry, index, index.category_names[bare[0]])
         if covered < len(words):
             # Words are left over: a reading of the whole line may explain them all.
             whole = sorted(_scores(" ".join(words), index, whole=True), key=lambda x: -x[1])
@@ -197,7 +315,9 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
                 return _found(entry, index, whole[0][0], round(whole[0][1], 1), "fuzzy", (ident,))
             # One name among several other name-like words ("Windows Live Mail") is a
             # product the catalog does not know, not the one it happens to contain.
-            if covered == 1 and _named_neighbours(tokens, ident, index) >= 2:
+            if (covered == 1 and _named_neighbours(tokens, ident, index) >= 2) or (
+                _another_product(text, tokens, span, ident, index)
+            ):
                 return Match(
                     entry, Status.UNKNOWN, candidates=(Candidate(ident, index.names[ident], 50.0),)
                 )
@@ -213,6 +333,68 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         cands = tuple(Candidate(i, index.names[i], 0.0) for i in options[:5])
         return Match(entry, Status.AMBIGUOUS, via="vendor", candidates=cands)
     return _fuzzy(entry, words, index, min_score, capitalised)
+
+
+def _another_product(text: str, tokens: list[str], span: slice, ident: str, index: Index) -> bool:
+    """Whether a line holding a name names another product: the name is its owner's brand
+    alone among more words ("Zoho Mail" is not Zoho CRM), or the words around it name another
+    category ("OVH Mail" is not OVH's web hosting), or it is glued to an unknown word
+    ("BIMcollab Zoom", "AWS-Achat")."""
+    vocabulary = index.vocabulary
+    house = vocabulary.house.get(ident, frozenset())
+    found = tokens[span]
+    rest = content_words(tokens[: span.start] + tokens[span.stop :])
+    if not rest:
+        return False
+    name = fold(index.names[ident]).split()
+    shortened = len(found) == 1 and found[0] != "".join(name)
+    if shortened and not any(_spelled(w, n) for w in rest for n in name):
+        # A short name of a longer one ("Zoho" for Zoho CRM, "OVH" for its web hosting),
+        # with a word the long name lacks: the brand's own product ("Zoho Mail"), or one of
+        # another category ("OVH Mail").
+        if found[0] in house:
+            return True
+        own = set(index.kinds.get(ident, ()))
+        near = tokens[span.stop : span.stop + 1] + tokens[max(span.start - 1, 0) : span.start]
+        for word in near:
+            named = category_of(word, vocabulary)
+            if word in vocabulary.generic and named and not set(named) & own:
+                return True
+    before = tokens[span.start - 1] if span.start else ""
+    if (
+        before
+        and before not in FILLERS
+        and before not in index.postings
+        and not _VERSION.match(before)
+        and not plain_word(before, vocabulary, common_words())
+        # A slip in the owner's name is the owner ("Microsft Teams").
+        and not any(_spelled(before, w) for w in house)
+    ):
+        return True
+    # A short name before a capitalised word no name has is the start of another name
+    # ("Cap Collectif" is not Cap).
+    after = tokens[span.stop] if span.stop < len(tokens) else ""
+    if (
+        len("".join(found)) <= SHORT_NAME
+        and after
+        and after not in FILLERS
+        and after not in index.postings
+        and not _VERSION.match(after)
+        and after in _capitalised(text)
+    ):
+        return True
+    glued = re.escape(found[-1]) + r"-[^\W\d_]|[^\W\d_]-" + re.escape(found[0])
+    return re.search(glued, fold_keep_hyphens(text)) is not None
+
+
+def fold_keep_hyphens(text: str) -> str:
+    """The text folded as names are, hyphens kept ("AWS-Achat" -> "aws-achat")."""
+    return " ".join(fold(part).replace(" ", "") for part in text.split("-")).replace(" ", "-")
+
+
+def _category(entry: Entry, index: Index, options: tuple[str, ...]) -> Match:
+    cands = tuple(Candidate(i, index.names[i], 0.0) for i in options)
+    return Match(entry, Status.AMBIGUOUS, via="category", candidates=cands)
 
 
 def _named_neighbours(tokens: list[str], ident: str, index: Index) -> int:
@@ -251,9 +433,9 @@ def _url_words(m: re.Match[str]) -> str:
 
 def _exact(
     tokens: list[str], index: Index, capitalised: frozenset[str], alone: bool
-) -> tuple[str, str, tuple[str, ...], int] | None:
+) -> tuple[str, str, tuple[str, ...], int, slice] | None:
     """The leftmost, then longest, run of words that is exactly a known name, with the number
-    of content words it covers."""
+    of content words it covers and where it stands among the tokens."""
     found: list[tuple[int, int, str, str]] = []
     for start in range(len(tokens)):
         for end in range(min(len(tokens), start + MAX_WINDOW), start, -1):
@@ -274,7 +456,7 @@ def _exact(
     start, negative_length, ident, via = found[0]
     covered = len(content_words(tokens[start : start - negative_length]))
     others = tuple(dict.fromkeys(f[2] for f in found[1:] if f[2] != ident))
-    return ident, via, others, max(covered, 1)
+    return ident, via, others, max(covered, 1), slice(start, start - negative_length)
 
 
 def _fuzzy(
@@ -285,6 +467,28 @@ def _fuzzy(
     capitalised: frozenset[str] = frozenset(),
 ) -> Match:
     if not words:
+        return Match(entry, Status.UNKNOWN)
+    common = common_words()
+    vocabulary = index.vocabulary
+    everyday = {w for w in words if plain_word(w, vocabulary, common)}
+    if len(everyday) == len(words):
+        # Everyday words only ("messagerie", "cloud", "tableur", "agenda partagé") are no
+        # typo of a brand: at most they name a category, whose products the user must pick.
+        # One word that is not generic may still be a whole name but for generic words
+        # ("Exchange" Online), never one that leaves its brand out ("messagerie" is not
+        # Orange's Messagerie).
+        own = [w for w in words if w not in vocabulary.generic]
+        whole = _subset(own, index, complete=True, house=False) if len(own) == 1 else set()
+        if len(whole) == 1:
+            return _found(entry, index, whole.pop(), SUBSET_SCORE, "fuzzy", ())
+        shared = _subset(words, index) if len(words) == 1 else set()
+        if words[0] in vocabulary.generic and 1 < len(shared) <= SUBSET_MAX:
+            # A generic word the names of several products share ("Drive"): which one?
+            return _category(entry, index, tuple(sorted(shared)))
+        named = [c for w in words for c in category_of(w, vocabulary)]
+        if len(words) == 1 and named:
+            options = dict.fromkeys([*_category_services(index, named), *sorted(shared)])
+            return _category(entry, index, tuple(options)[:CATEGORY_CANDIDATES])
         return Match(entry, Status.UNKNOWN)
     best: dict[str, float] = {}
     namey = [w for w in words if w in index.postings]
@@ -297,6 +501,8 @@ def _fuzzy(
                     # An everyday word in lower case names nothing inside a longer line
                     # ("une visio par mois" is a video call, not Microsoft Visio).
                     continue
+                if all(w in everyday for w in window):
+                    continue
                 # Around a window, words that belong to no name are context ("trelo pour
                 # le suivi des chantiers"): the window is then the whole product name.
                 context = all(w not in index.postings for w in words if w not in window)
@@ -306,21 +512,34 @@ def _fuzzy(
             continue
         for ident, score in _scores(part, index, whole=weight == 1):
             best[ident] = max(best.get(ident, 0.0), score * weight)
-    distinctive = [w for w in namey if w not in COMMON_WORDS or w in capitalised]
-    settles = len(namey) == len(words) and bool(distinctive)
-    subset = _subset(distinctive or namey, index)
+    named = [w for w in namey if w not in COMMON_WORDS or w in capitalised]
+    # Settling needs a distinctive word, one that says whose product it is: no generic word
+    # ("drive"), no everyday word ("front"), no product name that is a word in lower case.
+    settles = len(namey) == len(words) and any(
+        w not in vocabulary.generic and w not in everyday for w in named
+    )
+    subset = _subset(named or namey, index)
+    if settles and len(subset) == 1:
+        # One product has the words: it must have no others but its owner's and generic
+        # ones ("Microsoft Power" is not Power BI when Power Apps is missing).
+        subset = _subset(named or namey, index, complete=True)
     # Only distinctive words filling the whole line settle on one product ("Lightroom");
     # with context around, or everyday words alone, shared words can only raise a question
     # ("Drive partagé": which Drive?), never settle ("agenda papier" is not Google's,
     # "webmail Free" is not Roundcube).
     fuzzy_found = max(best.values(), default=0.0) >= min_score
+    # A word no name has, that is no everyday word, is another brand: "Synology Drive" raises
+    # no question about Google's Drive.
+    foreign = any(w not in index.postings and w not in everyday for w in words)
     if (settles and 0 < len(subset) <= SUBSET_MAX) or (
-        not fuzzy_found and 1 < len(subset) <= SUBSET_MAX
+        not fuzzy_found and not foreign and 1 < len(subset) <= SUBSET_MAX
     ):
         for ident in subset:
             best[ident] = max(best.get(ident, 0.0), SUBSET_SCORE)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked or ranked[0][1] < min_score:
+        # "Did you mean" only for a close spelling of a distinctive word: a line of words
+        # the catalog does not know offers nothing ("tableur" is no typo of Tableau).
         suggestions = tuple(
             Candidate(i, index.names[i], round(s, 1)) for i, s in ranked[:3] if s >= SUGGEST
         )
@@ -341,17 +560,25 @@ def _fuzzy(
     return _found(entry, index, top_id, round(top, 1), "fuzzy", (), runners)
 
 
+def _category_services(index: Index, categories: list[str]) -> list[str]:
+    """The live services of the named categories, in the catalog's order."""
+    wanted = set(categories)
+    return [i for i, c in index.categories.items() if c in wanted]
+
+
 def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
     """Fuzzy scores of one part of the line against every name: spelling and word order
     (token_sort_ratio), and typos counted as people make them (a swap of two letters is one
     slip, not two), allowed only when the first letter is right and the word long enough:
-    a slip in a short word inside a longer line ("Apple Plans") is another word, not a typo."""
+    a slip in a short word inside a longer line ("Apple Plans") is another word, not a typo.
+    A name is scored only when the part has its brand (brand_agrees)."""
     # RapidFuzz is loaded on the first fuzzy look-up: a list whose every line is known by
     # name, alias or address never pays its import (a sixth of a warm scan's start-up).
     from rapidfuzz import fuzz, process
     from rapidfuzz.distance import OSA
 
-    mine = set(part.split())
+    words = part.split()
+    mine = set(words)
     out = [
         (index.choice_ids[pos], score)
         for choice, score, pos in process.extract(
@@ -363,31 +590,81 @@ def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
         )
         # Words that all belong to a longer name are the subset rule's to judge
         # ("Authenticator" is Google's or Microsoft's); sorting kept the words.
-        if not mine < set(choice.split())
+        if not mine < set(choice.split()) and brand_agrees(words, index.choices[pos], pos, index)
     ]
     if len(part) < (MIN_FUZZY_CHARS if whole else TYPO_WINDOW_CHARS):
         return out
     allowed = 1 if len(part) < 6 else 2
-    initials = [w[:1] for w in part.split()]
+    initials = [w[:1] for w in words]
     for choice, distance, pos in process.extract(
         part, index.choices, scorer=OSA.distance, limit=5, score_cutoff=allowed
     ):
         theirs = [w[:1] for w in choice.split()]
         # People rarely get a word's first letter wrong: "google trad" is not "google bard".
-        if choice[:1] == part[:1] and (len(theirs) != len(initials) or theirs == initials):
+        if (
+            choice[:1] == part[:1]
+            and (len(theirs) != len(initials) or theirs == initials)
+            and brand_agrees(words, choice, pos, index)
+        ):
             out.append((index.choice_ids[pos], 100.0 * (1 - distance / (len(part) + len(choice)))))
     return out
 
 
-def _subset(words: list[str], index: Index) -> set[str]:
-    """Entries one of whose names contains every word of the line."""
+def brand_agrees(words: list[str], choice: str, pos: int, index: Index) -> bool:
+    """Whether a line's words can be a spelling of a name: they share one of its words that is
+    not generic, typos allowed ("Gogle Drive" is Google Drive; "Proton Drive" shares only
+    "drive"), and leave out none of its own words but its owner's house words ("Lightroom"
+    is Adobe Lightroom; "Microsoft Power" is not Power BI)."""
+    vocabulary = index.vocabulary
+    theirs = [w for w in choice.split() if w not in vocabulary.generic and not _VERSION.match(w)]
+    if not theirs:
+        return True
+    forms = [*words, *(a + b for a, b in pairwise(words))]
+    house = vocabulary.house.get(index.choice_ids[pos], frozenset())
+    shared = False
+    for word in theirs:
+        if any(_spelled(form, word) for form in forms):
+            shared = True
+        elif word not in house and word not in FILLERS:
+            return False
+    return shared
+
+
+def _spelled(typed: str, word: str) -> bool:
+    """`typed` is `word`, or a slip of it: same first letter, one or two letters off."""
+    if typed == word:
+        return True
+    if typed[:1] != word[:1] or min(len(typed), len(word)) < MIN_FUZZY_CHARS:
+        return False
+    from rapidfuzz.distance import OSA
+
+    allowed = 1 if min(len(typed), len(word)) < 5 else 2
+    return OSA.distance(typed, word, score_cutoff=allowed) <= allowed
+
+
+def _subset(words: list[str], index: Index, complete: bool = False, house: bool = True) -> set[str]:
+    """Entries one of whose names contains every word of the line; `complete`: only names
+    whose other words are generic words, fillers or (`house`) their owner's house words
+    ("Lightroom" is Adobe Lightroom, "Microsoft Power" is no more Power BI than Power Apps)."""
     if len("".join(words)) < MIN_FUZZY_CHARS or len(words) > 2:
         return set()
     positions: frozenset[int] | None = None
     for word in words:
         posting = index.postings.get(word, frozenset())
         positions = posting if positions is None else positions & posting
-    return {index.choice_ids[p] for p in positions or ()}
+    if not complete:
+        return {index.choice_ids[p] for p in positions or ()}
+    vocabulary = index.vocabulary
+    found = set()
+    for p in positions or ():
+        ident = index.choice_ids[p]
+        owned = vocabulary.house.get(ident, frozenset()) if house else frozenset()
+        rest = [w for w in index.choices[p].split() if w not in words]
+        if all(
+            w in owned or w in vocabulary.generic or w in FILLERS or _VERSION.match(w) for w in rest
+        ):
+            found.add(ident)
+    return found
 
 
 def _found(

@@ -1,0 +1,141 @@
+"""What a word is worth for naming a product: learnt from the catalog (generic words, house
+brands, category words) and from everyday French and English (data/common-words.txt). Pure."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from altgafam.models import Catalog
+from altgafam.normalize import fold
+
+COMMON_WORDS_FILE = Path(__file__).parent / "data" / "common-words.txt"
+# A word in the names of this many owners is generic ("drive", "docs", "cloud", "forms"):
+# it says what a product does, not whose it is.
+GENERIC_OWNERS = 2
+# A word in the names of this many products of one owner, and of no other owner, is the
+# owner's house brand ("azure", "icloud").
+HOUSE_ENTRIES = 2
+# A category word is named by its first letters from this length on ("visio", "compta").
+CATEGORY_PREFIX = 4
+# Words dropped from a vendor's name: "Sage Group" is written "Sage".
+CORPORATE = frozenset(
+    "group groupe inc corp corporation company labs platforms communications software "
+    "technologies technology holdings sa sas ag gmbh ltd llc bv nv plc se".split()
+)
+
+
+class Vocabulary(NamedTuple):
+    """The catalog's words sorted by what they can tell."""
+
+    # Words shared by the names of several owners, and the words of category labels.
+    generic: frozenset[str]
+    # Each entry's owner's house words: its vendor's and owner's names, the words many of
+    # the owner's products share. A name may leave them out ("Lightroom" is Adobe's).
+    house: dict[str, frozenset[str]]
+    # Every owner's house words: brands, never everyday words ("google", "orange",
+    # "icloud"), though a dictionary has them.
+    brands: frozenset[str]
+    # A word, or the first letters of one, of a category's labels -> those categories.
+    categories: dict[str, tuple[str, ...]]
+
+
+class WordList:
+    """A sorted list of words, one a line, looked up by bisection in its text: reading the
+    file is all it costs (a set of its 68,000 words would take 30 ms to build, more than a
+    warm scan of 50 lines)."""
+
+    def __init__(self, text: str) -> None:
+        # Comment lines come first ('#' sorts before letters); the words follow, sorted.
+        start = 0
+        while text.startswith("#", start):
+            start = text.index("\n", start) + 1
+        self._text, self._start = text, start
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word or "\n" in word:
+            return False
+        text = self._text
+        lo, hi = self._start, len(text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            begin = text.rfind("\n", lo, mid) + 1 if mid > lo else lo
+            begin = max(begin, lo)
+            end = text.find("\n", begin)
+            end = len(text) if end < 0 else end
+            line = text[begin:end]
+            if line == word:
+                return True
+            if line < word:
+                lo = end + 1
+            else:
+                hi = begin
+        return False
+
+
+@lru_cache(maxsize=1)
+def common_words() -> WordList:
+    """The everyday French and English words (folded), read once, on first need."""
+    return WordList(COMMON_WORDS_FILE.read_text(encoding="utf-8"))
+
+
+def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
+    """Sort the catalog's words: generic, house brands, category words."""
+    owners: dict[str, str] = {}
+    names: dict[str, list[str]] = defaultdict(list)
+    vendor_words: dict[str, set[str]] = defaultdict(set)
+    for s in catalog.services.values():
+        owner = catalog.owner(s.vendor)
+        owners[s.id] = owner.id
+        names[s.id] = [s.name, *s.aliases, *s.former_names]
+        for vendor in (catalog.vendors[s.vendor], owner):
+            vendor_words[owner.id].update(
+                w for w in fold(vendor.name).split() if w not in CORPORATE
+            )
+    for a in catalog.alternatives.values():
+        # A libre project has no vendor: its name's first word stands for one (the
+        # OnlyOffice editors, the Apache projects).
+        first = fold(a.name).split()[:1]
+        owners[a.id] = "libre:" + (first[0] if first else a.id)
+        names[a.id] = [a.name, *a.aliases]
+    word_owners: dict[str, set[str]] = defaultdict(set)
+    owner_entries: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for ident, values in names.items():
+        for value in values:
+            for word in set(fold(value).split()) - fillers:
+                word_owners[word].add(owners[ident])
+                owner_entries[(owners[ident], word)].add(ident)
+    house_of: dict[str, set[str]] = defaultdict(set)
+    brands: set[str] = set()
+    for (owner_id, word), entries in owner_entries.items():
+        # A vendor's name counts where its products carry it ("Google Drive"), not where it
+        # is only a company's ("United Internet" sells IONOS: "internet" stays a word); so
+        # does a word many of one owner's products share ("icloud", "azure").
+        if word in vendor_words.get(owner_id, ()) or (
+            len(entries) >= HOUSE_ENTRIES and not word.isdigit()
+        ):
+            house_of[owner_id].add(word)
+            brands.add(word)
+    categories: dict[str, set[str]] = defaultdict(set)
+    label_words: set[str] = set()
+    for category in catalog.categories.values():
+        text = " ".join([category.id.replace("-", " "), category.label.en, category.label.fr])
+        label_words.update(set(fold(text).split()) - fillers)
+        # A category is called by its id's words and the first word of its labels
+        # ("visio" for Visioconférence, "compta" for Comptabilité), not by a qualifier
+        # ("instantanée" in "Messagerie instantanée": "insta" is Instagram).
+        heads = fold(category.id.replace("-", " ")).split()
+        for label in (category.label.en, category.label.fr):
+            heads += [w for w in fold(label).split() if w not in fillers][:1]
+        for word in heads:
+            for end in range(CATEGORY_PREFIX, len(word) + 1):
+                categories[word[:end]].add(category.id)
+    generic = {w for w, found in word_owners.items() if len(found) >= GENERIC_OWNERS}
+    return Vocabulary(
+        frozenset(generic | label_words),
+        {ident: frozenset(house_of[owner]) for ident, owner in owners.items()},
+        frozenset(brands - generic),
+        {w: tuple(sorted(ids)) for w, ids in categories.items()},
+    )

@@ -1,0 +1,163 @@
+"""The matching rules of a client's trust: brand words decide, everyday words are no typos,
+context is not the product, suggestions only when plausible. Lines chosen apart from the ones
+the rules were drawn from."""
+
+from __future__ import annotations
+
+import pytest
+
+from altgafam.models import Catalog, Entry, Status
+from altgafam.scan import matcher, vocabulary
+
+
+def _read(text: str, index: matcher.Index) -> tuple[Status, str | None]:
+    found = matcher.match_entry(Entry(1, text), index)
+    return found.status, found.id
+
+
+def _two_vendors() -> Catalog:
+    """Two vendors each selling a "Vault" and a "Notes", one libre "Vault" besides."""
+    from altgafam.models import Alternative, Category, Service, Text, Vendor
+
+    text = Text("x", "x")
+    services = {
+        i: Service(i, name, vendor, "storage", text)
+        for i, name, vendor in [
+            ("acme-vault", "Acme Vault", "acme"),
+            ("acme-notes", "Acme Notes", "acme"),
+            ("bolt-vault", "Bolt Vault", "bolt"),
+            ("bolt-sheets", "Bolt Sheets", "bolt"),
+        ]
+    }
+    alts = {"openvault": Alternative("openvault", "OpenVault", "MIT", "h", "s", text)}
+    vendors = {"acme": Vendor("acme", "Acme Inc"), "bolt": Vendor("bolt", "Bolt")}
+    storage = {"storage": Category("storage", Text("File storage", "Stockage de fichiers"))}
+    return Catalog(vendors, storage, {}, services, alts)
+
+
+def test_brand_and_generic_words_are_learnt_from_the_catalog() -> None:
+    learnt = vocabulary.learn(_two_vendors(), matcher.FILLERS)
+    # "vault" is in the names of two owners: it says what, not whose.
+    assert "vault" in learnt.generic
+    assert {"acme", "bolt"} <= learnt.brands
+    assert "inc" not in learnt.brands  # a company's form is no brand
+    # Category labels are generic words too, and name their category by their first letters.
+    assert "stockage" in learnt.generic
+    assert learnt.categories["stoc"] == ("storage",)
+
+
+def test_a_line_sharing_only_generic_words_with_a_name_is_not_that_product() -> None:
+    index = matcher.build_index(_two_vendors())
+    assert _read("Zeta Vault", index)[0] is Status.UNKNOWN
+    assert _read("Acme Vault", index) == (Status.PROPRIETARY, "acme-vault")
+    # A slip in the brand is still the brand; "Vault" alone asks which one.
+    assert _read("Acme Valt", index) == (Status.PROPRIETARY, "acme-vault")
+    assert _read("Acmee Vault", index) == (Status.PROPRIETARY, "acme-vault")
+    assert _read("Vault", index)[0] is Status.AMBIGUOUS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Koofr Drive",
+        "Samsung Drive",
+        "Zoho Docs",
+        "Zoho Calendar",
+        "Yahoo Calendar",
+        "Samsung Notes",
+        "Yandex Translate",
+        "Baidu Maps",
+        "Brave Search",
+        "Microsoft Power Automate",
+    ],
+)
+def test_another_brand_is_never_given_a_shipped_product(
+    text: str, shipped_index: matcher.Index
+) -> None:
+    found = matcher.match_entry(Entry(1, text), shipped_index)
+    assert found.status is Status.UNKNOWN, (text, found)
+
+
+@pytest.mark.parametrize("text", ["courriel", "sauvegarde", "diaporama", "sondages"])
+def test_an_everyday_word_is_no_typo_and_gets_no_suggestion(
+    text: str, shipped_index: matcher.Index
+) -> None:
+    found = matcher.match_entry(Entry(1, text), shipped_index)
+    assert (found.status, found.candidates) == (Status.UNKNOWN, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("traduction", "deepl"),
+        ("navigateur", "google-chrome"),
+        ("bureautique", "microsoft-word"),
+    ],
+)
+def test_an_everyday_word_naming_a_category_is_ambiguous_with_it(
+    text: str, first: str, shipped_index: matcher.Index
+) -> None:
+    found = matcher.match_entry(Entry(1, text), shipped_index)
+    assert (found.status, found.via) == (Status.AMBIGUOUS, "category")
+    assert found.candidates[0].id == first
+    assert all(shipped_index.kinds[c.id] for c in found.candidates)
+
+
+def test_the_everyday_words_come_from_the_generated_list() -> None:
+    words = vocabulary.common_words()
+    listed = vocabulary.COMMON_WORDS_FILE.read_text(encoding="utf-8").split()
+    assert len(listed) > 20_000
+    assert all(w in words for w in ["courriel", "sauvegarde", "meeting", "spreadsheet"])
+    assert not any(w in words for w in ["trello", "nextcloud", "bitwarden", "courrielx", ""])
+    assert listed[-1] in words and listed[-3] in words  # the bisection reaches the ends
+    # The list is wordfreq's, with its license next to it.
+    header = vocabulary.COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines()[0]
+    assert "wordfreq" in header
+    notice = vocabulary.COMMON_WORDS_FILE.with_suffix(".LICENSE").read_text(encoding="utf-8")
+    assert "CC BY-SA 4.0" in notice
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        ("Slack (canal général)", "slack"),
+        ("zoom pour les webinaires", "zoom"),
+        ("Figma avec les graphistes", "figma"),
+        ("Dropbox du service compta", "dropbox"),
+        ("Miro de la direction", "miro"),
+        ("asana - suivi des chantiers", "asana"),
+        ("Bitwarden for the whole team", "bitwarden"),
+        ("JITSI", "jitsi-meet"),
+        ("NEXTCLOUD", "nextcloud"),
+        ("bitwarden", "bitwarden"),
+    ],
+)
+def test_context_and_case_never_hide_a_clear_name(
+    text: str, ident: str, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index)[1] == ident
+
+
+def test_a_phrase_of_everyday_words_is_not_cut_at_de(shipped_index: matcher.Index) -> None:
+    # "tableau de bord" is a dashboard: its first word alone would be Tableau.
+    assert _read("tableau de bord", shipped_index)[0] is Status.UNKNOWN
+
+
+def test_suggestions_need_a_close_spelling_of_a_distinctive_word(
+    shipped_index: matcher.Index,
+) -> None:
+    found = matcher.match_entry(Entry(1, "Trellloo"), shipped_index)
+    assert found.status is Status.UNKNOWN
+    assert [c.id for c in found.candidates] == ["trello"]
+    # Everyday words and unknown brands beside a generic word get none.
+    for text in ("sondages", "Koofr Drive"):
+        assert matcher.match_entry(Entry(1, text), shipped_index).candidates == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["Zoho Calendar", "OVH Mail pro", "Foobar-Slack", "Cap Ferret", "Box Zorblex"]
+)
+def test_a_brand_with_a_word_its_product_lacks_names_another_product(
+    text: str, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index)[0] is Status.UNKNOWN
