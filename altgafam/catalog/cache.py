@@ -99,6 +99,8 @@ def cache_key(files: list[tuple[Path, str]], overlays: list[tuple[Path, str]]) -
             *package.glob("*.py"),
             *(package / "catalog").glob("*.py"),
             *(package / "scan").glob("*.py"),
+            # The matcher's data (its word list) shapes the cached index too.
+            *(package / "scan" / "data").glob("*"),
         ]
     )
     stamps = [__version__, sys.version]
