@@ -177,7 +177,7 @@ def test_scan_says_which_column_it_read(tmp_path: Path, runner: Runner) -> None:
     )
     result = runner.invoke(["scan", str(path), "-f", "json"])
     assert result.exit_code == 0, result.output
-    assert "tools read from column 3 'Quoi' (2 of 3 sampled cells recognised)" in result.stderr
+    assert "tools read from column 3 'Quoi' (3 of 3 sampled cells recognised)" in result.stderr
     bare = tmp_path / "bare.csv"
     bare.write_text("Pôle;Usage\nBureau;les mails\nCom;affiches\n", encoding="utf-8")
     failed = runner.invoke(["scan", str(bare), "-f", "json"])

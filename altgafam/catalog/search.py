@@ -37,6 +37,12 @@ def search(catalog: Catalog, text: str, limit: int = 10) -> list[Hit]:
             fields.append((a.id, "alternative", fold(value), 1.0))
         for value in (*a.tags, *a.categories):
             fields.append((a.id, "alternative", fold(value), 0.85))
+        # What it is for, in both languages ("visioconférence" finds the video-call tools).
+        for cid in a.categories:
+            category = catalog.categories.get(cid)
+            if category is not None:
+                label = fold(f"{category.label.en} {category.label.fr}")
+                fields.append((a.id, "alternative", label, 0.9))
         fields.append((a.id, "alternative", fold(f"{a.description.en} {a.description.fr}"), 0.8))
     for p in catalog.providers.values():
         fields.append((p.id, "provider", fold(p.name), 1.0))

@@ -478,9 +478,21 @@ def _fuzzy(
         # ("Exchange" Online), never one that leaves its brand out ("messagerie" is not
         # Orange's Messagerie).
         own = [w for w in words if w not in vocabulary.generic]
-        whole = _subset(own, index, complete=True, house=False) if len(own) == 1 else set()
+        # A lone word naming a category ("agenda": calendars) is the category, not the one
+        # product named with it ("Google Agenda").
+        lone_category = len(words) == 1 and bool(category_of(words[0], vocabulary))
+        whole = (
+            _subset(own, index, complete=True, house=False)
+            if len(own) == 1 and not lone_category
+            else set()
+        )
         if len(whole) == 1:
-            return _found(entry, index, whole.pop(), SUBSET_SCORE, "fuzzy", ())
+            ident = whole.pop()
+            # Several everyday words make a name only with its owner's word in them
+            # ("agenda google"; "logiciel médical" is not the Dossier médical partagé).
+            house = vocabulary.house.get(ident, frozenset())
+            if len(words) == 1 or any(w in house for w in words):
+                return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
         shared = _subset(words, index) if len(words) == 1 else set()
         if words[0] in vocabulary.generic and 1 < len(shared) <= SUBSET_MAX:
             # A generic word the names of several products share ("Drive"): which one?
