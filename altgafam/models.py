@@ -381,6 +381,8 @@ class Report(NamedTuple):
     summary: Summary
     catalog_services: int
     catalog_alternatives: int
+    # Seats and annual cost by line, where the list gave them (a table's columns).
+    figures: dict[int, tuple[int | None, float | None]] = {}  # noqa: RUF012 - never mutated
 
 
 class Preferences(NamedTuple):
@@ -401,6 +403,8 @@ class ToolItem(NamedTuple):
     alternatives: tuple[Recommendation, ...]
     criticality: str
     removed_by: tuple[str, ...] = ()  # the preferences that removed every alternative
+    seats: int | None = None  # the seats its lines give, added up, when the list says
+    annual_cost: float | None = None  # its annual cost, added up, when the list says
 
 
 class Profile(NamedTuple):
@@ -484,3 +488,5 @@ class ClientReport(NamedTuple):
     roadmap: tuple[Project, ...] = ()
     # Jurisdiction of the proprietary tools: (tools, owners outside the EU, owners in the US).
     jurisdiction: tuple[int, int, int] = (0, 0, 0)
+    # What the list says the proprietary tools cost today: (seats, annual cost), when known.
+    spend: tuple[int | None, float | None] = (None, None)

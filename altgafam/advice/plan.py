@@ -11,6 +11,7 @@ from altgafam.models import (
     Alternative,
     Catalog,
     ClientReport,
+    Entry,
     Match,
     PerLine,
     Preferences,
@@ -230,6 +231,18 @@ def dependency(tools: list[ToolItem]) -> tuple[int, str]:
     return score, next(band for limit, band in BANDS if score < limit)
 
 
+def _figures(
+    entries: Sequence[Entry], figures: dict[int, tuple[int | None, float | None]]
+) -> tuple[int | None, float | None]:
+    """A tool's seats and annual cost: its lines' figures added up (None when none says)."""
+    if not figures:
+        return None, None
+    found = [figures[e.line] for e in entries if e.line in figures]
+    seats = [s for s, _ in found if s is not None]
+    costs = [c for _, c in found if c is not None]
+    return (sum(seats) if seats else None, round(sum(costs), 2) if costs else None)
+
+
 def _outside_plan(tool: ToolItem) -> bool:
     """A proprietary tool the plan does not replace: kept on purpose, or with advice only."""
     return (
@@ -253,7 +266,7 @@ def client_report(
     lang: str = "en",
     version: str = "",
     profile: Profile | None = None,
-    seats: dict[str, int] | None = None,
+    require: tuple[str, ...] = (),
 ) -> ClientReport:
     """Group the report by distinct tool and category, score the dependency, and lay out the
     phased plan: quick wins first (low effort, most critical and GAFAM-owned first), then
@@ -271,14 +284,18 @@ def client_report(
         first = named[0]
         assert first.match is not None
         category = catalog.categories.get(first.match.category)
+        entries = named.entries()
+        seats, cost = _figures(entries, report.figures)
         items.append(
             ToolItem(
                 first.match,
                 first.status,
-                named.entries(),
+                entries,
                 first.alternatives,
                 category.criticality if category else "medium",
                 first.removed_by,
+                seats,
+                cost,
             )
         )
     score, band = dependency(items)
@@ -293,9 +310,17 @@ def client_report(
     from altgafam.advice import roadmap, stack  # they use this module's facts (EU)
 
     in_plan = [t for t in proprietary if t.alternatives]
-    targets = stack.target_stack(in_plan, libre, catalog, profile)
+    targets = stack.target_stack(in_plan, libre, catalog, profile, require)
+    people = {t.match.name: t.seats for t in in_plan if t.seats}
     projects = roadmap.roadmap(
-        targets, in_plan, catalog, profile.headcount if profile else None, seats
+        targets, in_plan, catalog, profile.headcount if profile else None, people
+    )
+    spent = [t for t in proprietary if t.seats is not None or t.annual_cost is not None]
+    spend = (
+        sum(t.seats for t in spent if t.seats is not None) if spent else None,
+        round(sum(t.annual_cost for t in spent if t.annual_cost is not None), 2)
+        if any(t.annual_cost is not None for t in spent)
+        else None,
     )
     groups = []
     for category in sorted(catalog.categories.values(), key=lambda c: c.label.get(lang).casefold()):
@@ -327,6 +352,7 @@ def client_report(
         profile=profile,
         target_stack=targets,
         roadmap=projects,
+        spend=spend,
         jurisdiction=(
             len(proprietary_all),
             sum(1 for t in proprietary_all if t.match.country and t.match.country not in EU),

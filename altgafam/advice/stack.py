@@ -59,7 +59,10 @@ def _hostable(alt: Alternative | Recommendation) -> bool:
 
 
 def choose_host(
-    offers: Iterable[HostedOffer], catalog: Catalog, profile: Profile | None
+    offers: Iterable[HostedOffer],
+    catalog: Catalog,
+    profile: Profile | None,
+    require: tuple[str, ...] = (),
 ) -> HostedOffer | None:
     """The provider to name: the profile's hosting preference first (a CHATONS member, a host
     in the EU), then one that serves this kind of organisation, then by name."""
@@ -80,7 +83,13 @@ def choose_host(
             offer.provider.casefold(),
         )
 
-    ranked = sorted((o for o in offers if serves(o)), key=rank)
+    def allowed(offer: HostedOffer) -> bool:
+        # What the user required of every alternative holds of the host named too.
+        return ("chatons" not in require or offer.chatons) and (
+            "eu" not in require or offer.country in EU
+        )
+
+    ranked = sorted((o for o in offers if serves(o) and allowed(o)), key=rank)
     return ranked[0] if ranked else None
 
 
@@ -89,6 +98,7 @@ def target_stack(
     libre: Iterable[ToolItem],
     catalog: Catalog,
     profile: Profile | None = None,
+    require: tuple[str, ...] = (),
 ) -> tuple[Target, ...]:
     """One target per function of the client's proprietary tools that have alternatives,
     functions taken most critical first. A target is preferred when the client already runs
@@ -127,7 +137,7 @@ def target_stack(
             rec, rank = item
             alt = catalog.alternatives[rec.id]
             covers = len(needed & set(alt.categories))
-            host = choose_host(rec.hosted_offers, catalog, profile)
+            host = choose_host(rec.hosted_offers, catalog, profile, require)
             fits_host = host is not None and (
                 (profile is not None and profile.hosting == "chatons" and host.chatons)
                 or host.country in EU
@@ -164,7 +174,7 @@ def target_stack(
         elif profile is not None and profile.self_hosts and best.kind == "server":
             reasons.append(Reason("self_host"))
         else:
-            host = choose_host(best.hosted_offers, catalog, profile)
+            host = choose_host(best.hosted_offers, catalog, profile, require)
             if host is not None:
                 reasons.append(Reason("host", (("provider", host.provider),)))
             else:

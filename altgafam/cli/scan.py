@@ -221,6 +221,8 @@ def scan(
             say("", f"no tools found in {tools.source}")
         prefs = check_tags(catalog, options.preferences)
         report = build_report(tools.entries, min_score, catalog, index, prefs)
+        if tools.figures:
+            report = report._replace(figures=tools.figures)
         website = None
         if site_targets:
             website = run_site(site_targets, catalog, prefs, MAX_PAGES, TIMEOUT)
@@ -236,7 +238,14 @@ def scan(
 
         def document() -> ClientReport:
             return plan.client_report(
-                report, catalog, client_name, day, options.language, __version__, organisation
+                report,
+                catalog,
+                client_name,
+                day,
+                options.language,
+                __version__,
+                organisation,
+                prefs.require,
             )
 
         write_output(

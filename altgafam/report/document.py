@@ -100,7 +100,13 @@ def helpers(lang: str) -> dict[str, Any]:
         number = t(lang, f"phase_{project.phase}").split(":")[0].rstrip("\u202f ")
         return t(lang, "action", phase=number, service=tools, target=targets)
 
-    def number(value: float) -> str:
+    def number(value: float | None) -> str:
+        if value is None:
+            return t(lang, "not_given")
+        if value == int(value) and abs(value) >= 1000:
+            # Thousands grouped as each language writes them: 4 800 / 4,800.
+            grouped = f"{int(value):,}"
+            return grouped.replace(",", "\u202f") if lang == "fr" else grouped
         text = f"{value:g}"
         return text.replace(".", ",") if lang == "fr" else text
 

@@ -247,6 +247,17 @@ WORDS: dict[str, dict[str, str]] = {
         "avec votre DPO",
     },
     "annex": {"en": "Annex: tool by tool", "fr": "Annexe : outil par outil"},
+    "spend_line": {
+        "en": "Today, as the list gives it: {seats} seats and {cost} a year for the proprietary "
+        "tools (in the list's currency).",
+        "fr": "Aujourd’hui, d’après la liste\u202f: {seats} postes et {cost} par an pour les "
+        "outils propriétaires (dans la devise de la liste).",
+    },
+    "tool_spend": {
+        "en": "Seats: {seats}; annual cost: {cost}",
+        "fr": "Postes\u202f: {seats}\u202f; coût annuel\u202f: {cost}",
+    },
+    "not_given": {"en": "not given", "fr": "non indiqué"},
     "keep": {"en": "No libre replacement yet", "fr": "Pas encore de remplaçant libre"},
     "keep_text": {
         "en": "Keep for now, and watch: {names}.",

@@ -19,6 +19,8 @@ def result_dict(result: Result) -> dict[str, Any]:
     return {
         "line": result.entry.line,
         "input": result.entry.text,
+        "seats": None,
+        "annual_cost": None,
         "status": result.status.value,
         "match": None
         if match is None
@@ -94,17 +96,20 @@ def chunks(report: Report, extra: dict[str, Any] | None = None) -> Iterator[str]
     # Lines naming the same product share everything but their line and text: encode
     # that shared part once (plan.build_report shares the objects behind it).
     tails: dict[tuple[object, ...], str] = {}
+    figures = report.figures
     last = len(report.results) - 1
     for position, result in enumerate(report.results):
         key = (result.status, id(result.match), id(result.alternatives), result.candidates)
         tail = tails.get(key)
         if tail is None:
             whole = result_dict(result)
-            del whole["line"], whole["input"]
+            del whole["line"], whole["input"], whole["seats"], whole["annual_cost"]
             tail = tails[key] = json.dumps(whole, ensure_ascii=False)[1:]
         text = json.dumps(result.entry.text, ensure_ascii=False)
         end = ",\n" if position < last else "\n"
-        yield f'    {{"line": {result.entry.line}, "input": {text}, {tail}{end}'
+        seats, cost = figures.get(result.entry.line, (None, None))
+        counted = f'"seats": {json.dumps(seats)}, "annual_cost": {json.dumps(cost)}'
+        yield f'    {{"line": {result.entry.line}, "input": {text}, {counted}, {tail}{end}'
     yield "  ]"
     for name, value in (extra or {}).items():
         body = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
@@ -150,6 +155,7 @@ def advice_dict(doc: ClientReport) -> dict[str, Any]:
             for p in doc.roadmap
         ],
         "jurisdiction": {"tools": tools, "non_eu": non_eu, "us": us},
+        "spend": {"seats": doc.spend[0], "annual_cost": doc.spend[1]},
     }
 
 

@@ -16,6 +16,8 @@ from typing import Any, BinaryIO, NamedTuple
 from altgafam.errors import InputError
 from altgafam.models import Entry, PerLine
 from altgafam.normalize import printable
+from altgafam.scan.figures import find_columns
+from altgafam.scan.figures import read as read_figures
 
 # A line longer than this is not a tool name; it is skipped with a warning.
 MAX_LINE = 1000
@@ -121,6 +123,8 @@ class ToolList(NamedTuple):
     warnings: list[str]
     source: str
     column: Column | None = None
+    # Seats and annual cost by line, where a table's columns gave them (scan.figures).
+    figures: dict[int, tuple[int | None, float | None]] = {}  # noqa: RUF012 - never mutated
 
 
 def _encoding(head: bytes, name: str) -> str:
@@ -242,6 +246,7 @@ def parse_csv_lines(
     warnings: list[str],
     recognise: Recognise | None = None,
     chosen: list[Column] | None = None,
+    figures: dict[int, tuple[int | None, float | None]] | None = None,
 ) -> Sequence[Entry]:
     """A CSV or TSV export with a header row, over its lines as they come; the tool column is
     given, or told by what the catalog recognises in the first SAMPLE_ROWS rows (`recognise`),
@@ -272,6 +277,8 @@ def parse_csv_lines(
         if chosen is not None:
             chosen.append(picked)
         index = picked.number - 1
+        # Seats and costs, when the table has columns for them (kept in `figures`).
+        counted = find_columns(header, index) if figures is not None else None
 
         def rows() -> Iterator[tuple[int, list[str]]]:
             nonlocal previous_end
@@ -290,6 +297,10 @@ def parse_csv_lines(
                 warnings.append(f"line {start}: skipped, longer than {MAX_LINE} characters")
                 continue
             entries.add(start, content)
+            if counted:
+                found = read_figures(row, counted)
+                if found is not None and figures is not None:
+                    figures[start] = found
     except csv.Error as exc:
         raise InputError(f"{name}: invalid CSV at line {reader.line_num}: {exc}") from None
     return entries.done()
@@ -302,6 +313,7 @@ def parse_json(
     column: str | None = None,
     recognise: Recognise | None = None,
     chosen: list[Column] | None = None,
+    figures: dict[int, tuple[int | None, float | None]] | None = None,
 ) -> Sequence[Entry]:
     """A JSON list of names, or of objects with a name (the key told as a CSV column is);
     `line` is the item's place in the list."""
@@ -346,6 +358,12 @@ def parse_json(
         if fixed != content:  # a lone surrogate ("\ud800"): not text that can be written
             warnings.append(f"item {number}: invalid characters replaced by U+FFFD")
         entries.add(number, fixed)
+        if figures is not None and isinstance(item, dict):
+            keys = [str(k) for k in item]
+            counted = find_columns(keys, keys.index(wanted) if wanted in keys else -1)
+            found = read_figures([str(v) for v in item.values()], counted) if counted else None
+            if found is not None:
+                figures[number] = found
     return entries.done()
 
 
@@ -492,22 +510,23 @@ def read_tools(
         shape = _shape(fmt, name, start)
         warnings: list[str] = []
         chosen: list[Column] = []
+        figures: dict[int, tuple[int | None, float | None]] = {}
         raw = _Stream(head, stream, name)
         if shape in ("json", "json?"):
             text = decode(raw.read(), name)
             if shape == "json" or _is_json(text):
-                entries = parse_json(text, name, warnings, column, recognise, chosen)
-                return ToolList(entries, warnings, name, chosen[0] if chosen else None)
+                entries = parse_json(text, name, warnings, column, recognise, chosen, figures)
+                return ToolList(entries, warnings, name, chosen[0] if chosen else None, figures)
             return ToolList(parse_text(text, warnings), warnings, name)
         if shape in ("csv", "tsv"):
             lines = _lines_of(raw, encoding, name, newline="")
             delimiter = "\t" if shape == "tsv" else None
             entries = parse_csv_lines(
-                lines, start, name, delimiter, column, warnings, recognise, chosen
+                lines, start, name, delimiter, column, warnings, recognise, chosen, figures
             )
         else:
             entries = parse_lines(_lines_of(raw, encoding, name, newline=None), warnings, name)
-        return ToolList(entries, warnings, name, chosen[0] if chosen else None)
+        return ToolList(entries, warnings, name, chosen[0] if chosen else None, figures)
     finally:
         if stream is not stdin and source != "-":
             stream.close()
