@@ -96,6 +96,8 @@ def test_json_contract_fields(report: Report) -> None:
     assert set(first) == {
         "line",
         "input",
+        "seats",
+        "annual_cost",
         "status",
         "match",
         "candidates",
