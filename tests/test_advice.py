@@ -103,7 +103,7 @@ def test_seats_and_costs_from_a_csv_reach_the_json_and_the_report(
     assert doc["spend"] == {"seats": 45, "annual_cost": 5760.0}
     path = tmp_path / "inventaire.csv"
     md = runner.invoke(["scan", str(path), "-f", "markdown", "--lang", "fr"]).stdout
-    assert "45 postes et 5\u202f760 par an" in md
+    assert "45 licences et 5\u202f760 par an" in md
     assert "Postes\u202f: 40\u202f; coût annuel\u202f: 5\u202f760" in md
 
 
@@ -157,3 +157,36 @@ def test_cli_profiles_are_the_libraries_own() -> None:
     from altgafam.cli.scan import ProfileKind
 
     assert tuple(k.value for k in ProfileKind) == profiles.PROFILES
+
+
+ORGS = [
+    ("association", "association.txt", "association.toml", "fr"),
+    ("public-body", "mairie-inventaire.csv", "mairie.toml", "fr"),
+    ("company", "company.csv", "company.toml", "en"),
+]
+
+
+@pytest.mark.parametrize(("kind", "tools", "org", "lang"), ORGS, ids=[o[0] for o in ORGS])
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_three_example_organisations(
+    runner: Runner, kind: str, tools: str, org: str, lang: str, fmt: str
+) -> None:
+    """The README's example organisations, their whole reports kept as goldens (read in full,
+    the HTML printed to PDF, before each was committed)."""
+    import os
+
+    from altgafam import __version__
+
+    from .conftest import ROOT
+
+    examples = ROOT / "examples"
+    args = ["scan", str(examples / tools), "--org", str(examples / org), "--lang", lang]
+    result = runner.invoke([*args, "-f", fmt, "--date", "2026-12-06"])
+    assert result.exit_code == 0, result.output
+    text = result.stdout.replace(__version__, "VERSION")
+    golden = (
+        ROOT / "tests" / "golden" / f"org-{kind}.{lang}.{'md' if fmt == 'markdown' else 'html'}"
+    )
+    if os.environ.get("ALTGAFAM_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")

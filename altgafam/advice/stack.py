@@ -50,7 +50,8 @@ def _feasible(alt: Alternative | Recommendation, profile: Profile | None) -> boo
     client runs servers."""
     if alt.kind in NO_SERVER or alt.hosted_offers:
         return True
-    return profile is None or profile.self_hosts
+    # Servers the client runs itself, or with its IT provider's help.
+    return profile is None or profile.servers != "no"
 
 
 def _hostable(alt: Alternative | Recommendation) -> bool:
@@ -133,7 +134,7 @@ def target_stack(
             if alt is not None and function in alt.categories and ident not in options:
                 options[ident] = (_as_recommendation(alt), len(options))
 
-        def score(item: tuple[Recommendation, int]) -> tuple[int, ...]:
+        def score(item: tuple[Recommendation, int], function: str = function) -> tuple[int, ...]:
             rec, rank = item
             alt = catalog.alternatives[rec.id]
             covers = len(needed & set(alt.categories))
@@ -146,9 +147,12 @@ def target_stack(
             # the client runs its own servers.
             hostable = (_hostable(rec) and host is not None) or rec.kind in NO_SERVER
             return (
+                # A target the client can adopt (no server to run, a host, or servers of its
+                # own), then one that does the whole job (its categories hold the function).
+                int(_feasible(rec, profile)),
+                int(function in alt.categories),
                 int(rec.id in used),
                 int(rec.id in chosen.values()),
-                int(_feasible(rec, profile)),
                 int(hostable or (profile is not None and profile.self_hosts)),
                 covers,
                 int(fits_host),
@@ -177,8 +181,14 @@ def target_stack(
             host = choose_host(best.hosted_offers, catalog, profile, require)
             if host is not None:
                 reasons.append(Reason("host", (("provider", host.provider),)))
+            elif best.kind == "client":
+                reasons.append(Reason("client_app"))
             else:
                 reasons.append(Reason("needs_host"))
+        if function not in alt.categories:
+            # The catalog's best option covers part of the function only (openElec for a
+            # town hall suite: its elections, not its accounts).
+            reasons.insert(0, Reason("partial"))
         if not reasons:
             reasons.append(Reason("first_choice"))
         chosen.setdefault(function, best.id)

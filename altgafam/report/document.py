@@ -66,9 +66,10 @@ def helpers(lang: str) -> dict[str, Any]:
             return offer(target.host)
         if target.choice.kind in NO_SERVER:
             return t(lang, "no_server")
-        if not target.feasible or not target.choice.hosted_offers:
-            return t(lang, "self_hosted")
-        return t(lang, "self_hosted")
+        if target.choice.kind == "client":
+            return "—"
+        # A server the client runs itself, when it can; else a host still to find.
+        return t(lang, "self_hosted" if target.feasible else "host_missing")
 
     def reasons(target: Target) -> str:
         said = []
@@ -89,7 +90,8 @@ def helpers(lang: str) -> dict[str, Any]:
             name = target.choice.name
             if target.choice.pieces:
                 name += f" {pieces(target.choice)}"
-            seen.setdefault(name, f"{name} ({host(target)})")
+            where = host(target)
+            seen.setdefault(name, f"{name} ({where})" if where != "—" else name)
         tools = ", ".join(project.tools)
         if project.suite is not None and project.suite not in project.tools:
             tools = f"{project.suite} ({tools})"

@@ -180,6 +180,18 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "needs a server: no provider in the catalog hosts it",
         "fr": "demande un serveur : aucun hébergeur du catalogue ne le propose",
     },
+    "why_partial": {
+        "en": "covers part of it only",
+        "fr": "n’en couvre qu’une partie",
+    },
+    "why_client_app": {
+        "en": "an app that connects to the service chosen for it",
+        "fr": "une application qui se connecte au service retenu",
+    },
+    "host_missing": {
+        "en": "to find (no host in the catalog)",
+        "fr": "à trouver (aucun hébergeur au catalogue)",
+    },
     "why_first_choice": {"en": "the catalog’s first choice", "fr": "le premier choix du catalogue"},
     "first_actions": {"en": "First actions", "fr": "Premières actions"},
     "action": {
@@ -248,9 +260,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "annex": {"en": "Annex: tool by tool", "fr": "Annexe : outil par outil"},
     "spend_line": {
-        "en": "Today, as the list gives it: {seats} seats and {cost} a year for the proprietary "
-        "tools (in the list's currency).",
-        "fr": "Aujourd’hui, d’après la liste\u202f: {seats} postes et {cost} par an pour les "
+        "en": "Today, as the list gives it: {seats} paid seats and {cost} a year for the "
+        "proprietary tools (in the list's currency).",
+        "fr": "Aujourd’hui, d’après la liste\u202f: {seats} licences et {cost} par an pour les "
         "outils propriétaires (dans la devise de la liste).",
     },
     "tool_spend": {
