@@ -490,3 +490,6 @@ class ClientReport(NamedTuple):
     jurisdiction: tuple[int, int, int] = (0, 0, 0)
     # What the list says the proprietary tools cost today: (seats, annual cost), when known.
     spend: tuple[int | None, float | None] = (None, None)
+    # The table column the tools were read from: (name, 1-based number, why: content, header
+    # or given, cells recognised, cells sampled); None for a plain list.
+    column: tuple[str, int, str, int, int] | None = None

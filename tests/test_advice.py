@@ -190,3 +190,18 @@ def test_the_three_example_organisations(
     if os.environ.get("ALTGAFAM_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+def test_the_terminal_shows_the_target_stack_in_short(runner: Runner, tmp_path: Path) -> None:
+    path = tmp_path / "tools.txt"
+    path.write_text("Gmail\nGoogle Drive\n", encoding="utf-8")
+    result = runner.invoke(["scan", str(path), "--lang", "fr"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "Environnement cible" in result.stdout and "Nextcloud" in result.stdout
+
+
+def test_the_report_says_which_column_it_read(runner: Runner, tmp_path: Path) -> None:
+    path = tmp_path / "inventaire.csv"
+    path.write_text("Service;Quoi\nCompta;Slack\nAccueil;Zoom\n", encoding="utf-8")
+    md = runner.invoke(["scan", str(path), "-f", "markdown", "--lang", "fr"]).stdout
+    assert "lus dans la colonne 2 (Quoi) de la liste" in md

@@ -267,6 +267,7 @@ def client_report(
     version: str = "",
     profile: Profile | None = None,
     require: tuple[str, ...] = (),
+    column: tuple[str, int, str, int, int] | None = None,
 ) -> ClientReport:
     """Group the report by distinct tool and category, score the dependency, and lay out the
     phased plan: quick wins first (low effort, most critical and GAFAM-owned first), then
@@ -353,6 +354,7 @@ def client_report(
         target_stack=targets,
         roadmap=projects,
         spend=spend,
+        column=column,
         jurisdiction=(
             len(proprietary_all),
             sum(1 for t in proprietary_all if t.match.country and t.match.country not in EU),

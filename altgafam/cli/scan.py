@@ -226,14 +226,6 @@ def scan(
         website = None
         if site_targets:
             website = run_site(site_targets, catalog, prefs, MAX_PAGES, TIMEOUT)
-        if chosen is formats.Format.TABLE and target is None:
-            from altgafam.report.table import for_terminal, site_table
-
-            drawn = console()
-            drawn.print(for_terminal(report, width=drawn.width, lang=options.language))
-            if website is not None:
-                drawn.print(site_table(website, drawn.width, options.language))
-            return
         from altgafam.advice import plan
 
         def document() -> ClientReport:
@@ -246,8 +238,21 @@ def scan(
                 __version__,
                 organisation,
                 prefs.require,
+                column=tuple(tools.column) if tools.column else None,  # type: ignore[arg-type]
             )
 
+        if chosen is formats.Format.TABLE and target is None:
+            from altgafam.report.table import for_terminal, site_table, stack_table
+
+            drawn = console()
+            drawn.print(for_terminal(report, width=drawn.width, lang=options.language))
+            # The advice in short: one target per function, and its host.
+            stack = stack_table(document(), options.language)
+            if stack is not None:
+                drawn.print(stack)
+            if website is not None:
+                drawn.print(site_table(website, drawn.width, options.language))
+            return
         write_output(
             formats.chunks(chosen, report, document, options.template, website, options.language),
             target,

@@ -270,6 +270,17 @@ WORDS: dict[str, dict[str, str]] = {
         "fr": "Postes\u202f: {seats}\u202f; coût annuel\u202f: {cost}",
     },
     "not_given": {"en": "not given", "fr": "non indiqué"},
+    "column_read": {
+        "en": "The tools were read from column {number} ({name}) of the list, {why}.",
+        "fr": "Les outils ont été lus dans la colonne {number} ({name}) de la liste, {why}.",
+    },
+    "column_content": {
+        "en": "the one whose cells the catalog recognises most ({recognised} of {cells} sampled)",
+        "fr": "celle dont le catalogue reconnaît le plus de cellules ({recognised} sur {cells} "
+        "examinées)",
+    },
+    "column_header": {"en": "chosen by its header", "fr": "choisie d’après son en-tête"},
+    "column_given": {"en": "as given", "fr": "comme demandé"},
     "keep": {"en": "No libre replacement yet", "fr": "Pas encore de remplaçant libre"},
     "keep_text": {
         "en": "Keep for now, and watch: {names}.",

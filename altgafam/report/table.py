@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from altgafam.models import Catalog, Recommendation, Report, Result, Status
+from altgafam.models import Catalog, ClientReport, Recommendation, Report, Result, Status
 from altgafam.normalize import sanitize
 from altgafam.report.i18n import t
 from altgafam.report.typography import NNBSP, for_language
@@ -179,6 +179,29 @@ def for_terminal(report: Report, width: int = 80, lang: str = "en") -> Table:
     if len(report.results) <= MAX_ROWS:
         return table(report, width=width, lang=lang)
     return summary_table(report, lang)
+
+
+def stack_table(doc: ClientReport, lang: str = "en") -> Table | None:
+    """The target stack in short, for the terminal: function, today, target, host."""
+    if not doc.target_stack:
+        return None
+    from altgafam.report.document import helpers
+
+    words = helpers(lang)
+    grid = Table(title=_words(lang, "stack"), box=box.SIMPLE_HEAD, padding=(0, 1))
+    for key in ("function", "today", "target", "host_label"):
+        grid.add_column(Text(_words(lang, key)), overflow="fold")
+    for target in doc.target_stack:
+        name = target.choice.name
+        if target.choice.pieces:
+            name += f" {words['pieces'](target.choice)}"
+        grid.add_row(
+            Text(sanitize(target.label.get(lang))),
+            Text(sanitize(", ".join(target.replaces))),
+            Text(sanitize(for_language(lang, name))),
+            Text(sanitize(for_language(lang, words["host"](target)))),
+        )
+    return grid
 
 
 def render(report: Report, width: int = 120, lang: str = "en") -> str:
