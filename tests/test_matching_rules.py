@@ -64,6 +64,7 @@ def test_a_line_sharing_only_generic_words_with_a_name_is_not_that_product() -> 
         "Zoho Docs",
         "Zoho Calendar",
         "Tuta Calendar",
+        "Zoho Meetings",
         "Samsung Notes",
         "Yandex Translate",
         "Baidu Maps",

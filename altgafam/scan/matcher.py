@@ -569,6 +569,11 @@ def _fuzzy(
     runners = tuple(
         Candidate(i, index.names[i], round(s, 1)) for i, s in ranked[1:3] if s >= SUGGEST
     )
+    # A brand the catalog knows, spelled right, that is not this product's owner's: another
+    # product of that brand, never a typo of this one ("Zoho Meeting" is not Zoom Meetings).
+    house = vocabulary.house.get(top_id, frozenset())
+    if any(w in vocabulary.brands and w not in house for w in words):
+        return Match(entry, Status.UNKNOWN)
     return _found(entry, index, top_id, round(top, 1), "fuzzy", (), runners)
 
 
