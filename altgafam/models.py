@@ -71,6 +71,7 @@ class HostedOffer(NamedTuple):
     country: str
     chatons: bool = False
     provider_id: str = ""
+    serves: tuple[str, ...] = ()  # whom the provider serves (empty: anyone)
 
 
 class Offer(NamedTuple):

@@ -205,3 +205,14 @@ def test_the_report_says_which_column_it_read(runner: Runner, tmp_path: Path) ->
     path.write_text("Service;Quoi\nCompta;Slack\nAccueil;Zoom\n", encoding="utf-8")
     md = runner.invoke(["scan", str(path), "-f", "markdown", "--lang", "fr"]).stdout
     assert "lus dans la colonne 2 (Quoi) de la liste" in md
+
+
+def test_hosts_that_do_not_serve_the_organisation_are_not_listed(
+    runner: Runner, tmp_path: Path
+) -> None:
+    path = tmp_path / "tools.txt"
+    path.write_text("Google Drive\n", encoding="utf-8")
+    args = ["scan", str(path), "-f", "markdown"]
+    # Apps.education.fr hosts Nextcloud for the Education ministry's staff only.
+    assert "Apps.education.fr" in runner.invoke(args).stdout
+    assert "Apps.education.fr" not in runner.invoke([*args, "--profile", "company"]).stdout

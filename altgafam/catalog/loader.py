@@ -566,7 +566,12 @@ def _build(items: list[_Item]) -> Catalog:
         for offer in provider.offers:
             offers.setdefault(offer.alternative, []).append(
                 HostedOffer(
-                    provider.name, offer.url, provider.country, provider.chatons, provider.id
+                    provider.name,
+                    offer.url,
+                    provider.country,
+                    provider.chatons,
+                    provider.id,
+                    provider.serves,
                 )
             )
     for ident, hosted in offers.items():

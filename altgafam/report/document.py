@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from altgafam.advice.plan import EU
 from altgafam.advice.roadmap import PHASES
-from altgafam.advice.stack import NO_SERVER
+from altgafam.advice.stack import AUDIENCE, NO_SERVER
 from altgafam.errors import InputError
 from altgafam.models import ClientReport, HostedOffer, Project, Recommendation, Target, Text
 from altgafam.normalize import sanitize
@@ -36,8 +36,9 @@ SHIPPED = {"markdown": "report.md.j2", "html": "report.html.j2"}
 ACCESS_TAGS = ("web", "desktop", "mobile")
 
 
-def helpers(lang: str) -> dict[str, Any]:
-    """The functions every template uses, speaking `lang`."""
+def helpers(lang: str, audience: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The functions every template uses, speaking `lang`; `audience`, whom the client is
+    (associations, organisations...), when a profile says."""
 
     def words(key: str, **values: object) -> str:
         return t(lang, key, **values)
@@ -113,8 +114,13 @@ def helpers(lang: str) -> dict[str, Any]:
         return text.replace(".", ",") if lang == "fr" else text
 
     def hosts(rec: Recommendation) -> str:
-        if rec.hosted_offers:
-            return ", ".join(offer(o) for o in rec.hosted_offers)
+        # Only the providers that serve this kind of organisation, when the report knows it
+        # (Apps.education.fr serves the Education ministry's staff alone).
+        offers = [
+            o for o in rec.hosted_offers if not audience or not o.serves or audience & set(o.serves)
+        ]
+        if offers:
+            return ", ".join(offer(o) for o in offers)
         return t(lang, "no_server" if rec.kind in NO_SERVER else "host_yourself")
 
     def offer(o: HostedOffer) -> str:
@@ -173,8 +179,9 @@ def helpers(lang: str) -> dict[str, Any]:
 def context(doc: ClientReport, site: SiteReport | None = None) -> dict[str, Any]:
     """What the report templates see: the report (and the website's findings, when the scan
     covered a site), and the helpers."""
+    audience = frozenset(AUDIENCE[doc.profile.kind]) if doc.profile is not None else frozenset()
     return {
-        **helpers(doc.lang),
+        **helpers(doc.lang, audience),
         "doc": doc,
         "summary": doc.report.summary,
         "site": site,
