@@ -168,3 +168,22 @@ def test_a_brand_with_a_word_its_product_lacks_names_another_product(
     text: str, shipped_index: matcher.Index
 ) -> None:
     assert _read(text, shipped_index)[0] is Status.UNKNOWN
+
+
+@pytest.mark.parametrize("text", ["médical", "logiciel médical", "Médical"])
+def test_an_everyday_word_inside_a_name_calls_nothing_alone(
+    text: str, shipped_index: matcher.Index
+) -> None:
+    # "Dossier médical partagé" is a name of Mon espace santé: "médical" qualifies it, and
+    # a medical practice's software is not the public health record.
+    found = matcher.match_entry(Entry(1, text), shipped_index)
+    assert found.status is Status.UNKNOWN, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"), [("Exchange", "exchange-online"), ("Teams", "microsoft-teams")]
+)
+def test_an_everyday_word_heading_a_name_still_calls_it(
+    text: str, ident: str, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (Status.PROPRIETARY, ident)

@@ -491,7 +491,9 @@ def _fuzzy(
             # Several everyday words make a name only with its owner's word in them
             # ("agenda google"; "logiciel médical" is not the Dossier médical partagé).
             house = vocabulary.house.get(ident, frozenset())
-            if len(words) == 1 or any(w in house for w in words):
+            if (len(words) == 1 and _head(words[0], ident, index)) or any(
+                w in house for w in words
+            ):
                 return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
         shared = _subset(words, index) if len(words) == 1 else set()
         if words[0] in vocabulary.generic and 1 < len(shared) <= SUBSET_MAX:
@@ -575,6 +577,21 @@ def _fuzzy(
     if any(w in vocabulary.brands and w not in house for w in words):
         return Match(entry, Status.UNKNOWN)
     return _found(entry, index, top_id, round(top, 1), "fuzzy", (), runners)
+
+
+def _head(word: str, ident: str, index: Index) -> bool:
+    """Whether an everyday word heads one of a product's names, after its owner's words
+    ("Exchange" Online, Microsoft "Teams"): a qualifier inside a name calls nothing alone
+    ("médical" is not the Dossier médical partagé)."""
+    house = index.vocabulary.house.get(ident, frozenset())
+    for p in index.postings.get(word, frozenset()):
+        if index.choice_ids[p] != ident:
+            continue
+        before = index.choices[p].split()
+        before = before[: before.index(word)] if word in before else before
+        if all(w in house or w in FILLERS for w in before):
+            return True
+    return False
 
 
 def _category_services(index: Index, categories: list[str]) -> list[str]:
