@@ -187,3 +187,26 @@ def test_an_everyday_word_heading_a_name_still_calls_it(
     text: str, ident: str, shipped_index: matcher.Index
 ) -> None:
     assert _read(text, shipped_index) == (Status.PROPRIETARY, ident)
+
+
+def test_a_brand_another_owner_once_bore_stays_a_brand() -> None:
+    # Trimble's SketchUp was "Google SketchUp": "google" still says whose, not what.
+    catalog = _two_vendors()
+    vault = catalog.services["bolt-vault"]
+    catalog.services["bolt-vault"] = vault._replace(former_names=("Acme Bolt Vault",))
+    learnt = vocabulary.learn(catalog, matcher.FILLERS)
+    assert "acme" in learnt.brands and "acme" not in learnt.generic
+    index = matcher.build_index(catalog)
+    assert _read("Acme Valts", index) == (Status.PROPRIETARY, "acme-vault")
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        ("Google Spreadsheet", "google-sheets"),
+        ("\U0001d54f", "x"),
+        ("\uff27\uff4d\uff41\uff49\uff4c", "gmail"),
+    ],
+)
+def test_shipped_names_however_written(text: str, ident: str, shipped_index: matcher.Index) -> None:
+    assert _read(text, shipped_index)[1] == ident

@@ -132,7 +132,15 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
         for word in heads:
             for end in range(CATEGORY_PREFIX, len(word) + 1):
                 categories[word[:end]].add(category.id)
-    generic = {w for w, found in word_owners.items() if len(found) >= GENERIC_OWNERS}
+    # A company's own name carried by its products stays its brand when one other owner's
+    # product bears it too (Trimble's SketchUp was "Google SketchUp"); a word in many
+    # owners' names says what, not whose ("cloud", though Clever Cloud's).
+    named_brands = {w for owner, words in house_of.items() for w in words & vendor_words[owner]}
+    generic = {
+        w
+        for w, found in word_owners.items()
+        if len(found) >= (GENERIC_OWNERS + 1 if w in named_brands else GENERIC_OWNERS)
+    }
     return Vocabulary(
         frozenset(generic | label_words),
         {ident: frozenset(house_of[owner]) for ident, owner in owners.items()},
