@@ -29,8 +29,8 @@ def fold(text: str) -> str:
 
     `+` and `#` survive because they carry meaning in product names (Google+, C#, Notepad++).
     """
-    # Compatibility forms first, then case: "𝕏" (a mathematical letter, with no lower case)
-    # becomes "X" only once decomposed.
+    # Compatibility forms first, then case: the double-struck X of X's logo (U+1D54F, a
+    # mathematical letter with no lower case) becomes "X" only once decomposed.
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", ascii_only.replace("'", " ")).strip()
