@@ -670,6 +670,9 @@ def _spelled(typed: str, word: str) -> bool:
         return True
     if typed[:1] != word[:1] or min(len(typed), len(word)) < MIN_FUZZY_CHARS:
         return False
+    if typed.rstrip("+#") == word.rstrip("+#"):
+        # The signs are the name: "Google" is not Google+, "Notepad" not Notepad++.
+        return False
     from rapidfuzz.distance import OSA
 
     allowed = 1 if min(len(typed), len(word)) < 5 else 2
