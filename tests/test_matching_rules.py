@@ -210,3 +210,18 @@ def test_a_brand_another_owner_once_bore_stays_a_brand() -> None:
 )
 def test_shipped_names_however_written(text: str, ident: str, shipped_index: matcher.Index) -> None:
     assert _read(text, shipped_index)[1] == ident
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"), [("Google Plus", "google-plus"), ("Google+", "google-plus")]
+)
+def test_a_name_s_signs_are_part_of_it(text: str, ident: str, shipped_index: matcher.Index) -> None:
+    assert _read(text, shipped_index) == (Status.PROPRIETARY, ident)
+
+
+@pytest.mark.parametrize("text", ["Google Bookmarks", "Google Books", "Google Wallet"])
+def test_a_brand_without_its_sign_is_not_that_product(
+    text: str, shipped_index: matcher.Index
+) -> None:
+    # "google" is a one-letter slip of "google+" by spelling, never by meaning.
+    assert _read(text, shipped_index)[1] != "google-plus"
