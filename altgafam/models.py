@@ -34,6 +34,8 @@ class Vendor(NamedTuple):
     parent: str | None = None
     country: str | None = None
     gafam: bool = False
+    # Where the owner (after acquisitions) and the country were read.
+    sources: tuple[str, ...] = ()
 
 
 class Category(NamedTuple):

@@ -272,3 +272,20 @@ def test_keep_and_advice_stay_out_of_the_score(runner: Runner, tmp_path: Path) -
         ]
         == 2
     )
+
+
+def test_a_vendor_carries_where_its_owner_was_read(tmp_path: Path) -> None:
+    vendor = """\
+vendors:
+  - id: acme-sub
+    name: Acme Sub
+    parent: google
+    sources: [{url}]
+"""
+    folder = _catalog(tmp_path, vendor.format(url="https://news.example/acme-bought"))
+    assert loader.load([folder]).vendors["acme-sub"].sources == (
+        "https://news.example/acme-bought",
+    )
+    folder = _catalog(tmp_path / "bad", vendor.format(url="news.example/acme"))
+    (error,) = _errors(folder)
+    assert "vendors[0].sources[0]" in error

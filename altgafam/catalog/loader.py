@@ -494,7 +494,12 @@ def _build(items: list[_Item]) -> Catalog:
             )
         elif item.section == "vendors":
             vendors[d["id"]] = Vendor(
-                d["id"], d["name"].strip(), d.get("parent"), d.get("country"), bool(d.get("gafam"))
+                d["id"],
+                d["name"].strip(),
+                d.get("parent"),
+                d.get("country"),
+                bool(d.get("gafam")),
+                _strings(d.get("sources")),
             )
         elif item.section == "categories":
             categories[d["id"]] = Category(

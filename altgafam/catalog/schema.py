@@ -75,12 +75,15 @@ TEXT = _f("text", True)
 # What a text is: the same words in English and in French.
 TEXT_RECORD = {"en": _f("str", True, lines=True), "fr": _f("str", True, lines=True)}
 
+SOURCES = _list(_f("url"))
+
 VENDOR = {
     "id": _f("id", True),
     "name": _f("str", True),
     "parent": _ref("vendors"),
     "country": _f("country"),
     "gafam": _f("bool"),
+    "sources": SOURCES,
 }
 CATEGORY = {
     "id": _f("id", True),
@@ -100,7 +103,6 @@ ALTERNATIVE_REF = {
     # a host is read with a mail client: `with: [thunderbird]`).
     "with": _list(_ref("alternatives")),
 }
-SOURCES = _list(_f("url"))
 SERVICE = {
     "id": _f("id", True),
     "name": _f("str", True),
