@@ -216,3 +216,20 @@ def test_hosts_that_do_not_serve_the_organisation_are_not_listed(
     # Apps.education.fr hosts Nextcloud for the Education ministry's staff only.
     assert "Apps.education.fr" in runner.invoke(args).stdout
     assert "Apps.education.fr" not in runner.invoke([*args, "--profile", "company"]).stdout
+
+
+def test_the_advice_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    # A libre tool in use joins the options; set order once reordered "others" run to run.
+    import os
+    import subprocess
+    import sys
+
+    tools = tmp_path / "tools.txt"
+    tools.write_text("Google Forms\nNextcloud\nLimeSurvey\nDémarches Simplifiées\nPublik\n")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "ALTGAFAM_NO_CACHE": "1"}
+        command = [sys.executable, "-m", "altgafam", "scan", str(tools), "--format", "json"]
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

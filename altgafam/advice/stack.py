@@ -129,7 +129,7 @@ def target_stack(
                 if rec.id not in options or rank < options[rec.id][1]:
                     options[rec.id] = (rec, rank)
         # A libre tool the client runs that serves this function is a candidate too.
-        for ident in used:
+        for ident in sorted(used):
             alt = catalog.alternatives.get(ident)
             if alt is not None and function in alt.categories and ident not in options:
                 options[ident] = (_as_recommendation(alt), len(options))
