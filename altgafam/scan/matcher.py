@@ -209,7 +209,7 @@ def plain_word(word: str, vocabulary: Vocabulary, common: WordList) -> bool:
 
 def category_of(word: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     """The categories a word names, whole or by its first letters ("compta": accounting)."""
-    return vocabulary.categories.get(word, ()) if len(word) >= 4 else ()
+    return vocabulary.categories.get(word, ())
 
 
 def _sorted_words(text: str) -> str:
@@ -383,6 +383,8 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         and after in _capitalised(text)
     ):
         return True
+    if "-" not in text:
+        return False
     glued = re.escape(found[-1]) + r"-[^\W\d_]|[^\W\d_]-" + re.escape(found[0])
     return re.search(glued, fold_keep_hyphens(text)) is not None
 
@@ -761,6 +763,18 @@ def match_lines(
     """Match every entry, splitting lines that list several tools; identical lines are scored
     once and kept once (models.PerLine), so memory grows with the distinct lines. `progress`,
     when given, is told every PROGRESS_STEP entries."""
+    if isinstance(entries, PerLine):
+        # Already kept once per distinct line (scan.inputs): score each distinct line once,
+        # without walking the lines again.
+        items, numbers, indexes = entries.parts()
+        scored: list[tuple[Match, ...]] = []
+        for done, (entry, *_) in enumerate(items, start=1):
+            if progress is not None and done % PROGRESS_STEP == 0:
+                progress(PROGRESS_STEP)
+            scored.append(tuple(_match_line(entry, index, min_score)))
+        if progress is not None:
+            progress(len(numbers) - len(items) + len(items) % PROGRESS_STEP)
+        return PerLine(scored, numbers, indexes)
     ids: dict[str, int] = {}
     verdicts: list[tuple[Match, ...]] = []
     lines, which = array("q"), array("l")
