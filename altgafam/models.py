@@ -430,7 +430,8 @@ class Profile(NamedTuple):
 class Reason(NamedTuple):
     """Why a target was chosen: a word of the report's vocabulary and its values."""
 
-    key: str  # in_use, covers, chosen_elsewhere, host, self_host, no_server, first_choice
+    # in_use, chosen_elsewhere, covers, partial, host, self_host, no_server, client_app, needs_host
+    key: str
     values: tuple[tuple[str, str], ...] = ()
 
 

@@ -189,8 +189,6 @@ def target_stack(
             # The catalog's best option covers part of the function only (openElec for a
             # town hall suite: its elections, not its accounts).
             reasons.insert(0, Reason("partial"))
-        if not reasons:
-            reasons.append(Reason("first_choice"))
         chosen.setdefault(function, best.id)
         label = catalog.categories[function].label if function in catalog.categories else None
         targets.append(

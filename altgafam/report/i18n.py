@@ -32,7 +32,6 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "summary": {"en": "Summary", "fr": "Synthèse"},
     "listed": {"en": "Tools listed", "fr": "Outils listés"},
-    "distinct": {"en": "distinct tools recognised", "fr": "outils distincts reconnus"},
     "proprietary": {"en": "Proprietary", "fr": "Propriétaires"},
     "gafam_owned": {"en": "Owned by the GAFAM", "fr": "Détenus par les GAFAM"},
     "already_libre": {"en": "Already libre", "fr": "Déjà libres"},
@@ -137,12 +136,9 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "No libre replacement in the catalog yet.",
         "fr": "Pas encore de remplaçant libre dans le catalogue.",
     },
-    "libre_tool": {"en": "libre", "fr": "libre"},
     "self_host": {"en": "self-hostable", "fr": "auto-hébergeable"},
-    "hosted_by": {"en": "hosted by", "fr": "hébergé par"},
     "chatons": {"en": "CHATONS member", "fr": "membre des CHATONS"},
     "eu": {"en": "EU", "fr": "UE"},
-    "plan": {"en": "Migration plan", "fr": "Plan de migration"},
     "stack": {"en": "Target stack", "fr": "Environnement cible"},
     "stack_text": {
         "en": "One libre target per function, and who runs it.",
@@ -192,7 +188,6 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "to find (no host in the catalog)",
         "fr": "à trouver (aucun hébergeur au catalogue)",
     },
-    "why_first_choice": {"en": "the catalog’s first choice", "fr": "le premier choix du catalogue"},
     "first_actions": {"en": "First actions", "fr": "Premières actions"},
     "action": {
         "en": "{phase}: move from {service} to {target}.",
@@ -295,7 +290,6 @@ WORDS: dict[str, dict[str, str]] = {
     "did_you_mean": {"en": "did you mean {names}?", "fr": "vouliez-vous dire {names}\u202f?"},
     "not_found": {"en": "not in the catalog", "fr": "absent du catalogue"},
     "line": {"en": "Line", "fr": "Ligne"},
-    "or": {"en": "or", "fr": "ou"},
     "method": {"en": "Method and limits", "fr": "Méthode et limites"},
     "method_text": {
         "en": "Each line of your list was matched to the catalog by web address, name, alias "
@@ -341,7 +335,6 @@ WORDS: dict[str, dict[str, str]] = {
     "tag_hosted-offer": {"en": "hosted offer", "fr": "offre hébergée"},
     "pages_read": {"en": "{n} page read|{n} pages read", "fr": "{n} page lue|{n} pages lues"},
     "contents": {"en": "Contents", "fr": "Sommaire"},
-    "page": {"en": "Page", "fr": "Page"},
     "site_pages": {"en": "Pages read", "fr": "Pages lues"},
     "site_found": {"en": "Third-party services found", "fr": "Services tiers trouvés"},
     "site_gafam": {"en": "Owned by the GAFAM", "fr": "Détenus par les GAFAM"},
