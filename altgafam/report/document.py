@@ -121,6 +121,9 @@ def helpers(lang: str, audience: frozenset[str] = frozenset()) -> dict[str, Any]
         ]
         if offers:
             return ", ".join(offer(o) for o in offers)
+        if rec.kind == "client":
+            # An app for a service, as in `host`: nothing to host, the service is elsewhere.
+            return "—"
         return t(lang, "no_server" if rec.kind in NO_SERVER else "host_yourself")
 
     def offer(o: HostedOffer) -> str:
