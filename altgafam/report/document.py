@@ -99,8 +99,7 @@ def helpers(lang: str, audience: frozenset[str] = frozenset()) -> dict[str, Any]
         targets = ", ".join(seen.values())
         if not phase:
             return t(lang, "move", service=tools, target=targets)
-        # The phase's number: what comes before its colon.
-        number = t(lang, f"phase_{project.phase}").split(":")[0].rstrip("\u202f ")
+        number = t(lang, "phase_number", n=PHASES.index(project.phase) + 1)
         return t(lang, "action", phase=number, service=tools, target=targets)
 
     def number(value: float | None) -> str:

@@ -206,6 +206,7 @@ WORDS: dict[str, dict[str, str]] = {
         "des fourchettes de jours-personnes pour la migration elle-même (mise en place, "
         "déplacement des données, accompagnement), à budgéter avec les tarifs de l’hébergeur.",
     },
+    "phase_number": {"en": "Phase {n}", "fr": "Phase {n}"},
     "phase_foundations": {
         "en": "Phase 1: domain, mail and accounts",
         "fr": "Phase 1 : domaine, messagerie et comptes",
