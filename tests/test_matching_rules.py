@@ -225,3 +225,34 @@ def test_a_brand_without_its_sign_is_not_that_product(
 ) -> None:
     # "google" is a one-letter slip of "google+" by spelling, never by meaning.
     assert _read(text, shipped_index)[1] != "google-plus"
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        # A version, or everyday words in lower case, beside a name are no other name.
+        ("WooCommerce 8 e-shop", "woocommerce"),
+        ("AnyDesk remote access", "anydesk"),
+        # Two names of one product on one line are that product.
+        ("O365 Microsoft 365", "microsoft-365"),
+    ],
+)
+def test_words_beside_a_name_that_name_nothing_else_keep_it(
+    text: str, ident: str, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index)[1] == ident
+
+
+def test_name_like_words_beside_a_name_still_make_another_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # Capitalised, or not everyday words: a product the catalog does not know.
+    assert _read("Windows Live Mail", shipped_index)[0] is Status.UNKNOWN
+    assert _read("Windows Live Messenger", shipped_index)[0] is Status.UNKNOWN
+
+
+def test_a_category_s_own_word_names_no_product(shipped_index: matcher.Index) -> None:
+    # "Parapheur" is what French public bodies call the signing workflow: the category's
+    # label says so, so it is a generic word and no single vendor's product.
+    assert _read("parapheur de la mairie", shipped_index)[0] is Status.UNKNOWN
+    assert _read("FAST Parapheur", shipped_index)[1] == "docaposte-fast-parapheur"

@@ -315,7 +315,7 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                 return _found(entry, index, whole[0][0], round(whole[0][1], 1), "fuzzy", (ident,))
             # One name among several other name-like words ("Windows Live Mail") is a
             # product the catalog does not know, not the one it happens to contain.
-            if (covered == 1 and _named_neighbours(tokens, ident, index) >= 2) or (
+            if (covered == 1 and _named_neighbours(tokens, ident, index, capitalised) >= 2) or (
                 _another_product(text, tokens, span, ident, index)
             ):
                 return Match(
@@ -344,7 +344,8 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
     house = vocabulary.house.get(ident, frozenset())
     found = tokens[span]
     rest = content_words(tokens[: span.start] + tokens[span.stop :])
-    if not rest:
+    if all((hit := index.exact.get(w)) is not None and hit.entry == ident for w in rest):
+        # Every other word is another name of the same entry ("AWS EC2").
         return False
     name = fold(index.names[ident]).split()
     shortened = len(found) == 1 and found[0] != "".join(name)
@@ -399,9 +400,14 @@ def _category(entry: Entry, index: Index, options: tuple[str, ...]) -> Match:
     return Match(entry, Status.AMBIGUOUS, via="category", candidates=cands)
 
 
-def _named_neighbours(tokens: list[str], ident: str, index: Index) -> int:
+def _named_neighbours(
+    tokens: list[str], ident: str, index: Index, capitalised: frozenset[str]
+) -> int:
     """How many name-like words stand right next to the matched word, with no filler
-    between ("windows live mail": two; "bitwarden pour les mots de passe": none)."""
+    between ("Windows Live Mail": two; "bitwarden pour les mots de passe": none). A version
+    ("PrestaShop 1.7") is not name-like, nor an everyday word in lower case ("TeamViewer
+    remote support")."""
+    common = common_words()
     for position, token in enumerate(tokens):
         hit = index.exact.get(token)
         if hit is None or hit.entry != ident:
@@ -410,7 +416,10 @@ def _named_neighbours(tokens: list[str], ident: str, index: Index) -> int:
         for step in (1, -1):
             other = position + step
             while 0 <= other < len(tokens) and tokens[other] in index.postings:
-                if tokens[other] in FILLERS:
+                word = tokens[other]
+                if word in FILLERS or _VERSION.match(word):
+                    break
+                if word not in capitalised and plain_word(word, index.vocabulary, common):
                     break
                 count += 1
                 other += step
