@@ -4,7 +4,8 @@ The baseline is what a quick script would do: RapidFuzz WRatio over product name
 a match at 80 or more, nothing else. The outside set (tests/data/fresh.tsv, written by someone
 who saw neither the matcher nor the catalog) is scored as a client would judge it: catalog
 gaps apart from the matcher's own errors, false proprietary lines and wrong products counted.
-Every set's first-contact figure and later ones are kept in benchmarks/README.md.
+Each set's first-contact figure (benchmarks/first-contact.tsv) is printed beside today's; the
+story of every set is in benchmarks/README.md.
 
 Run: python benchmarks/matching.py [--misses]
 """
@@ -25,8 +26,22 @@ from altgafam.models import Entry  # noqa: E402
 from altgafam.scan import matcher  # noqa: E402
 from tests import evalset  # noqa: E402
 
+FIRST_CONTACT = Path(__file__).with_name("first-contact.tsv")
+
+
+def first_contact() -> dict[str, str]:
+    """Each set's first-contact accuracy and date, as recorded."""
+    found: dict[str, str] = {}
+    for line in FIRST_CONTACT.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, date, accuracy, _ = line.split("\t")
+        found[name] = "none (the authors' own set)" if accuracy == "-" else f"{accuracy} ({date})"
+    return found
+
 
 def main() -> None:
+    first = first_contact()
     cat = loader.load()
     index = matcher.build_index(cat)
     sets = {
@@ -49,13 +64,17 @@ def main() -> None:
         return ("libre" if ident in cat.alternatives else "proprietary"), ident
 
     print(f"catalog: {len(cat.services)} services, {len(cat.alternatives)} alternatives")
-    print(f"{'set':<8} {'lines':>5} {'matcher':<26} {'accuracy':>9} {'false proprietary':>18}")
+    print(
+        f"{'set':<8} {'lines':>5} {'matcher':<26} {'accuracy':>9} {'false proprietary':>18}"
+        f"  first contact"
+    )
     for name, cases in sets.items():
         for label, predict in (("altgafam", ours), ("naive WRatio>=80, names", naive)):
             result = evalset.score(cases, predict)
             print(
                 f"{name:<8} {len(cases):>5} {label:<26} {result.accuracy:>9.3f} "
                 f"{result.false_proprietary:>18}"
+                + (f"  {first.get(name, 'not recorded')}" if label == "altgafam" else "")
             )
             if "--misses" in sys.argv:
                 for case, status, ident in result.misses:
@@ -74,7 +93,7 @@ def main() -> None:
     fresh = evalset.score_fresh(evalset.load_fresh(), parts)
     print(
         f"fresh    {fresh.total:>5} altgafam (outside set)    {fresh.accuracy:>9.3f} "
-        f"{len(fresh.false_proprietary):>18}"
+        f"{len(fresh.false_proprietary):>18}  {first.get('fresh', 'not recorded')}"
     )
     print(
         f"  catalog gaps answered unknown: {len(fresh.gaps)} ({len(fresh.gaps) / fresh.total:.1%});"
