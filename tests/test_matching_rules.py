@@ -256,3 +256,13 @@ def test_a_category_s_own_word_names_no_product(shipped_index: matcher.Index) ->
     # label says so, so it is a generic word and no single vendor's product.
     assert _read("parapheur de la mairie", shipped_index)[0] is Status.UNKNOWN
     assert _read("FAST Parapheur", shipped_index)[1] == "docaposte-fast-parapheur"
+
+
+def test_a_category_word_offers_the_category_s_products_first(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Email" names the mail category: the mail services a client likely means come
+    # before the products that merely carry the word in one of their names.
+    found = matcher.match_entry(Entry(1, "email"), shipped_index)
+    assert found.status is Status.AMBIGUOUS
+    assert all("mail" in shipped_index.kinds[c.id] for c in found.candidates)

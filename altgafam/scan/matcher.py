@@ -507,13 +507,15 @@ def _fuzzy(
             ):
                 return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
         shared = _subset(words, index) if len(words) == 1 else set()
+        named = [c for w in words for c in category_of(w, vocabulary)]
+        if len(words) == 1 and named:
+            # A word naming a category ("messagerie"): its leading products, before the
+            # ones that merely carry the word in a name ("Messagerie Orange").
+            options = dict.fromkeys([*_category_services(index, named), *sorted(shared)])
+            return _category(entry, index, tuple(options)[:CATEGORY_CANDIDATES])
         if words[0] in vocabulary.generic and 1 < len(shared) <= SUBSET_MAX:
             # A generic word the names of several products share ("Drive"): which one?
             return _category(entry, index, tuple(sorted(shared)))
-        named = [c for w in words for c in category_of(w, vocabulary)]
-        if len(words) == 1 and named:
-            options = dict.fromkeys([*_category_services(index, named), *sorted(shared)])
-            return _category(entry, index, tuple(options)[:CATEGORY_CANDIDATES])
         return Match(entry, Status.UNKNOWN)
     best: dict[str, float] = {}
     namey = [w for w in words if w in index.postings]
