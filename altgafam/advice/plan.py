@@ -57,8 +57,10 @@ def has_tag(alternative: Alternative, tag: str) -> bool:
     return tag in alternative.tags
 
 
-# Software a client adopts without anyone running a server for it.
-NO_SERVER = frozenset({"application", "client", "extension", "os", "library"})
+# Software nobody has to run a server for (a client app needs a service: someone hosts it)...
+NO_SERVER = frozenset({"application", "extension", "os", "library"})
+# ...and all a client installs on its own devices, client apps included.
+ON_DEVICES = NO_SERVER | {"client"}
 
 
 def _keeps(alternative: Alternative, prefs: Preferences) -> tuple[str, ...]:
@@ -71,7 +73,7 @@ def _keeps(alternative: Alternative, prefs: Preferences) -> tuple[str, ...]:
     for tag in prefs.require:
         if TAG_SYNONYMS.get(tag, tag) == "hosted-offer":
             ok = bool(alternative.hosted_offers) or (
-                alternative.kind in NO_SERVER
+                alternative.kind in ON_DEVICES
                 and any(has_tag(alternative, t) for t in wanted & {"desktop", "mobile"})
             )
         else:

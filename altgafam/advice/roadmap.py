@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from altgafam.catalog.schema import EFFORTS
 from altgafam.models import Catalog, Project, Target, Text, ToolItem
 
 # Phases, in order: what the others build on comes first (the domain and the mail, and the
@@ -79,7 +80,7 @@ def roadmap(
             for ref in tool.alternatives
             if ref.id == t.choice.id
         ] or [t.choice.effort for t in members]
-        effort = max(efforts, key=["low", "medium", "high"].index)
+        effort = max(efforts, key=EFFORTS.index)
         people = _seats(replaced, seats, headcount)
         low, high = BASE_DAYS[effort]
         if people:

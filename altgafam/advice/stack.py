@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from altgafam.advice.plan import EU
+from altgafam.advice.plan import EU, NO_SERVER
+from altgafam.catalog.schema import EFFORTS
 from altgafam.models import (
     Alternative,
     Catalog,
@@ -19,8 +20,6 @@ from altgafam.models import (
 )
 from altgafam.normalize import key
 
-# Software nobody has to run a server for (a client app needs a service: someone hosts it).
-NO_SERVER = frozenset({"application", "extension", "os", "library"})
 # Who a provider serves, for each kind of organisation (a provider that says nothing of whom
 # it serves may serve anyone).
 AUDIENCE = {
@@ -29,7 +28,7 @@ AUDIENCE = {
     "company": {"organisations"},
     "agency": {"organisations"},
 }
-EFFORT_RANK = {"low": 0, "medium": 1, "high": 2}
+EFFORT_RANK = {effort: rank for rank, effort in enumerate(EFFORTS)}
 
 
 def in_use(catalog: Catalog, libre: Iterable[ToolItem], profile: Profile | None) -> set[str]:

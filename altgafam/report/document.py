@@ -9,9 +9,9 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from altgafam.advice.plan import EU
+from altgafam.advice.plan import EU, NO_SERVER
 from altgafam.advice.roadmap import PHASES
-from altgafam.advice.stack import AUDIENCE, NO_SERVER
+from altgafam.advice.stack import AUDIENCE
 from altgafam.errors import InputError
 from altgafam.models import ClientReport, HostedOffer, Project, Recommendation, Target, Text
 from altgafam.normalize import sanitize
