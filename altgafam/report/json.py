@@ -8,7 +8,15 @@ from typing import Any
 
 from altgafam import __version__
 from altgafam.advice.plan import EU
-from altgafam.models import ClientReport, Recommendation, Report, Result, Target, Text
+from altgafam.models import (
+    ClientReport,
+    HostedOffer,
+    Recommendation,
+    Report,
+    Result,
+    Target,
+    Text,
+)
 
 SCHEMA_VERSION = 2
 
@@ -61,17 +69,19 @@ def alternative_dict(a: Recommendation) -> dict[str, Any]:
         "effort": a.effort,
         "tags": sorted(a.tags),
         "with": [{"id": i, "name": n, "kind": k} for i, n, k in a.pieces],
-        "providers": [
-            {
-                "id": o.provider_id,
-                "name": o.provider,
-                "country": o.country or None,
-                "eu": o.country in EU,
-                "chatons": o.chatons,
-                "url": o.url,
-            }
-            for o in a.hosted_offers
-        ],
+        "providers": [_offer(o) for o in a.hosted_offers],
+    }
+
+
+def _offer(offer: HostedOffer) -> dict[str, Any]:
+    """Who hosts an alternative, and where its offer is read."""
+    return {
+        "id": offer.provider_id,
+        "name": offer.provider,
+        "country": offer.country or None,
+        "eu": offer.country in EU,
+        "chatons": offer.chatons,
+        "url": offer.url,
     }
 
 
@@ -171,16 +181,7 @@ def _target(target: Target) -> dict[str, Any]:
             "kind": target.choice.kind,
             "with": [{"id": i, "name": n, "kind": k} for i, n, k in target.choice.pieces],
         },
-        "host": None
-        if host is None
-        else {
-            "id": host.provider_id,
-            "name": host.provider,
-            "country": host.country or None,
-            "eu": host.country in EU,
-            "chatons": host.chatons,
-            "url": host.url,
-        },
+        "host": None if host is None else _offer(host),
         "reasons": [{"key": r.key, "values": dict(r.values)} for r in target.reasons],
         "others": list(target.others),
         "feasible": target.feasible,
