@@ -72,14 +72,16 @@ def roadmap(
     projects = []
     for name, members in groups.items():
         replaced = tuple(dict.fromkeys(r for t in members for r in t.replaces))
-        efforts = [
-            ref.effort
+        # Each replaced tool with the catalog's advice for moving it to the chosen target.
+        moves = [
+            (tool, ref)
             for t in members
             for tool in (tools_by_name.get(r) for r in t.replaces)
             if tool is not None
             for ref in tool.alternatives
             if ref.id == t.choice.id
-        ] or [t.choice.effort for t in members]
+        ]
+        efforts = [ref.effort for _, ref in moves] or [t.choice.effort for t in members]
         effort = max(efforts, key=EFFORTS.index)
         people = _seats(replaced, seats, headcount)
         low, high = BASE_DAYS[effort]
@@ -88,12 +90,7 @@ def roadmap(
             high += PER_SEAT[effort][1] * people
         sessions = math.ceil(people / TRAINING_GROUP) if people else 1
         checklist = tuple(
-            (tool.match.name, ref.note)
-            for t in members
-            for tool in (tools_by_name.get(r) for r in t.replaces)
-            if tool is not None
-            for ref in tool.alternatives
-            if ref.id == t.choice.id and ref.note is not None
+            (tool.match.name, ref.note) for tool, ref in moves if ref.note is not None
         )
         projects.append(
             Project(
