@@ -7,7 +7,7 @@ gaps apart from the matcher's own errors, false proprietary lines and wrong prod
 Each set's first-contact figure (benchmarks/first-contact.tsv) is printed beside today's; the
 story of every set is in benchmarks/README.md.
 
-Run: python benchmarks/matching.py [--misses]
+Run: python benchmarks/matching.py [--misses] [--write-ids]
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 
 from altgafam.advice import plan  # noqa: E402
 from altgafam.catalog import loader  # noqa: E402
-from altgafam.models import Entry  # noqa: E402
+from altgafam.models import Catalog, Entry  # noqa: E402
 from altgafam.scan import matcher  # noqa: E402
 from tests import evalset  # noqa: E402
 
@@ -43,6 +43,9 @@ def first_contact() -> dict[str, str]:
 def main() -> None:
     first = first_contact()
     cat = loader.load()
+    if "--write-ids" in sys.argv:
+        for path, ids in evalset.OUTSIDE_SETS.values():
+            write_ids(path, ids, cat)
     index = matcher.build_index(cat)
     sets = {
         "eval": evalset.load(),
@@ -90,28 +93,58 @@ def main() -> None:
             found.append((m.status.value, m.id, info.owner if info else None))
         return found
 
-    fresh = evalset.score_fresh(evalset.load_fresh(), parts)
-    print(
-        f"fresh    {fresh.total:>5} altgafam (outside set)    {fresh.accuracy:>9.3f} "
-        f"{len(fresh.false_proprietary):>18}  {first.get('fresh', 'not recorded')}"
+    for name, (path, ids) in evalset.OUTSIDE_SETS.items():
+        if not ids.exists():
+            write_ids(path, ids, cat)
+        fresh = evalset.score_fresh(evalset.load_fresh(path, ids), parts)
+        print(
+            f"{name:<8} {fresh.total:>5} altgafam (outside set)    {fresh.accuracy:>9.3f} "
+            f"{len(fresh.false_proprietary):>18}  {first.get(name, 'not recorded')}"
+        )
+        print(
+            f"  catalog gaps answered unknown: {len(fresh.gaps)} "
+            f"({len(fresh.gaps) / fresh.total:.1%}); matcher errors: {len(fresh.errors)} "
+            f"({fresh.matcher_error_rate:.1%}); proprietary lines given a wrong product: "
+            f"{len(fresh.wrong_product)}"
+        )
+        if "--misses" in sys.argv:
+            for title, rows in (
+                ("false proprietary", fresh.false_proprietary),
+                ("wrong product", fresh.wrong_product),
+                ("matcher errors", fresh.errors),
+            ):
+                print(f"  {title}:")
+                for case, found in rows:
+                    print(f"    {case.text!r}: meant {case.status} {case.ids or ''}, got {found}")
+            print("  catalog gaps:")
+            for case in fresh.gaps:
+                print(f"    {case.text!r}: {', '.join(case.products)}")
+
+
+def write_ids(path: Path, ids: Path, cat: Catalog) -> None:
+    """Write an outside set's ids file: its products found in the catalog by exact name, alias
+    or former name (never by the matcher), keeping the lines a person checked by hand."""
+    by_hand = []
+    if ids.exists():
+        by_hand = [
+            line
+            for line in ids.read_text(encoding="utf-8").splitlines()
+            if line.endswith("\tby hand")
+        ]
+    hand_names = {line.split("\t")[0] for line in by_hand}
+    rows = [
+        f"{product}\t{ident}\texact name"
+        for product, ident in evalset.exact_ids(path, cat)
+        if product not in hand_names
+    ]
+    header = (
+        f"# The catalog id of each product named in {path.name}, found by its exact name or alias\n"
+        "# in the catalog (folded), plus the hand-checked lines marked 'by hand'. A product not\n"
+        "# listed here is not in the catalog: a catalog gap, for which 'unknown' is the honest\n"
+        "# answer. Regenerate: python benchmarks/matching.py --write-ids\n"
+        "# product\tcatalog id\thow\n"
     )
-    print(
-        f"  catalog gaps answered unknown: {len(fresh.gaps)} ({len(fresh.gaps) / fresh.total:.1%});"
-        f" matcher errors: {len(fresh.errors)} ({fresh.matcher_error_rate:.1%});"
-        f" proprietary lines given a wrong product: {len(fresh.wrong_product)}"
-    )
-    if "--misses" in sys.argv:
-        for title, rows in (
-            ("false proprietary", fresh.false_proprietary),
-            ("wrong product", fresh.wrong_product),
-            ("matcher errors", fresh.errors),
-        ):
-            print(f"  {title}:")
-            for case, found in rows:
-                print(f"    {case.text!r}: meant {case.status} {case.ids or ''}, got {found}")
-        print("  catalog gaps:")
-        for case in fresh.gaps:
-            print(f"    {case.text!r}: {', '.join(case.products)}")
+    ids.write_text(header + "\n".join(sorted([*rows, *by_hand], key=str.casefold)) + "\n")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from altgafam.models import Catalog
+from altgafam.normalize import key
+
 EVAL_FILE = Path(__file__).parent / "data" / "eval.tsv"
 
 
@@ -64,6 +67,11 @@ def score(cases: list[Case], predict: Callable[[str], tuple[str, str | None]]) -
 
 FRESH_FILE = EVAL_FILE.parent / "fresh.tsv"
 FRESH_IDS = EVAL_FILE.parent / "fresh-ids.tsv"
+# The sets written from outside, each with the catalog ids of its products.
+OUTSIDE_SETS = {
+    "fresh": (FRESH_FILE, FRESH_IDS),
+    "fresh2": (EVAL_FILE.parent / "fresh2.tsv", EVAL_FILE.parent / "fresh2-ids.tsv"),
+}
 # A part of a line as the matcher read it: status, catalog id, owner's name.
 Part = tuple[str, str | None, str | None]
 
@@ -157,3 +165,22 @@ def score_fresh(cases: list[FreshCase], read: Callable[[str], list[Part]]) -> Fr
     return FreshScore(
         len(cases), right, tuple(gaps), tuple(errors), tuple(false_prop), tuple(wrong)
     )
+
+
+def exact_ids(path: Path, catalog: Catalog) -> list[tuple[str, str]]:
+    """Each product an outside set names that the catalog has under exactly that name, an
+    alias or a former name (folded): never the matcher's answer, so that a set's labels do
+    not depend on what is being measured."""
+    names: dict[str, str] = {}
+    entries = [(s.id, (s.name, *s.aliases, *s.former_names)) for s in catalog.services.values()]
+    entries += [(a.id, (a.name, *a.aliases)) for a in catalog.alternatives.values()]
+    for ident, values in entries:
+        for value in values:
+            names.setdefault(key(value), ident)
+    found: dict[str, str] = {}
+    for row in path.read_text(encoding="utf-8").splitlines()[1:]:
+        product = row.split("\t")[1] if "\t" in row else ""
+        for name in (p.strip() for p in product.split("|")):
+            if name and key(name) in names:
+                found.setdefault(name, names[key(name)])
+    return sorted(found.items(), key=lambda item: item[0].casefold())
