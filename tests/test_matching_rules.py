@@ -266,3 +266,24 @@ def test_a_category_word_offers_the_category_s_products_first(
     found = matcher.match_entry(Entry(1, "email"), shipped_index)
     assert found.status is Status.AMBIGUOUS
     assert all("mail" in shipped_index.kinds[c.id] for c in found.candidates)
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("Slack ou Mattermost ?", ["slack", "mattermost"]),
+        ("Dropbox or pCloud", ["dropbox", "pcloud"]),
+        ("traitement de texte (Word ou Pages selon les postes)", ["microsoft-word"]),
+    ],
+)
+def test_a_choice_of_tools_is_ambiguous_between_them(
+    text: str, ids: list[str], shipped_index: matcher.Index
+) -> None:
+    found = matcher.match_lines([Entry(1, text)], shipped_index)
+    assert [m.status for m in found] == [Status.AMBIGUOUS]
+    assert [c.id for c in found[0].candidates] == ids
+
+
+def test_or_before_a_common_word_is_no_choice(shipped_index: matcher.Index) -> None:
+    found = matcher.match_lines([Entry(1, "Google Drive ou équivalent")], shipped_index)
+    assert [(m.status, m.id) for m in found] == [(Status.PROPRIETARY, "google-drive")]

@@ -39,6 +39,8 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and)\s+(?=\S)")
+# "Teams ou Meet ?", "Excel or Calc": the writer names a choice, not both tools.
+_CHOICE = re.compile(r"\s(?:ou|or)\s", re.IGNORECASE)
 _VERSION = re.compile(
     r"^(?:v?\d+(?:\.\d+)*[a-z]?|cs\d*|cc|(?:19|20)\d\d|x{0,3}(?:ix|iv|v?i{1,3}))$"
 )
@@ -753,8 +755,36 @@ def split_parts(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _choice(entry: Entry, index: Index, min_score: float) -> Match | None:
+    """A line that names a choice of tools ("Teams ou Meet ?", "tableur (Excel ou Calc
+    selon les postes)") is ambiguous between them: which one is used, only its writer knows.
+    Each side must name a product or a capitalised name ("Calc"); "Drive ou équivalent" is
+    no choice."""
+    pieces = _CHOICE.split(re.sub(r"[()\[\]{}?]", " ", entry.text))
+    if len(pieces) < 2:
+        return None
+    found: list[str] = []
+    sides = 0
+    for piece in pieces:
+        m = match_entry(Entry(entry.line, piece.strip()), index, min_score)
+        if m.status in (Status.PROPRIETARY, Status.LIBRE) and m.id is not None:
+            found.append(m.id)
+            sides += 1
+        elif any(w[:1].isupper() and fold(w) not in FILLERS for w in re.findall(r"\w+", piece)):
+            sides += 1
+    if sides < 2 or not found:
+        return None
+    cands = tuple(Candidate(i, index.names[i], 0.0) for i in dict.fromkeys(found))
+    return Match(entry, Status.AMBIGUOUS, via="choice", candidates=cands)
+
+
 def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
-    """One line: split into several tools when at least two of its parts are tools."""
+    """One line: a choice of tools is ambiguous between them; a list of tools is split when
+    at least two of its parts are tools."""
+    if _CHOICE.search(entry.text):
+        choice = _choice(entry, index, min_score)
+        if choice is not None:
+            return [choice]
     if _SEPARATOR.search(entry.text):
         parts = split_parts(entry.text)
         if len(parts) > 1:
