@@ -233,3 +233,17 @@ def test_the_advice_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_a_function_s_tools_share_a_target_only_when_it_replaces_each_of_them(
+    runner: Runner, tmp_path: Path
+) -> None:
+    # An image viewer and a live-streaming studio share the catalog's photo and video
+    # category, but no libre tool replaces both: each gets its own target.
+    doc = _scan(runner, tmp_path, "IrfanView\nXSplit\n")
+    targets = [t for t in doc["target_stack"] if t["function"] == "photo-video"]
+    assert sorted(t["replaces"] for t in targets) == [["IrfanView"], ["XSplit Broadcaster"]]
+    # Two design tools one libre tool replaces share it.
+    doc = _scan(runner, tmp_path, "Canva\nFigma\n")
+    design = [t for t in doc["target_stack"] if t["function"] == "design"]
+    assert [sorted(t["replaces"]) for t in design] == [["Canva", "Figma"]]

@@ -119,9 +119,10 @@ def target_stack(
         return (weights[category.criticality] if category else 1, function)
 
     chosen: dict[str, str] = {}
-    targets = []
-    for function in sorted(needed, key=criticality):
-        members = by_function[function]
+    targets: list[Target] = []
+
+    def _pick(function: str, members: list[ToolItem]) -> Target:
+        """The best target for some of a function's tools, and the tools it replaces."""
         options: dict[str, tuple[Recommendation, int]] = {}
         for tool in members:
             for rank, rec in enumerate(tool.alternatives):
@@ -159,7 +160,18 @@ def target_stack(
                 -EFFORT_RANK.get(rec.effort, 1),
             )
 
-        best, _ = max(options.values(), key=score)
+        ranked = sorted(options.values(), key=score, reverse=True)
+        # One target for all the function's tools when one is an alternative of each of
+        # them; else the best, for the tools it is an alternative of.
+        # Not at the cost of what matters more: one the client can adopt, that does the whole
+        # job, that it runs or that was chosen elsewhere, that needs no server of its own.
+        listed = [{r.id for r in t.alternatives} for t in members]
+        common = [
+            item
+            for item in ranked
+            if all(item[0].id in ids for ids in listed) and score(item)[:5] == score(ranked[0])[:5]
+        ]
+        best, _ = (common or ranked)[0]
         alt = catalog.alternatives[best.id]
         reasons: list[Reason] = []
         if best.id in used:
@@ -190,22 +202,45 @@ def target_stack(
             reasons.insert(0, Reason("partial"))
         chosen.setdefault(function, best.id)
         label = catalog.categories[function].label if function in catalog.categories else None
-        targets.append(
-            Target(
-                function=function,
-                label=label or Text(function, function),
-                replaces=tuple(t.match.name for t in members),
-                choice=best,
-                host=host,
-                reasons=tuple(reasons),
-                others=tuple(
-                    rec.name
-                    for rec, _ in sorted(options.values(), key=lambda o: o[1])
-                    if rec.id != best.id
-                ),
-                feasible=feasible,
-            )
+        # It replaces the tools whose alternatives name it (all of them when it is a libre
+        # tool the client already runs that none of them names).
+        covered = [t for t in members if any(r.id == best.id for r in t.alternatives)]
+        return Target(
+            function=function,
+            label=label or Text(function, function),
+            replaces=tuple(t.match.name for t in covered or members),
+            choice=best,
+            host=host,
+            reasons=tuple(reasons),
+            others=tuple(
+                rec.name
+                for rec, _ in sorted(options.values(), key=lambda o: o[1])
+                if rec.id != best.id
+            ),
+            feasible=feasible,
         )
+
+    for function in sorted(needed, key=criticality):
+        remaining = by_function[function]
+        while remaining:
+            target = _pick(function, remaining)
+            same = next(
+                (
+                    i
+                    for i, t in enumerate(targets)
+                    if (t.function, t.choice.id) == (function, target.choice.id)
+                ),
+                None,
+            )
+            if same is None:
+                targets.append(target)
+            else:
+                # The same target again (one the client runs): one line for all it replaces.
+                replaces = targets[same].replaces + target.replaces
+                targets[same] = targets[same]._replace(replaces=replaces)
+            # The tools the target replaces; the others of this function (an image viewer
+            # and a streaming studio share one) get a target of their own.
+            remaining = [t for t in remaining if t.match.name not in target.replaces]
     return tuple(targets)
 
 
