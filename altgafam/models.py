@@ -138,6 +138,7 @@ class Alternative(NamedTuple):
     kind: str = "server"
     standard: str | None = None
     sources: tuple[str, ...] = ()
+    archived: dt.date | None = None  # no longer maintained since
 
 
 class WebSignature(NamedTuple):

@@ -247,3 +247,13 @@ def test_a_function_s_tools_share_a_target_only_when_it_replaces_each_of_them(
     doc = _scan(runner, tmp_path, "Canva\nFigma\n")
     design = [t for t in doc["target_stack"] if t["function"] == "design"]
     assert [sorted(t["replaces"]) for t in design] == [["Canva", "Figma"]]
+
+
+def test_a_libre_line_naming_an_archived_project_says_since_when(
+    runner: Runner, tmp_path: Path
+) -> None:
+    doc = _scan(runner, tmp_path, "Continue\nGitHub Copilot\n")
+    libre, copilot = doc["results"]
+    assert (libre["status"], libre["match"]["discontinued"]) == ("libre", "2026-06-18")
+    # No longer offered as an alternative to anything.
+    assert "continue" not in [a["id"] for a in copilot["alternatives"]]

@@ -289,3 +289,40 @@ vendors:
     folder = _catalog(tmp_path / "bad", vendor.format(url="news.example/acme"))
     (error,) = _errors(folder)
     assert "vendors[0].sources[0]" in error
+
+
+def test_an_archived_alternative_is_known_but_never_ranked(tmp_path: Path) -> None:
+    archived = """\
+alternatives:
+  - id: old-chat
+    name: Old Chat
+    kind: server
+    license: MIT
+    homepage: https://old-chat.example
+    source: https://old-chat.example/src
+    categories: [chat]
+    description: {en: An unmaintained chat server., fr: Un serveur de discussion abandonné.}
+    archived: 2026-06-18
+    reviewed: 2026-11-26
+services:
+  - id: chat-pro
+    name: Chat Pro
+    vendor: salesforce
+    category: chat
+    description: {en: A chat service., fr: Un service de discussion.}
+    alternatives:
+      - id: old-chat
+        effort: low
+    reviewed: 2026-11-26
+"""
+    assert _errors(_catalog(tmp_path, archived)) == [
+        "cat/extra.yaml:19:13: services[0].alternatives[0].id: 'old-chat' is archived since "
+        "2026-06-18: rank a maintained alternative instead"
+    ]
+    # Known, so that a list naming it is read as libre.
+    ok = archived.replace(
+        "      - id: old-chat\n        effort: low\n",
+        "      - id: mattermost\n        effort: low\n",
+    )
+    cat = loader.load([_catalog(tmp_path / "b", ok)])
+    assert cat.alternatives["old-chat"].archived == dt.date(2026, 6, 18)

@@ -122,7 +122,13 @@ def recognised(match: Match, catalog: Catalog) -> Recognised | None:
             country=owner.country,
         )
     alternative = catalog.alternatives[match.id]
-    return Recognised(alternative.id, alternative.name, alternative.categories[0], match.score)
+    return Recognised(
+        alternative.id,
+        alternative.name,
+        alternative.categories[0],
+        match.score,
+        discontinued=alternative.archived,
+    )
 
 
 def recommendations(service_id: str, catalog: Catalog, prefs: Preferences = NO_PREFERENCES) -> Recs:
@@ -142,6 +148,8 @@ def _recommend(
     removed: dict[str, None] = {}
     for ref in service.alternatives:
         alt = catalog.alternatives[ref.id]
+        if alt.archived is not None:
+            continue  # an overlay may rank one; a project nobody maintains is no advice
         dropped = _keeps(alt, prefs)
         if dropped:
             removed.update(dict.fromkeys(dropped))

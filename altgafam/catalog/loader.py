@@ -388,6 +388,14 @@ class _Checker:
                         f"alternative '{ident}' is listed twice",
                     )
                 seen.add(str(ident))
+                target = ids["alternatives"].get(str(ident))
+                if target is not None and target.data.get("archived"):
+                    self.report(
+                        item,
+                        ("alternatives", index, "id"),
+                        f"'{ident}' is archived since {target.data['archived']}: "
+                        "rank a maintained alternative instead",
+                    )
             if item.data.get("successor") == item.data.get("id"):
                 self.report(item, ("successor",), "a service cannot be its own successor")
             if item.data.get("successor") and not item.data.get("discontinued"):
@@ -564,6 +572,7 @@ def _build(items: list[_Item]) -> Catalog:
                 kind=d["kind"],
                 standard=d.get("standard"),
                 sources=_strings(d.get("sources")),
+                archived=d.get("archived"),
             )
     # Each alternative shows who hosts it: the providers' offers, by provider name.
     offers: dict[str, list[HostedOffer]] = {}

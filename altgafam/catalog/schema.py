@@ -138,6 +138,9 @@ ALTERNATIVE = {
     "categories": Field("list", True, item=_ref("categories")),
     "tags": _list(_ref("tags")),
     "description": TEXT,
+    # The day its repository was archived, or its last release announced as the final one:
+    # no service may rank it any more (checked by the loader).
+    "archived": _f("date"),
     "sources": SOURCES,
     "reviewed": _f("date", True),
 }
