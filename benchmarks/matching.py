@@ -129,7 +129,7 @@ def write_ids(path: Path, ids: Path, cat: Catalog) -> None:
         by_hand = [
             line
             for line in ids.read_text(encoding="utf-8").splitlines()
-            if line.endswith("\tby hand")
+            if line.split("\t")[2:3] and line.split("\t")[2].startswith("by hand")
         ]
     hand_names = {line.split("\t")[0] for line in by_hand}
     rows = [

@@ -64,8 +64,9 @@ def test_a_line_sharing_only_generic_words_with_a_name_is_not_that_product() -> 
         "Zoho Docs",
         "Zoho Calendar",
         "Tuta Calendar",
-        "Zoho Meetings",
-        "Samsung Notes",
+        "Tuta Drive",
+        "Zoho Vault",
+        "Samsung Cloud",
         "Yandex Translate",
         "Baidu Maps",
         "Brave Search",
@@ -287,3 +288,10 @@ def test_a_choice_of_tools_is_ambiguous_between_them(
 def test_or_before_a_common_word_is_no_choice(shipped_index: matcher.Index) -> None:
     found = matcher.match_lines([Entry(1, "Google Drive ou équivalent")], shipped_index)
     assert [(m.status, m.id) for m in found] == [(Status.PROPRIETARY, "google-drive")]
+
+
+def test_a_generic_word_unrelated_products_share_raises_no_question(
+    shipped_index: matcher.Index,
+) -> None:
+    # "internet" is in the names of a payment portal, a browser and an analytics suite.
+    assert _read("connexion internet", shipped_index) == (Status.UNKNOWN, None)

@@ -109,7 +109,7 @@ class Index(NamedTuple):
     # Everyday words that are a product's whole name and name a category ("visio",
     # "office"): alone on a line, the products they may mean.
     category_names: dict[str, tuple[str, ...]]
-    # Each live service's category, in the catalog's order.
+    # Each live service's category, the GAFAM's first, then in the catalog's order.
     categories: dict[str, str]
     # Every entry's categories.
     kinds: dict[str, tuple[str, ...]]
@@ -159,7 +159,14 @@ def build_index(catalog: Catalog) -> Index:
         _vendor_products(catalog),
         vocabulary,
         _category_names(catalog, exact, frozen, choice_ids, vocabulary),
-        {s.id: s.category for s in catalog.services.values() if s.discontinued is None},
+        # The GAFAM's first: a client naming only a function most likely means theirs.
+        {
+            s.id: s.category
+            for s in sorted(
+                catalog.services.values(), key=lambda s: not catalog.owner(s.vendor).gafam
+            )
+            if s.discontinued is None
+        },
         {
             **{s.id: (s.category,) for s in catalog.services.values()},
             **{a.id: a.categories for a in catalog.alternatives.values()},
@@ -360,9 +367,21 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         own = set(index.kinds.get(ident, ()))
         near = tokens[span.stop : span.stop + 1] + tokens[max(span.start - 1, 0) : span.start]
         for word in near:
-            named = category_of(word, vocabulary)
-            if word in vocabulary.generic and named and not set(named) & own:
+            named = set(category_of(word, vocabulary)) or _named_with(word, index)
+            if word in vocabulary.generic and named and not named & own:
                 return True
+    elif len(found) == 1 and found[0] in house and span.stop < len(tokens):
+        # A product named by its brand alone ("Baidu", the search engine) before a
+        # capitalised word naming another category ("Baidu Maps"): another of its products.
+        word = tokens[span.stop]
+        named = category_of(word, vocabulary)
+        if (
+            word in _capitalised(text)
+            and word in vocabulary.generic
+            and named
+            and not set(named) & set(index.kinds.get(ident, ()))
+        ):
+            return True
     before = tokens[span.start - 1] if span.start else ""
     if (
         before
@@ -390,6 +409,11 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         return False
     glued = re.escape(found[-1]) + r"-[^\W\d_]|[^\W\d_]-" + re.escape(found[0])
     return re.search(glued, fold_keep_hyphens(text)) is not None
+
+
+def _named_with(word: str, index: Index) -> set[str]:
+    """The categories of the products whose names carry a word ("drive": file storage)."""
+    return {c for p in index.postings.get(word, ()) for c in index.kinds[index.choice_ids[p]]}
 
 
 def fold_keep_hyphens(text: str) -> str:
@@ -515,9 +539,12 @@ def _fuzzy(
             # ones that merely carry the word in a name ("Messagerie Orange").
             options = dict.fromkeys([*_category_services(index, named), *sorted(shared)])
             return _category(entry, index, tuple(options)[:CATEGORY_CANDIDATES])
-        if words[0] in vocabulary.generic and 1 < len(shared) <= SUBSET_MAX:
-            # A generic word the names of several products share ("Drive"): which one?
-            return _category(entry, index, tuple(sorted(shared)))
+        if words[0] in vocabulary.generic and 1 < len(shared):
+            # A generic word the names of several products share ("Drive"): which one? The
+            # GAFAM's first, as for a category.
+            likely = [i for i in index.categories if i in shared]
+            rest = sorted(shared - set(likely))
+            return _category(entry, index, tuple([*likely, *rest][:CATEGORY_CANDIDATES]))
         return Match(entry, Status.UNKNOWN)
     best: dict[str, float] = {}
     namey = [w for w in words if w in index.postings]
@@ -560,8 +587,13 @@ def _fuzzy(
     # A word no name has, that is no everyday word, is another brand: "Synology Drive" raises
     # no question about Google's Drive.
     foreign = any(w not in index.postings and w not in everyday for w in words)
+    # A generic word that products of unrelated functions share ("internet": a payment
+    # portal, a browser, an analytics suite) raises no question either.
+    related = not all(w in vocabulary.generic for w in named or namey) or bool(
+        set.intersection(*(set(index.kinds[i]) for i in subset)) if subset else False
+    )
     if (settles and 0 < len(subset) <= SUBSET_MAX) or (
-        not fuzzy_found and not foreign and 1 < len(subset) <= SUBSET_MAX
+        not fuzzy_found and not foreign and related and 1 < len(subset) <= SUBSET_MAX
     ):
         for ident in subset:
             best[ident] = max(best.get(ident, 0.0), SUBSET_SCORE)
@@ -610,7 +642,7 @@ def _head(word: str, ident: str, index: Index) -> bool:
 
 
 def _category_services(index: Index, categories: list[str]) -> list[str]:
-    """The live services of the named categories, in the catalog's order."""
+    """The live services of the named categories, the GAFAM's first."""
     wanted = set(categories)
     return [i for i, c in index.categories.items() if c in wanted]
 
