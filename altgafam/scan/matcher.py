@@ -374,12 +374,12 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         # A product named by its brand alone ("Baidu", the search engine) before a
         # capitalised word naming another category ("Baidu Maps"): another of its products.
         word = tokens[span.stop]
-        named = category_of(word, vocabulary)
+        called = set(category_of(word, vocabulary))
         if (
             word in _capitalised(text)
             and word in vocabulary.generic
-            and named
-            and not set(named) & set(index.kinds.get(ident, ()))
+            and called
+            and not called & set(index.kinds.get(ident, ()))
         ):
             return True
     before = tokens[span.start - 1] if span.start else ""
@@ -539,7 +539,7 @@ def _fuzzy(
             # ones that merely carry the word in a name ("Messagerie Orange").
             options = dict.fromkeys([*_category_services(index, named), *sorted(shared)])
             return _category(entry, index, tuple(options)[:CATEGORY_CANDIDATES])
-        if words[0] in vocabulary.generic and 1 < len(shared):
+        if words[0] in vocabulary.generic and len(shared) > 1:
             # A generic word the names of several products share ("Drive"): which one? The
             # GAFAM's first, as for a category.
             likely = [i for i in index.categories if i in shared]
