@@ -152,6 +152,10 @@ class Fingerprints:
         """Technologies a script's address shows."""
         return self._each("scriptSrc", url, where, url, budget)
 
+    def code(self, text: str, where: str, budget: Budget) -> list[Hit]:
+        """Technologies a script the site serves itself shows in its code."""
+        return self._each("scripts", text, where, "script", budget)
+
     def page(self, page: Page, budget: Budget) -> list[Hit]:
         """Technologies one page shows (its scripts' addresses apart: see `script`)."""
         hits = self._each("url", page.url, page.url, page.url, budget)
