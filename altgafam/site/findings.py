@@ -7,10 +7,10 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from altgafam.advice import plan
-from altgafam.models import Catalog, Preferences, Recommendation
+from altgafam.models import Catalog, Preferences, Recommendation, Text
 from altgafam.site.detect import Evidence
 from altgafam.site.domain import DomainHit
-from altgafam.site.fingerprints import Fingerprints, Hit
+from altgafam.site.fingerprints import Fingerprints, Hit, Technology
 from altgafam.site.join import Joiner, Target
 
 # webappanalyzer's categories that matter here: cookie compliance (a consent manager) and CDN.
@@ -18,6 +18,11 @@ CONSENT = 67
 CDN = 31
 # Finding kinds, in the order a report lists them (GAFAM first whatever the kind).
 KINDS = ("service", "third-party", "cdn", "libre")
+# Categories whose technologies, seen in headers, cookies or DNS, are someone else's service
+# (a CDN, a host, a tracker), even when webappanalyzer flags them neither SaaS nor libre:
+# CDN, PaaS, IaaS, hosting, reverse proxies, load balancers, security, analytics,
+# advertising, tag managers, cookie compliance, RUM.
+_SERVICE_CATS = {31, 62, 63, 88, 64, 65, 16, 10, 36, 42, 67, 78}
 # Evidence kinds that mean the page itself loads or runs the third party in the browser.
 _LOADED = {"", "scriptSrc", "html", "scripts"}
 _DNS_CATEGORY = {"MX": "mail", "SPF": "mail", "NS": "web-hosting", "CNAME": "cloud", "A": "cloud"}
@@ -46,6 +51,7 @@ class Finding(NamedTuple):
     labels: tuple[str, ...] = ()  # the fingerprints' category names
     via: str = ""  # cdn: who serves the code
     gdpr: tuple[str, ...] = ()  # hints: sets-cookies, before-consent, check-consent-manager
+    category_label: Text | None = None  # the catalog category's name, when there is one
 
 
 class SiteReport(NamedTuple):
@@ -73,7 +79,9 @@ class _Draft:
         self.via_gafam = False
 
     def add(self, evidence: Evidence) -> None:
-        if evidence not in self.evidence:
+        # The same address or snippet at the same place, seen by a signature and by a
+        # fingerprint, is one piece of evidence: the first (with its line) is kept.
+        if not any(e.where == evidence.where and e.match == evidence.match for e in self.evidence):
             self.evidence.append(evidence)
 
 
@@ -131,6 +139,8 @@ class Assembler:
         for name, implied_by in resolved.items():
             tech = self.fp.technologies[name]
             target = self.joiner.technology(name)
+            if target.kind == "none" and implied_by is None:
+                target = self._unflagged(tech, by_tech[name], site_hosts)
             if target.kind == "none":
                 continue
             if implied_by is not None:
@@ -143,14 +153,25 @@ class Assembler:
                 evidence = [
                     Evidence(h.where, None, h.match, _local(h.where), h.kind) for h in by_tech[name]
                 ]
-            draft = self._tech_draft(name, target)
+            draft = None
             if target.kind in ("libre", "alternative"):
-                draft = self._libre(draft, name, evidence, site_hosts, cdn_of_url)
+                draft = self._cdn(name, evidence, site_hosts, cdn_of_url)
+            draft = draft or self._tech_draft(name, target)
             draft.techs.append(name)
             draft.category = draft.category or self.joiner.category(tech)
             for one in evidence:
                 draft.add(one)
         return tuple(sorted(resolved, key=str.casefold))
+
+    def _unflagged(self, tech: Technology, hits: list[Hit], site_hosts: set[str]) -> Target:
+        """A technology neither libre nor SaaS by its flags is a third party when the page
+        loads it from another host, or when a service's headers or cookies show it."""
+        for hit in hits:
+            if hit.kind == "scriptSrc" and _host(hit.match) not in site_hosts:
+                return Target("third-party")
+            if hit.kind in ("headers", "cookies") and _SERVICE_CATS & set(tech.cats):
+                return Target("third-party")
+        return Target("none")
 
     def _tech_draft(self, name: str, target: Target) -> _Draft:
         if target.kind == "service":
@@ -159,14 +180,13 @@ class Assembler:
         draft.name = name
         return draft
 
-    def _libre(
+    def _cdn(
         self,
-        draft: _Draft,
         name: str,
         evidence: list[Evidence],
         site_hosts: set[str],
         cdn_of_url: dict[str, str],
-    ) -> _Draft:
+    ) -> _Draft | None:
         """A libre library loaded from another host is a CDN dependency, not self-hosted."""
         for one in evidence:
             host = _host(one.match) if one.kind == "scriptSrc" else ""
@@ -179,7 +199,7 @@ class Assembler:
                 owner = self._owner_of_cdn(cdn.via, host)
                 cdn.via_gafam = owner
             return cdn
-        return draft
+        return None
 
     def _owner_of_cdn(self, via: str, host: str) -> bool:
         """Whether the CDN serving a library is GAFAM-owned (by its technology or host)."""
@@ -202,6 +222,10 @@ class Assembler:
             evidence = Evidence(domain, None, hit.evidence, False, "dns")
             if hit.tech is not None and self.joiner is not None:
                 target = self.joiner.technology(hit.tech)
+                if target.kind == "none" and self.fp is not None:
+                    # A host, a mail or DNS provider: someone else's service by nature.
+                    cats = set(self.fp.technologies[hit.tech].cats)
+                    target = Target("third-party") if cats & (_SERVICE_CATS | {30, 75}) else target
                 if target.kind == "none":
                     continue
                 draft = self._tech_draft(hit.tech, target)
@@ -224,6 +248,11 @@ class Assembler:
         return tuple(found)
 
     def _finding(self, draft: _Draft, consent: tuple[str, ...]) -> Finding:
+        finding = self._bare(draft, consent)
+        category = self.catalog.categories.get(finding.category)
+        return finding._replace(category_label=category.label if category else None)
+
+    def _bare(self, draft: _Draft, consent: tuple[str, ...]) -> Finding:
         cat, target = self.catalog, draft.target
         techs = tuple(dict.fromkeys(draft.techs))
         labels: tuple[str, ...] = ()

@@ -36,8 +36,8 @@ class Rules(NamedTuple):
 
 def _target(value: str) -> Target:
     kind, _, ident = value.partition(":")
-    if kind == "libre" and not ident:
-        return Target("libre")
+    if kind in ("libre", "third-party") and not ident:
+        return Target(kind)
     if kind not in ("service", "vendor", "alternative") or not ident:
         raise ValueError(value)
     return Target(kind, ident)
