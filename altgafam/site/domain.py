@@ -167,5 +167,5 @@ def inspect(
                     shown = f"{seen} → {address} (PTR {host})"
                     hits.append(DomainHit("A", shown, target=target))
     except LookupFailed as exc:
-        note(f"DNS of {domain}: {exc}; the domain's mail, DNS and hosting were not checked")
+        note(f"DNS of {domain}: {exc}; its mail, DNS and hosting were not all checked")
     return hits
