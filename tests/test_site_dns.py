@@ -103,7 +103,9 @@ def test_dns_findings_in_the_reports(runner: Runner, resolver: str, lang: str) -
 def test_no_dns_and_dns_errors_are_notes(runner: Runner, tmp_path: Any) -> None:
     page = tmp_path / "index.html"
     page.write_text("<p>nothing</p>", encoding="utf-8")
-    offline = runner.invoke(["site", str(page), "--domain", "example.org", "--no-dns", "-f", "json"])
+    offline = runner.invoke(
+        ["site", str(page), "--domain", "example.org", "--no-dns", "-f", "json"]
+    )
     assert offline.exit_code == 0 and json.loads(offline.stdout)["domains"] == []
 
     def failing(name: str, rtype: str) -> list[str]:

@@ -81,9 +81,7 @@ def doc(server: str) -> dict[str, Any]:
 
 
 def by_name(doc: dict[str, Any], kind: str | None = None) -> dict[str, dict[str, Any]]:
-    return {
-        f["service"]["name"]: f for f in doc["findings"] if kind is None or f["kind"] == kind
-    }
+    return {f["service"]["name"]: f for f in doc["findings"] if kind is None or f["kind"] == kind}
 
 
 def test_every_third_party_is_found(doc: dict[str, Any]) -> None:

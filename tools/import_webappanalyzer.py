@@ -44,9 +44,7 @@ class Source:
         self.date = self._run("log", "-1", "--format=%cs", "HEAD").strip()
 
     def _run(self, *args: str) -> str:
-        return subprocess.run(
-            [*self.git, *args], check=True, capture_output=True, text=True
-        ).stdout
+        return subprocess.run([*self.git, *args], check=True, capture_output=True, text=True).stdout
 
     def names(self) -> list[str]:
         if self.tree:
@@ -147,7 +145,9 @@ def build(source: Source) -> tuple[dict[str, Any], Importer]:
             "skipped_reasons": dict(sorted(importer.skipped.items())),
             "skipped_kinds": dict(sorted(importer.skipped_kinds.items())),
         },
-        "categories": {k: v["name"] for k, v in sorted(categories.items(), key=lambda kv: int(kv[0]))},
+        "categories": {
+            k: v["name"] for k, v in sorted(categories.items(), key=lambda kv: int(kv[0]))
+        },
         "technologies": kept,
     }
     return doc, importer
@@ -185,10 +185,12 @@ def main() -> int:
     doc, _ = build(Source(args.source))
     args.out.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    with open(args.out / "technologies.json.gz", "wb") as file:
-        # mtime=0: the same upstream commit gives the same bytes.
-        with gzip.GzipFile(fileobj=file, mode="wb", compresslevel=9, mtime=0) as gz:
-            gz.write(raw.encode("utf-8"))
+    # mtime=0: the same upstream commit gives the same bytes.
+    with (
+        open(args.out / "technologies.json.gz", "wb") as file,
+        gzip.GzipFile(fileobj=file, mode="wb", compresslevel=9, mtime=0) as gz,
+    ):
+        gz.write(raw.encode("utf-8"))
     counts = doc["counts"]
     reasons = ", ".join(f"{n} {r}" for r, n in counts["skipped_reasons"].items()) or "none"
     notice = NOTICE.format(**doc["source"], **counts, reasons=reasons)

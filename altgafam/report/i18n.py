@@ -368,8 +368,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "category_alternatives": {
         "en": "What the catalog recommends for this category (not reviewed for this service)",
-        "fr": "Ce que le catalogue recommande pour cette catégorie (non examiné pour ce "
-        "service)",
+        "fr": "Ce que le catalogue recommande pour cette catégorie (non examiné pour ce service)",
     },
     "technologies_seen": {"en": "Detected as", "fr": "Détecté comme"},
     "gdpr": {"en": "GDPR", "fr": "RGPD"},

@@ -148,7 +148,9 @@ class Assembler:
                     continue  # PHP behind WordPress: not a third party, and not seen
                 first = by_tech.get(implied_by, [])
                 where = first[0].where if first else ""
-                evidence = [Evidence(where, None, f"implied by {implied_by}", _local(where), "implied")]
+                evidence = [
+                    Evidence(where, None, f"implied by {implied_by}", _local(where), "implied")
+                ]
             else:
                 evidence = [
                     Evidence(h.where, None, h.match, _local(h.where), h.kind) for h in by_tech[name]

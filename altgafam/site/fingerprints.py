@@ -223,9 +223,8 @@ class Fingerprints:
         cats = {c for n in found for c in self.technologies[n].cats}
         for name in list(found):
             tech = self.technologies[name]
-            if tech.requires and not any(r in found for r in tech.requires):
-                del found[name]
-            elif tech.requires_cats and not any(c in cats for c in tech.requires_cats):
+            missing = tech.requires and not any(r in found for r in tech.requires)
+            if missing or (tech.requires_cats and not cats & set(tech.requires_cats)):
                 del found[name]
         queue = list(found)
         while queue:
@@ -250,7 +249,7 @@ def _bounded(text: str, kind: str) -> str:
     return text[:limit]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compile(regex: str) -> re.Pattern[str]:
     return re.compile(regex, re.IGNORECASE)
 

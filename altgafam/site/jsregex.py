@@ -49,13 +49,14 @@ def translate(js: str) -> Pattern:
         raise Unsafe("JavaScript-only syntax")
     try:
         re.compile(body, re.IGNORECASE)
-        parsed = _sre.parse(body, re.IGNORECASE)
+        parsed: Any = _sre.parse(body, re.IGNORECASE)  # a SubPattern: a list of (op, av)
     except (re.error, OverflowError, RecursionError, IndexError):
         raise Unsafe("does not compile in Python") from None
-    _check(list(parsed), inside_repeat=False)
-    if _count_any_repeats(list(parsed)) > 2:
+    items = [parsed[i] for i in range(len(parsed))]
+    _check(items, inside_repeat=False)
+    if _count_any_repeats(items) > 2:
         raise Unsafe("too many unbounded wildcards")
-    return Pattern(body, _literal(list(parsed)))
+    return Pattern(body, _literal(items))
 
 
 def _name(op: Any) -> str:
