@@ -30,6 +30,7 @@ OWNERS = {
     "jinja2": {"report"},
     "httpx": {"site"},
     "httpcore": {"site"},
+    "dns": {"site"},
 }
 
 

@@ -182,6 +182,42 @@ def _recommend(
     return recs, (() if recs else tuple(removed))
 
 
+def category_recommendations(
+    category: str, catalog: Catalog, prefs: Preferences = NO_PREFERENCES, top: int = 3
+) -> Recs:
+    """For a service the catalog does not know, only its category: the alternatives the
+    catalog most often recommends for the services of that category (first places weigh
+    more), filtered and ordered by the preferences as for a known service. Their notes are
+    about other services, so none is given."""
+    score: dict[str, float] = {}
+    effort: dict[str, str] = {}
+    for service in catalog.services.values():
+        if service.category != category:
+            continue
+        for rank, ref in enumerate(service.alternatives):
+            score[ref.id] = score.get(ref.id, 0.0) + 1.0 / (rank + 1)
+            effort.setdefault(ref.id, ref.effort)
+    ranked = sorted(score, key=lambda ident: (-score[ident], ident))
+    kept = [catalog.alternatives[i] for i in ranked if not _keeps(catalog.alternatives[i], prefs)]
+    if prefs.prefer:
+        kept.sort(key=lambda alt: -sum(has_tag(alt, t) for t in prefs.prefer))
+    limit = top if prefs.max_alternatives is None else min(top, prefs.max_alternatives)
+    return tuple(
+        Recommendation(
+            alt.id,
+            alt.name,
+            alt.license,
+            alt.homepage,
+            effort[alt.id],
+            alt.tags,
+            None,
+            alt.hosted_offers,
+            alt.kind,
+        )
+        for alt in kept[:limit]
+    )
+
+
 def build_report(
     matches: Sequence[Match], catalog: Catalog, prefs: Preferences = NO_PREFERENCES
 ) -> Report:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -142,14 +142,37 @@ def catalog_stats(fmt: TableFormat = TableOrJson.table, catalog_dirs: CatalogDir
     from altgafam.catalog.stats import compute
 
     stats = compute(load_catalog(catalog_dirs))
+    web = _fingerprints()
     if fmt.value == "json":
         from altgafam.report.catalog import stats_dict
 
-        _write_json(stats_dict(stats))
+        _write_json({**stats_dict(stats), "web_fingerprints": web})
         return
     from altgafam.report.table import stats_tables
 
     _print_tables(list(stats_tables(stats)))
+    # `site`'s fingerprints are shipped beside the catalog, not in it (no overlay changes
+    # them), so they are counted on a line of their own.
+    print(
+        f"Web fingerprints (`site`): {web['technologies']} technologies from "
+        f"webappanalyzer {web['commit'][:12]}, {web['patterns']} patterns, "
+        f"{web['skipped']} skipped as unsafe or not valid in Python"
+    )
+
+
+def _fingerprints() -> dict[str, Any]:
+    """What `catalog stats` says of the web fingerprints `site` uses."""
+    from altgafam.site import fingerprints
+
+    loaded = fingerprints.load()
+    return {
+        "source": loaded.source["repository"],
+        "commit": loaded.source["commit"],
+        "technologies": len(loaded.technologies),
+        "patterns": loaded.counts["patterns"],
+        "skipped": loaded.skipped,
+        "skipped_reasons": loaded.counts["skipped_reasons"],
+    }
 
 
 @app.command(

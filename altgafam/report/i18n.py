@@ -323,8 +323,8 @@ WORDS: dict[str, dict[str, str]] = {
         "souvent sans leur consentement.",
     },
     "website_none": {
-        "en": "None of these pages loads anything from a service in the catalog.",
-        "fr": "Aucune de ces pages ne charge quoi que ce soit d’un service du catalogue.",
+        "en": "None of these pages loads anything from a third party altgafam knows.",
+        "fr": "Aucune de ces pages ne charge quoi que ce soit d’un tiers connu d’altgafam.",
     },
     "evidence": {"en": "Evidence", "fr": "Preuves"},
     "service": {"en": "Service", "fr": "Service"},
@@ -341,6 +341,74 @@ WORDS: dict[str, dict[str, str]] = {
     "site_gafam": {"en": "Owned by the GAFAM", "fr": "Détenus par les GAFAM"},
     "site_evidence": {"en": "Pieces of evidence", "fr": "Preuves relevées"},
     "targets": {"en": "Addresses read", "fr": "Adresses lues"},
+    "site_domains": {"en": "Domains looked up", "fr": "Domaines interrogés"},
+    "site_libre": {"en": "Libre software in use", "fr": "Logiciels libres utilisés"},
+    "site_cdn": {"en": "Libre code served by a CDN", "fr": "Code libre servi par un CDN"},
+    "site_unreviewed": {"en": "Not reviewed by altgafam", "fr": "Non examinés par altgafam"},
+    "kind_cdn": {
+        "en": "libre code loaded from {via}",
+        "fr": "code libre chargé depuis {via}",
+    },
+    "kind_libre": {"en": "libre software", "fr": "logiciel libre"},
+    "kind_third_party": {
+        "en": "third-party service ({category}), not reviewed",
+        "fr": "service tiers ({category}), non examiné",
+    },
+    "unknown_category": {"en": "uncategorised", "fr": "sans catégorie"},
+    "owner_unknown": {"en": "owner not known", "fr": "propriétaire inconnu"},
+    "serve_yourself": {
+        "en": "Serve it yourself: copy the file to your own server and load it from there.",
+        "fr": "Servez-le vous-même : copiez le fichier sur votre serveur et chargez-le "
+        "depuis celui-ci.",
+    },
+    "t_serve_yourself": {"en": "serve it yourself", "fr": "servez-le vous-même"},
+    "libre_keep": {
+        "en": "Libre: nothing to replace.",
+        "fr": "Libre : rien à remplacer.",
+    },
+    "category_alternatives": {
+        "en": "What the catalog recommends for this category (not reviewed for this service)",
+        "fr": "Ce que le catalogue recommande pour cette catégorie (non examiné pour ce service)",
+    },
+    "technologies_seen": {"en": "Detected as", "fr": "Détecté comme"},
+    "gdpr": {"en": "GDPR", "fr": "RGPD"},
+    "gdpr_sets-cookies": {
+        "en": "sets cookies: check that consent is asked before, unless they are strictly "
+        "necessary",
+        "fr": "dépose des cookies : vérifiez que le consentement est demandé avant, sauf "
+        "s’ils sont strictement nécessaires",
+    },
+    "gdpr_before-consent": {
+        "en": "loaded by the page and no consent manager was found: check that it waits for "
+        "the visitor's consent",
+        "fr": "chargé par la page sans gestionnaire de consentement détecté : vérifiez "
+        "qu’il attend le consentement du visiteur",
+    },
+    "gdpr_check-consent-manager": {
+        "en": "loaded by the page: check that the consent manager holds it back until consent",
+        "fr": "chargé par la page : vérifiez que le gestionnaire de consentement le "
+        "retient jusqu’au consentement",
+    },
+    "t_gdpr_sets-cookies": {"en": "sets cookies", "fr": "dépose des cookies"},
+    "t_gdpr_before-consent": {
+        "en": "check it waits for consent",
+        "fr": "vérifier qu’il attend le consentement",
+    },
+    "t_gdpr_check-consent-manager": {
+        "en": "check the consent manager holds it",
+        "fr": "vérifier que le gestionnaire le retient",
+    },
+    "gdpr_hint": {
+        "en": "These are hints to check with your data protection officer, not a legal verdict.",
+        "fr": "Ce sont des pistes à vérifier avec votre délégué à la protection des données, "
+        "pas un avis juridique.",
+    },
+    "fingerprints_line": {
+        "en": "Technologies told by webappanalyzer's fingerprints ({technologies} loaded, "
+        "{skipped} patterns skipped as unsafe).",
+        "fr": "Technologies reconnues grâce aux empreintes de webappanalyzer ({technologies} "
+        "chargées, {skipped} motifs écartés car risqués).",
+    },
     # The terminal tables.
     "t_scan": {"en": "altgafam scan", "fr": "altgafam scan"},
     "t_scan_summary": {

@@ -320,13 +320,33 @@ def site_table(report: SiteReport, width: int = 80, lang: str = "en") -> Table:
     )
     for f in report.findings:
         name = Text(f.name)
-        name.append(f" ({f.owner})", style="dim")
+        if f.owner:
+            name.append(f" ({f.owner})", style="dim")
         if f.gafam:
             name.append(" GAFAM", style="bold red")
-        where = [f"{e.where}:{e.line}" if e.local and e.line else e.where for e in f.evidence[:3]]
+        if f.kind == "cdn":
+            name.append("\n" + _words(lang, "kind_cdn", via=f.via), style="dim")
+        elif f.kind == "libre":
+            name.append("\n" + _words(lang, "kind_libre"), style="green")
+        elif f.kind == "third-party":
+            category = f.category_label.get(lang) if f.category_label else ""
+            label = category or (f.labels[0] if f.labels else t(lang, "unknown_category"))
+            name.append("\n" + _words(lang, "kind_third_party", category=label), style="yellow")
+        for hint in f.gdpr:
+            name.append("\n" + _words(lang, "gdpr") + _words(lang, "colon"), style="magenta")
+            name.append(_words(lang, f"t_gdpr_{hint}"))
+        where = [
+            e.match if e.kind == "dns" else f"{e.where}:{e.line}" if e.local and e.line else e.where
+            for e in f.evidence[:3]
+        ]
         if len(f.evidence) > 3:
             where.append(_words(lang, "t_more", n=len(f.evidence) - 3))
-        fix = "\n".join(_alternative(lang, a) for a in f.alternatives[:2])
+        if f.kind == "cdn":
+            fix = _words(lang, "t_serve_yourself")
+        elif f.kind == "libre":
+            fix = "-"
+        else:
+            fix = "\n".join(_alternative(lang, a) for a in f.alternatives[:2])
         grid.add_row(name, Text(sanitize("\n".join(where))), Text(fix or "-"))
     gafam = sum(1 for f in report.findings if f.gafam)
     found = t(lang, "n_services_found", n=len(report.findings))

@@ -47,6 +47,10 @@ _CSS_URL = re.compile(r"""@import\s+(?:url\(\s*)?['"]?([^'")\s;]+)|url\(\s*['"]?
 _SCRIPT_URL = re.compile(
     r"""(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})(/[^\s'"`)<>]*)?""", re.IGNORECASE
 )
+# What one page may give the fingerprints: a page with 50,000 script tags is read whole for
+# the catalog's signatures, but its first scripts and metas are enough to tell technologies.
+MAX_SCRIPTS = 500
+MAX_METAS = 200
 # What browsers strip from both ends of an address in an attribute: C0 controls and space.
 _URL_BLANKS = "".join(map(chr, range(0x21)))
 
@@ -58,6 +62,9 @@ class Evidence(NamedTuple):
     line: int | None
     match: str
     local: bool
+    # What showed it: "" for the catalog's signatures, a fingerprint kind (scriptSrc, html,
+    # scripts, meta, headers, cookies, url), "implied", or "dns" (`where` is then the domain).
+    kind: str = ""
 
 
 class Resource(NamedTuple):
@@ -144,6 +151,9 @@ class _Page(HTMLParser):
         self.found: list[tuple[str, Evidence]] = []
         self.links: list[str] = []
         self.resources: list[Resource] = []
+        self.scripts: list[str] = []  # every <script src>, for the fingerprints
+        self.metas: list[tuple[str, str]] = []
+        self.inline: list[str] = []
         self.bad = 0
         self._code: str | None = None
         self._code_line = 0
@@ -167,6 +177,14 @@ class _Page(HTMLParser):
                 self.links.append(link)
         if tag in ("script", "style") and not values.get("src"):
             self._code, self._code_line, self._code_parts = tag, line, []
+        if tag == "meta" and "content" in values:
+            name = values.get("name") or values.get("property") or values.get("http-equiv")
+            if name and len(self.metas) < MAX_METAS:
+                self.metas.append((name.lower(), values["content"]))
+        if tag == "script" and values.get("src") and len(self.scripts) < MAX_SCRIPTS:
+            src = self._join(values["src"].split()[0] if values["src"].strip() else "")
+            if src:
+                self.scripts.append(src)
         if tag == "link" and not (_LINK_RELS & set(values.get("rel", "").lower().split())):
             return
         for name in _LOADED.get(tag, ()):
@@ -200,6 +218,8 @@ class _Page(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if self._code == tag:
             code = "".join(self._code_parts)
+            if tag == "script" and code.strip() and len(self.inline) < MAX_SCRIPTS:
+                self.inline.append(code)
             self.found.extend(
                 scan_code(code, self.where, self.local, self.signatures, self._code_line)
             )
@@ -213,6 +233,9 @@ class PageScan(NamedTuple):
     links: list[str]
     resources: list[Resource]
     bad: int = 0  # addresses skipped, not valid URLs
+    scripts: tuple[str, ...] = ()  # every script's address, absolute
+    metas: tuple[tuple[str, str], ...] = ()  # meta tags: (name, content)
+    inline: tuple[str, ...] = ()  # inline scripts' code
 
 
 def scan_html(text: str, base: str, where: str, local: bool, signatures: Signatures) -> PageScan:
@@ -232,4 +255,12 @@ def scan_html(text: str, base: str, where: str, local: bool, signatures: Signatu
     elif page.rawdata.startswith("<"):
         page.rawdata = ""
     page.close()
-    return PageScan(page.found, page.links, page.resources, page.bad)
+    return PageScan(
+        page.found,
+        page.links,
+        page.resources,
+        page.bad,
+        tuple(page.scripts),
+        tuple(page.metas),
+        tuple(page.inline),
+    )

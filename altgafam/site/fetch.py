@@ -42,6 +42,7 @@ class Fetched(NamedTuple):
     kind: str  # html, css, js
     local: bool
     cut: bool = False  # only its first MAX_BYTES read
+    headers: tuple[tuple[str, str], ...] = ()  # the response's, Set-Cookie included
 
 
 def _decode(raw: bytes, charset: str | None = None) -> str:
@@ -166,6 +167,7 @@ class _Answer(NamedTuple):
     final: str
     charset: str | None = None
     cut: bool = False
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 class Web:
@@ -256,7 +258,8 @@ class Web:
             return None, answer.why, answer.final
         note = "only its first 2 MiB read" if answer.cut else None
         text = _decode(answer.body, answer.charset)
-        return Fetched(answer.final, text, kind, False, answer.cut), note, answer.final
+        fetched = Fetched(answer.final, text, kind, False, answer.cut, answer.headers)
+        return fetched, note, answer.final
 
     def _exchange(self, url: str, kind: str) -> _Answer:
         """GET `url` within the clock's deadline, following redirects by hand: each address
@@ -298,7 +301,9 @@ class Web:
         if kind == "html" and ctype and ctype not in HTML_TYPES:
             return _Answer(None, f"not a web page ({sanitize(ctype)[:80]})", url)
         body, cut = _read_body(response)
-        return _Answer(body, None, url, response.charset_encoding, cut)
+        # The first headers only, each cut short: the fingerprints need names and a few words.
+        headers = tuple((k, sanitize(v)[:2048]) for k, v in response.headers.multi_items()[:100])
+        return _Answer(body, None, url, response.charset_encoding, cut, headers)
 
 
 def _redirect(base: str, location: str) -> str | None:

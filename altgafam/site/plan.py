@@ -5,36 +5,65 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from altgafam.advice import plan
-from altgafam.models import Catalog, Preferences, Recommendation
+from altgafam.models import Catalog, Preferences
 from altgafam.site import detect
+from altgafam.site.domain import Lookup, domain_of, inspect
 from altgafam.site.fetch import Web, check_target, local_pages, read_local, web_address
+from altgafam.site.findings import CONSENT, Assembler, Finding, SiteReport
+from altgafam.site.fingerprints import PAGE_BUDGET, Budget, Fingerprints, Hit, Page
+from altgafam.site.fingerprints import load as load_fingerprints
+from altgafam.site.join import Joiner
+from altgafam.site.join import rules as join_rules
+
+__all__ = ["Finding", "SiteReport", "build", "crawl_local", "crawl_url"]
 
 MAX_RESOURCES = 50
 
 
-class Finding(NamedTuple):
-    """One service a site depends on, with every place it shows and what replaces it."""
+class Seen:
+    """What the crawl saw, before it is joined into findings: the catalog's signatures, the
+    fingerprints' hits (a script's address is matched once per run), the site's own hosts."""
 
-    id: str
-    name: str
-    vendor: str
-    owner: str
-    gafam: bool
-    category: str
-    evidence: tuple[detect.Evidence, ...]
-    alternatives: tuple[Recommendation, ...]
+    def __init__(self, signatures: detect.Signatures, fingerprints: Fingerprints | None) -> None:
+        self.signatures, self.fp = signatures, fingerprints
+        self.found: list[tuple[str, detect.Evidence]] = []
+        self.hits: list[Hit] = []
+        self.hosts: set[str] = set()
+        self.claimed: dict[str, str] = {}  # script address -> the catalog service it is
+        self._scripts: dict[str, list[Hit]] = {}
 
+    def page(
+        self,
+        url: str,
+        text: str,
+        scan: detect.PageScan,
+        headers: tuple[tuple[str, str], ...],
+        warn: Callable[[str], None],
+    ) -> None:
+        """One page's signatures, and its fingerprints within the page's time budget."""
+        self.found.extend(scan.found)
+        if self.fp is None:
+            return
+        budget = Budget()
+        for src in dict.fromkeys(scan.scripts):
+            if src not in self._scripts:
+                self._scripts[src] = self.fp.script(src, url, budget)
+                claimed = detect.service_of(src, self.signatures)
+                if claimed:
+                    self.claimed[src] = claimed
+            self.hits.extend(h._replace(where=url) for h in self._scripts[src])
+        page = Page(url, text, scan.scripts, scan.metas, scan.inline, headers)
+        self.hits.extend(self.fp.page(page, budget))
+        if budget.spent:
+            warn(f"{url}: fingerprints stopped after {PAGE_BUDGET:g} s, some may be missed")
 
-class SiteReport(NamedTuple):
-    """Everything `site` found, across its targets."""
-
-    targets: tuple[str, ...]
-    pages: int
-    findings: tuple[Finding, ...]
+    def code(self, text: str, where: str, local: bool, kind: str) -> None:
+        """A stylesheet or script the site serves itself."""
+        self.found.extend(detect.scan_code(text, where, local, self.signatures))
+        if self.fp is not None and kind == "js":
+            self.hits.extend(self.fp.code(text, where, Budget()))
 
 
 def _same_site(url: str, origin: str) -> bool:
@@ -45,14 +74,15 @@ def _same_site(url: str, origin: str) -> bool:
 def crawl_url(
     start: str,
     web: Web,
-    signatures: detect.Signatures,
+    into: Seen,
     max_pages: int,
     warn: Callable[[str], None],
-) -> tuple[int, list[tuple[str, detect.Evidence]]]:
+) -> int:
     """Read up to `max_pages` pages of one site, following its own links, and the stylesheets
     and scripts they load from it."""
+    signatures = into.signatures
     queue, seen, pages = [start], {start}, 0
-    found: list[tuple[str, detect.Evidence]] = []
+    into.hosts.add(_hostname(start))
     resources: dict[str, str] = {}
     web.begin()
     while queue and pages < max_pages:
@@ -65,8 +95,9 @@ def crawl_url(
         if why:
             warn(f"{url}: {why}")
         pages += 1
+        into.hosts.add(_hostname(final))
         scan = detect.scan_html(page.text, final, final, False, signatures)
-        found.extend(scan.found)
+        into.page(final, page.text, scan, page.headers, warn)
         bad = scan.bad
         for resource in scan.resources:
             if not web_address(resource.url):
@@ -91,8 +122,8 @@ def crawl_url(
             continue
         if why:
             warn(f"{url}: {why}")
-        found.extend(detect.scan_code(fetched.text, final, False, signatures))
-    return pages, found
+        into.code(fetched.text, final, False, kind)
+    return pages
 
 
 def _tell(web: Web, warn: Callable[[str], None]) -> None:
@@ -108,13 +139,11 @@ def _skipped(page: str, bad: int, warn: Callable[[str], None]) -> None:
         warn(f"{page}: {bad} links skipped: not valid URLs")
 
 
-def crawl_local(
-    target: Path, signatures: detect.Signatures, warn: Callable[[str], None]
-) -> tuple[int, list[tuple[str, detect.Evidence]]]:
+def crawl_local(target: Path, into: Seen, warn: Callable[[str], None]) -> int:
     """Read every page of a site's build output (or one page), and the stylesheets and
     scripts they load from the same folder."""
+    signatures = into.signatures
     root, pages = local_pages(target)
-    found: list[tuple[str, detect.Evidence]] = []
     resources: dict[Path, str] = {}
     count = 0
     for path in pages:
@@ -127,7 +156,7 @@ def crawl_local(
             warn(f"{path}: only its first 2 MiB read")
         base = path.resolve().as_uri()
         scan = detect.scan_html(fetched.text, base, str(path), True, signatures)
-        found.extend(scan.found)
+        into.page(str(path), fetched.text, scan, (), warn)
         for resource in scan.resources:
             if resource.url.startswith("file://"):
                 local = Path(urlsplit(resource.url).path)
@@ -139,8 +168,8 @@ def crawl_local(
             shown = _shown(path, root)
             if fetched.cut:
                 warn(f"{shown}: only its first 2 MiB read")
-            found.extend(detect.scan_code(fetched.text, shown, True, signatures))
-    return count, found
+            into.code(fetched.text, shown, True, kind)
+    return count
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -150,6 +179,13 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
+def _hostname(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 def build(
     targets: list[str],
     catalog: Catalog,
@@ -157,53 +193,55 @@ def build(
     max_pages: int,
     warn: Callable[[str], None],
     web_factory: Callable[[], Web] = Web,
+    *,
+    domains: tuple[str, ...] | None = None,
+    lookup: Lookup | None = None,
+    fingerprints: bool = True,
 ) -> SiteReport:
-    """Scan every target and gather the findings, one per service, evidence in order."""
+    """Scan every target and its domain, and gather the findings, one per third party,
+    evidence in order. `domains`: the domains to read DNS of (None: those of the web
+    targets); `lookup`: how (None: no DNS at all); `fingerprints`: use webappanalyzer's."""
     for target in targets:
         # Every web target is checked before any is read: a typo in the last one must not
         # come after minutes of crawling the first.
         if target.startswith(("http://", "https://")):
             check_target(target)
-    signatures = detect.prepare(catalog)
+    fp = load_fingerprints() if fingerprints else None
+    joiner = Joiner(catalog, fp, join_rules()) if fp is not None else None
+    seen = Seen(detect.prepare(catalog), fp)
     pages = 0
-    found: list[tuple[str, detect.Evidence]] = []
     web: Web | None = None
     try:
         for target in targets:
             if target.startswith(("http://", "https://")):
                 web = web or web_factory()
-                count, more = crawl_url(target, web, signatures, max_pages, warn)
+                pages += crawl_url(target, web, seen, max_pages, warn)
             else:
-                count, more = crawl_local(Path(target), signatures, warn)
-            pages += count
-            found.extend(more)
+                pages += crawl_local(Path(target), seen, warn)
     finally:
         if web is not None:
             web.close()
-    by_service: dict[str, list[detect.Evidence]] = {}
-    seen: set[tuple[str, str, int | None]] = set()
-    for service_id, one in found:
-        # One place is one piece of evidence, however many patterns matched there.
-        key = (service_id, one.where, one.line if one.local else None)
-        if key in seen:
-            continue
-        seen.add(key)
-        by_service.setdefault(service_id, []).append(one)
-    findings = []
-    for service_id, evidence in by_service.items():
-        service = catalog.services[service_id]
-        owner = catalog.owner(service.vendor)
-        findings.append(
-            Finding(
-                service.id,
-                service.name,
-                catalog.vendors[service.vendor].name,
-                owner.name,
-                owner.gafam,
-                service.category,
-                tuple(evidence),
-                plan.recommendations(service.id, catalog, prefs),
-            )
-        )
-    findings.sort(key=lambda f: (not f.gafam, f.name.casefold()))
-    return SiteReport(tuple(targets), pages, tuple(findings))
+    assembler = Assembler(catalog, prefs, fp, joiner)
+    assembler.signatures(seen.found)
+    technologies = assembler.technologies(seen.hits, seen.hosts, seen.claimed)
+    if domains is None:
+        named = (domain_of(_hostname(t)) for t in targets if t.startswith(("http:", "https:")))
+        domains = tuple(dict.fromkeys(d for d in named if d))
+    read: list[str] = []
+    if lookup is not None and joiner is not None:
+        for domain in domains:
+            assembler.domain(domain, inspect(domain, lookup, joiner, warn))
+            read.append(domain)
+    consent: tuple[str, ...] = ()
+    if fp is not None:
+        consent = tuple(t for t in technologies if CONSENT in fp.technologies[t].cats)
+    counts = (len(fp.technologies), fp.skipped) if fp is not None else (0, 0)
+    return SiteReport(
+        tuple(targets),
+        pages,
+        assembler.findings(consent),
+        tuple(read),
+        technologies,
+        consent,
+        counts,
+    )
