@@ -101,7 +101,7 @@ SAMPLE = [
     ("Netlify", "header", "x-nf-request-id: 01H", "service"),
     ("Vercel", "header", "server: Vercel", "service"),
     ("Shopify", "cookie", "_shopify_s=abc; Path=/", "service"),
-    ("Axeptio", "cookie", "axeptio_cookies=1", "third-party"),
+    ("Axeptio", "cookie", "axeptio_cookies=1", "service"),
     ("Microsoft Advertising", "cookie", "_uetsid=1", "service"),
     ("WordPress", "meta", "generator: WordPress 6.6", "alternative"),
     ("Drupal", "meta", "generator: Drupal 10 (https://www.drupal.org)", "alternative"),
