@@ -295,3 +295,16 @@ def test_a_generic_word_unrelated_products_share_raises_no_question(
 ) -> None:
     # "internet" is in the names of a payment portal, a browser and an analytics suite.
     assert _read("connexion internet", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_a_name_another_product_bears_without_its_brand_is_ambiguous(
+    shipped_index: matcher.Index,
+) -> None:
+    # The ministry's SIECLE (pupils' records) and Logitud's Siècle (civil status): two jobs,
+    # one word; with its brand, Logitud's is named.
+    found = matcher.match_entry(Entry(1, "siècle"), shipped_index)
+    assert found.status is Status.AMBIGUOUS
+    assert [c.id for c in found.candidates] == ["siecle", "logitud-siecle"]
+    assert _read("Siècle Logitud", shipped_index) == (Status.PROPRIETARY, "logitud-siecle")
+    # The same job: the whole name is the one meant.
+    assert _read("App Store", shipped_index) == (Status.PROPRIETARY, "apple-app-store")

@@ -113,6 +113,9 @@ class Index(NamedTuple):
     categories: dict[str, str]
     # Every entry's categories.
     kinds: dict[str, tuple[str, ...]]
+    # A product's whole name that is also another product's name without its owner's brand
+    # ("SIECLE", the ministry's, and Logitud's "Siècle"): alone, which one only the user knows.
+    homonyms: dict[str, tuple[str, ...]]
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -147,6 +150,10 @@ def build_index(catalog: Catalog) -> Index:
                 domains.setdefault(found[0][0].removeprefix("www."), alt.id)
     frozen = {token: frozenset(ids) for token, ids in postings.items()}
     vocabulary = learn(catalog, FILLERS)
+    kinds = {
+        **{s.id: (s.category,) for s in catalog.services.values()},
+        **{a.id: a.categories for a in catalog.alternatives.values()},
+    }
     return Index(
         exact,
         domains,
@@ -167,11 +174,36 @@ def build_index(catalog: Catalog) -> Index:
             )
             if s.discontinued is None
         },
-        {
-            **{s.id: (s.category,) for s in catalog.services.values()},
-            **{a.id: a.categories for a in catalog.alternatives.values()},
-        },
+        kinds,
+        _homonyms(exact, names, vocabulary, kinds),
     )
+
+
+def _homonyms(
+    exact: dict[str, _Key],
+    names: dict[str, str],
+    vocabulary: Vocabulary,
+    kinds: dict[str, tuple[str, ...]],
+) -> dict[str, tuple[str, ...]]:
+    """The whole names that are also another product's name without its owner's words, for
+    another job ("SIECLE", pupils' records; Logitud's "Siècle", civil status). For the same
+    job the whole name is the one meant ("App Store" is Apple's, not Amazon's Appstore)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for ident, name in names.items():
+        words = fold(name).split()
+        house = vocabulary.house.get(ident, frozenset())
+        short = [w for w in words if w not in house]
+        if not short or len(short) == len(words):
+            continue
+        hit = exact.get("".join(short))
+        if (
+            hit is not None
+            and hit.entry != ident
+            and hit.via == "name"
+            and not set(kinds.get(hit.entry, ())) & set(kinds.get(ident, ()))
+        ):
+            found["".join(short)] = (hit.entry, ident)
+    return found
 
 
 def _category_names(
@@ -312,6 +344,14 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
     hit = _exact(tokens, index, capitalised, alone=len(words) <= 1)
     if hit is not None:
         ident, via, others, covered, span = hit
+        homonyms = index.homonyms.get("".join(tokens[span]))
+        if homonyms and covered == len(words):
+            return Match(
+                entry,
+                Status.AMBIGUOUS,
+                via="homonym",
+                candidates=tuple(Candidate(i, index.names[i], 0.0) for i in homonyms),
+            )
         bare = [t for t in tokens if t not in FILLERS]
         if len(bare) == 1 and bare[0] in index.category_names:
             # An everyday word alone that names a category ("visio" is a video call in
