@@ -70,7 +70,7 @@ def test_a_line_sharing_only_generic_words_with_a_name_is_not_that_product() -> 
         "Yandex Translate",
         "Baidu Maps",
         "Brave Search",
-        "Microsoft Viva Engage",
+        "Microsoft Viva Glint",
     ],
 )
 def test_another_brand_is_never_given_a_shipped_product(
@@ -308,3 +308,19 @@ def test_a_name_another_product_bears_without_its_brand_is_ambiguous(
     assert _read("Siècle Logitud", shipped_index) == (Status.PROPRIETARY, "logitud-siecle")
     # The same job: the whole name is the one meant.
     assert _read("App Store", shipped_index) == (Status.PROPRIETARY, "apple-app-store")
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"), [("visioconf Zoom", "zoom"), ("kanban Trello", "trello")]
+)
+def test_a_lowercase_word_before_a_capitalised_name_says_what_it_is(
+    text: str, ident: str, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (Status.PROPRIETARY, ident)
+
+
+def test_an_everyday_word_among_fillers_names_no_product_it_heads(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Hopital Manager" is a product; "the hospital's planning" is not it.
+    assert _read("le planning de l'hôpital", shipped_index) == (Status.UNKNOWN, None)

@@ -431,6 +431,9 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         and not plain_word(before, vocabulary, common_words())
         # A slip in the owner's name is the owner ("Microsft Teams").
         and not any(_spelled(before, w) for w in house)
+        # A word in lower case before a name written with capitals says what it is
+        # ("firewall Stormshield"); "bimcollab zoom" and "BIMcollab Zoom" stay another name.
+        and not (before not in _capitalised(text) and set(found) <= _capitalised(text))
     ):
         return True
     # A short name before a capitalised word no name has is the start of another name
@@ -568,7 +571,10 @@ def _fuzzy(
             # Several everyday words make a name only with its owner's word in them
             # ("agenda google"; "logiciel médical" is not the Dossier médical partagé).
             house = vocabulary.house.get(ident, frozenset())
-            if (len(words) == 1 and _head(words[0], ident, index)) or any(
+            # Alone, or written as a name: "Exchange" is Exchange Online, "le logiciel de
+            # l'hôpital" no product called Hôpital something.
+            alone = len(fold(entry.text).split()) == 1 or words[0] in capitalised
+            if (len(words) == 1 and alone and _head(words[0], ident, index)) or any(
                 w in house for w in words
             ):
                 return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
@@ -579,9 +585,12 @@ def _fuzzy(
             # ones that merely carry the word in a name ("Messagerie Orange").
             options = dict.fromkeys([*_category_services(index, named), *sorted(shared)])
             return _category(entry, index, tuple(options)[:CATEGORY_CANDIDATES])
-        if words[0] in vocabulary.generic and len(shared) > 1:
-            # A generic word the names of several products share ("Drive"): which one? The
-            # GAFAM's first, as for a category.
+        headed = {i for i in shared if _head(words[0], i, index)}
+        if words[0] in vocabulary.generic and len(headed) > 1:
+            # A generic word heading the names of several products after their brand
+            # ("Google Drive", "iCloud Drive"): which one? The GAFAM's first, as for a
+            # category. A qualifier inside names calls nothing ("médical").
+            shared = headed
             likely = [i for i in index.categories if i in shared]
             rest = sorted(shared - set(likely))
             return _category(entry, index, tuple([*likely, *rest][:CATEGORY_CANDIDATES]))
