@@ -152,7 +152,9 @@ def score_fresh(cases: list[FreshCase], read: Callable[[str], list[Part]]) -> Fr
             ok = ok and all(p[0] == case.status for p in named)
         if ok:
             right += 1
-        elif case.gap and not named:
+        elif case.gap and [p[1] for p in named] == [i for i in case.ids if i is not None]:
+            # Only the products the catalog lacks are missing ("Archicad + BIMx": Archicad
+            # named, BIMx unknown): the honest answer for a gap.
             gaps.append(case)
         else:
             errors.append((case, parts))

@@ -324,3 +324,14 @@ def test_an_everyday_word_among_fillers_names_no_product_it_heads(
 ) -> None:
     # "Hopital Manager" is a product; "the hospital's planning" is not it.
     assert _read("le planning de l'hôpital", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_a_known_tool_beside_an_unknown_name_keeps_both(shipped_index: matcher.Index) -> None:
+    found = matcher.match_lines([Entry(1, "Slack + Zorblex")], shipped_index)
+    assert [(m.status, m.id) for m in found] == [
+        (Status.PROPRIETARY, "slack"),
+        (Status.UNKNOWN, None),
+    ]
+    # Words that name nothing stay with the tool.
+    found = matcher.match_lines([Entry(1, "Trello + quelques fichiers")], shipped_index)
+    assert [(m.status, m.id) for m in found] == [(Status.PROPRIETARY, "trello")]

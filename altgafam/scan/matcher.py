@@ -859,6 +859,12 @@ def _choice(entry: Entry, index: Index, min_score: float) -> Match | None:
     return Match(entry, Status.AMBIGUOUS, via="choice", candidates=cands)
 
 
+def _name_like(text: str) -> bool:
+    """Whether a part of a line reads as a product's name: a word written with a capital
+    that is no filler ("BIMx"; not "et autres")."""
+    return any(w[:1].isupper() and fold(w) not in FILLERS for w in re.findall(r"\w+", text))
+
+
 def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     """One line: a choice of tools is ambiguous between them; a list of tools is split when
     at least two of its parts are tools."""
@@ -871,7 +877,10 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         if len(parts) > 1:
             matches = [match_entry(Entry(entry.line, part), index, min_score) for part in parts]
             known = sum(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in matches)
-            if known >= 2:
+            # A known tool beside names the catalog lacks ("Archicad + BIMx"): each is a line
+            # of its own, the unknown one reported as such rather than swallowed.
+            others = [m for m in matches if m.status not in (Status.PROPRIETARY, Status.LIBRE)]
+            if known >= 2 or (known and all(_name_like(m.entry.text) for m in others)):
                 return matches
     return [match_entry(entry, index, min_score)]
 
