@@ -97,6 +97,6 @@ def test_a_list_is_read_from_its_environment_variable(
     monkeypatch.setenv("ALTGAFAM_DEGOOGLISONS", str(DATA / "services.yml"))
     assert cov.main([]) == 0
     assert (
-        "degooglisons         4          1  25.0%          2          1  50.0%"
+        "degooglisons         4          2  50.0%          2          1  50.0%"
         in capsys.readouterr().out
     )
