@@ -32,7 +32,8 @@ ZONE = {
 
 @pytest.fixture(scope="module")
 def resolver() -> Iterator[str]:
-    """A UDP DNS server answering from ZONE; every other question gets an empty answer."""
+    """A UDP DNS server answering from ZONE; every other question under example.org gets an
+    empty answer, any other name NXDOMAIN."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.bind(("127.0.0.1", 0))
     sock.settimeout(0.2)
@@ -48,8 +49,11 @@ def resolver() -> Iterator[str]:
             answer = dns.message.make_response(query)
             question = query.question[0]
             rtype = dns.rdatatype.to_text(question.rdtype)
-            records = ZONE.get((question.name.to_text().lower(), rtype))
-            if records:
+            name = question.name.to_text().lower()
+            records = ZONE.get((name, rtype))
+            if not name.endswith("example.org."):
+                answer.set_rcode(dns.rcode.NXDOMAIN)
+            elif records:
                 answer.answer.append(
                     dns.rrset.from_text_list(question.name, 300, "IN", rtype, records)
                 )
@@ -134,3 +138,12 @@ def test_bad_domain_and_server_are_usage_errors(runner: Runner) -> None:
     assert server.exit_code == 2 and "--dns-server nope" in server.stderr
     nothing = runner.invoke(["site"])
     assert nothing.exit_code == 2 and "--domain" in nothing.stderr
+
+
+def test_a_domain_that_does_not_exist_is_said(runner: Runner, resolver: str) -> None:
+    result = runner.invoke(
+        ["site", "--domain", "nowhere.example", "--dns-server", resolver, "-f", "json"]
+    )
+    assert result.exit_code == 0
+    assert "DNS of nowhere.example: no such domain (NXDOMAIN)" in result.stderr
+    assert json.loads(result.stdout)["findings"] == []

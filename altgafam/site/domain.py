@@ -22,6 +22,10 @@ class LookupFailed(Exception):
     """DNS gave no answer (timeout, refused, no resolver); the message says why."""
 
 
+class NoSuchName(Exception):
+    """DNS says the name does not exist (NXDOMAIN)."""
+
+
 class DomainHit(NamedTuple):
     """Something a DNS record shows: the technology (fingerprints) or the catalog target it
     belongs to, the record type, and the evidence (`MX example.org → aspmx.l.google.com`)."""
@@ -79,7 +83,9 @@ def dnspython_lookup(server: str | None = None, timeout: float = TIMEOUT) -> Loo
             name = dns.reversename.from_address(name).to_text()
         try:
             answer = resolver.resolve(name, rtype, search=False)
-        except (dns.resolver.NXDOMAIN, dns.resolver.NoAnswer):
+        except dns.resolver.NXDOMAIN:
+            raise NoSuchName(name) from None
+        except dns.resolver.NoAnswer:
             return []
         except dns.exception.Timeout:
             raise LookupFailed("no answer in time") from None
@@ -125,7 +131,14 @@ def inspect(
     fp = joiner.fingerprints
 
     def ask(name: str, rtype: str) -> list[str]:
-        return [sanitize(v)[:300] for v in lookup(name, rtype)[:20]]
+        try:
+            found = lookup(name, rtype)
+        except NoSuchName:
+            if name == domain:
+                # The domain itself does not exist: say so, ask nothing more.
+                raise LookupFailed("no such domain (NXDOMAIN)") from None
+            return []  # no www, no reverse name: nothing to learn
+        return [sanitize(v)[:300] for v in found[:20]]
 
     def host_hits(record: str, name: str, host: str) -> None:
         shown = f"{record} {name} → {host}"
