@@ -188,3 +188,19 @@ def test_every_format_and_language(server: str, runner: Runner, lang: str) -> No
     if lang == "fr":
         for text in (md.stdout, table.stdout):
             assert not WRONG_SPACE.search(text.replace("https:", "").replace("http:", ""))
+
+
+def test_scan_site_without_dns(
+    server: str, runner: Runner, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import altgafam.site.domain as domain
+
+    def no_lookup(*args: object, **kwargs: object) -> object:
+        raise AssertionError("DNS was asked")
+
+    monkeypatch.setattr(domain, "dnspython_lookup", no_lookup)
+    tools = tmp_path / "tools.txt"
+    tools.write_text("Slack\n", encoding="utf-8")
+    result = runner.invoke(["scan", str(tools), "--site", f"{server}/", "--no-dns", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["site"]["pages"] == 3

@@ -153,6 +153,14 @@ def scan(
             show_default=False,
         ),
     ] = None,
+    no_dns: Annotated[
+        bool,
+        typer.Option(
+            "--no-dns",
+            help="With --site: no DNS lookups of the website's domain (offline runs).",
+            rich_help_panel="Website",
+        ),
+    ] = False,
     profile: Annotated[
         ProfileKind | None,
         typer.Option(
@@ -225,7 +233,7 @@ def scan(
             report = report._replace(figures=tools.figures)
         website = None
         if site_targets:
-            website = run_site(site_targets, catalog, prefs, MAX_PAGES, TIMEOUT)
+            website = run_site(site_targets, catalog, prefs, MAX_PAGES, TIMEOUT, dns=not no_dns)
         from altgafam.advice import plan
 
         def document() -> ClientReport:
