@@ -579,12 +579,11 @@ def _fuzzy(
             ):
                 return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
         shared = _subset(words, index) if len(words) == 1 else set()
-        named = [c for w in words for c in category_of(w, vocabulary)]
-        if len(words) == 1 and named:
-            # A word naming a category ("messagerie"): its leading products, before the
-            # ones that merely carry the word in a name ("Messagerie Orange").
-            options = dict.fromkeys([*_category_services(index, named), *sorted(shared)])
-            return _category(entry, index, tuple(options)[:CATEGORY_CANDIDATES])
+        if len(words) == 1 and category_of(words[0], vocabulary):
+            # A common noun naming a category and no product ("messagerie", "cloud"): no
+            # product is meant, and none is offered. One that is also a product's name is
+            # asked about above ("visio": Microsoft Visio, or a video call).
+            return Match(entry, Status.UNKNOWN)
         headed = {i for i in shared if _head(words[0], i, index)}
         if words[0] in vocabulary.generic and len(headed) > 1:
             # A generic word heading the names of several products after their brand
