@@ -4,10 +4,15 @@ the rules were drawn from."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from altgafam.models import Catalog, Entry, Status
 from altgafam.scan import matcher, vocabulary
+
+from .conftest import Runner
 
 
 def _read(text: str, index: matcher.Index) -> tuple[Status, str | None]:
@@ -324,3 +329,21 @@ def test_a_known_tool_beside_an_unknown_name_keeps_both(shipped_index: matcher.I
     # Words that name nothing stay with the tool.
     found = matcher.match_lines([Entry(1, "Trello + quelques fichiers")], shipped_index)
     assert [(m.status, m.id) for m in found] == [(Status.PROPRIETARY, "trello")]
+
+
+def test_a_vendor_column_settles_a_shared_name(runner: Runner, tmp_path: Path) -> None:
+    table = tmp_path / "inventaire.csv"
+    table.write_text(
+        "Logiciel;Éditeur;Postes\nSiècle;Logitud;2\nZorblex;Logitud;1\n", encoding="utf-8"
+    )
+    result = runner.invoke(["scan", str(table), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    found = [
+        (r["status"], (r["match"] or {}).get("id")) for r in json.loads(result.stdout)["results"]
+    ]
+    # The question "which Siècle?" is answered by the vendor; an unknown name stays unknown.
+    assert found == [("proprietary", "logitud-siecle"), ("unknown", None)]
+    # Without the column, the question stays.
+    table.write_text("Logiciel;Postes\nSiècle;2\n", encoding="utf-8")
+    result = runner.invoke(["scan", str(table), "-f", "json"])
+    assert json.loads(result.stdout)["results"][0]["status"] == "ambiguous"

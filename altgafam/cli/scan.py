@@ -228,7 +228,7 @@ def scan(
         if not tools.entries:
             say("", f"no tools found in {tools.source}")
         prefs = check_tags(catalog, options.preferences)
-        report = build_report(tools.entries, min_score, catalog, index, prefs)
+        report = build_report(tools.entries, min_score, catalog, index, prefs, tools.vendors)
         if tools.figures:
             report = report._replace(figures=tools.figures)
         website = None
@@ -281,20 +281,28 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def build_report(
-    entries: Sequence[Entry], min_score: float, catalog: Catalog, index: Index, prefs: Preferences
+    entries: Sequence[Entry],
+    min_score: float,
+    catalog: Catalog,
+    index: Index,
+    prefs: Preferences,
+    vendors: dict[str, str] | None = None,
 ) -> Report:
-    """Match the entries (with a progress bar on a terminal for long lists) and plan the
-    report with the user's preferences."""
+    """Match the entries (with a progress bar on a terminal for long lists), let a table's
+    vendor column settle the ambiguous ones, and plan the report with the user's
+    preferences."""
     from altgafam.advice import plan
     from altgafam.scan import matcher
 
     if len(entries) < PROGRESS_FROM or not sys.stderr.isatty():
-        return plan.build_report(matcher.match_lines(entries, index, min_score), catalog, prefs)
-    from rich.progress import Progress
+        matches = matcher.match_lines(entries, index, min_score)
+    else:
+        from rich.progress import Progress
 
-    with Progress(transient=True, console=console(stderr=True)) as progress:
-        task = progress.add_task("Matching", total=len(entries))
-        matches = matcher.match_lines(
-            entries, index, min_score, progress=lambda n: progress.advance(task, n)
-        )
+        with Progress(transient=True, console=console(stderr=True)) as progress:
+            task = progress.add_task("Matching", total=len(entries))
+            matches = matcher.match_lines(
+                entries, index, min_score, progress=lambda n: progress.advance(task, n)
+            )
+    matches = matcher.settle_by_vendor(matches, vendors or {}, index)
     return plan.build_report(matches, catalog, prefs)

@@ -22,6 +22,11 @@ MONTHLY_WORDS = (
     "monthly cost", "cost per month", "cost month", "per month", "monthly",
     "cout mensuel", "couts mensuels", "montant mensuel", "par mois", "mois",
 )  # fmt: skip
+# A column naming each tool's vendor ("Éditeur"): it settles a name two products share.
+VENDOR_WORDS = (
+    "vendor", "vendors", "editeur", "editeurs", "fournisseur", "fournisseurs", "publisher",
+    "supplier", "prestataire", "societe", "company", "marque", "brand", "maker",
+)  # fmt: skip
 _NUMBER = re.compile(r"-?\d[\d\s.,'\u00a0\u202f]*")
 
 
@@ -31,20 +36,23 @@ class Columns(NamedTuple):
     seats: int | None = None
     annual: int | None = None
     monthly: int | None = None
+    vendor: int | None = None
 
     def __bool__(self) -> bool:
         return any(i is not None for i in self)
 
 
 def find_columns(header: list[str], skip: int) -> Columns:
-    """The seats, annual and monthly cost columns, by their headers (`skip`: the tool
-    column). A cost header that says neither year nor month is taken as annual."""
-    seats = annual = monthly = None
+    """The seats, annual and monthly cost columns, and the vendor's, by their headers (`skip`:
+    the tool column). A cost header that says neither year nor month is taken as annual."""
+    seats = annual = monthly = vendor = None
     for index, name in enumerate(header):
         if index == skip:
             continue
         words = f" {fold(name)} "
-        if seats is None and any(f" {w} " in words for w in SEAT_WORDS):
+        if vendor is None and any(f" {w} " in words for w in VENDOR_WORDS):
+            vendor = index
+        elif seats is None and any(f" {w} " in words for w in SEAT_WORDS):
             seats = index
         elif monthly is None and any(f" {w} " in words for w in MONTHLY_WORDS):
             monthly = index
@@ -53,7 +61,7 @@ def find_columns(header: list[str], skip: int) -> Columns:
             or any(f" {w} " in words for w in ("cost", "cout", "couts", "prix", "price", "budget"))
         ):
             annual = index
-    return Columns(seats, annual, monthly)
+    return Columns(seats, annual, monthly, vendor)
 
 
 def number(text: str) -> float | None:
@@ -74,6 +82,15 @@ def number(text: str) -> float | None:
     except ValueError:
         return None
     return value if value >= 0 and value < 1e12 else None
+
+
+def vendor_of(row: list[str], columns: Columns) -> str | None:
+    """The vendor a row names, when the table has a vendor column."""
+    index = columns.vendor
+    if index is None or index >= len(row):
+        return None
+    text = row[index].strip()
+    return text[:80] if text else None
 
 
 def read(row: list[str], columns: Columns) -> tuple[int | None, float | None] | None:

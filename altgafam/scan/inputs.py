@@ -16,7 +16,7 @@ from typing import Any, BinaryIO, NamedTuple
 from altgafam.errors import InputError
 from altgafam.models import Entry, PerLine
 from altgafam.normalize import printable
-from altgafam.scan.figures import find_columns
+from altgafam.scan.figures import find_columns, vendor_of
 from altgafam.scan.figures import read as read_figures
 
 # A line longer than this is not a tool name; it is skipped with a warning.
@@ -125,6 +125,8 @@ class ToolList(NamedTuple):
     column: Column | None = None
     # Seats and annual cost by line, where a table's columns gave them (scan.figures).
     figures: dict[int, tuple[int | None, float | None]] = {}  # noqa: RUF012 - never mutated
+    # The vendor a table's vendor column gives each distinct tool name (the first one seen).
+    vendors: dict[str, str] = {}  # noqa: RUF012 - never mutated
 
 
 def _encoding(head: bytes, name: str) -> str:
@@ -247,6 +249,7 @@ def parse_csv_lines(
     recognise: Recognise | None = None,
     chosen: list[Column] | None = None,
     figures: dict[int, tuple[int | None, float | None]] | None = None,
+    vendors: dict[str, str] | None = None,
 ) -> Sequence[Entry]:
     """A CSV or TSV export with a header row, over its lines as they come; the tool column is
     given, or told by what the catalog recognises in the first SAMPLE_ROWS rows (`recognise`),
@@ -301,6 +304,9 @@ def parse_csv_lines(
                 found = read_figures(row, counted)
                 if found is not None and figures is not None:
                     figures[start] = found
+                made_by = vendor_of(row, counted)
+                if made_by is not None and vendors is not None:
+                    vendors.setdefault(content, made_by)
     except csv.Error as exc:
         raise InputError(f"{name}: invalid CSV at line {reader.line_num}: {exc}") from None
     return entries.done()
@@ -511,6 +517,7 @@ def read_tools(
         warnings: list[str] = []
         chosen: list[Column] = []
         figures: dict[int, tuple[int | None, float | None]] = {}
+        vendors: dict[str, str] = {}
         raw = _Stream(head, stream, name)
         if shape in ("json", "json?"):
             text = decode(raw.read(), name)
@@ -522,11 +529,11 @@ def read_tools(
             lines = _lines_of(raw, encoding, name, newline="")
             delimiter = "\t" if shape == "tsv" else None
             entries = parse_csv_lines(
-                lines, start, name, delimiter, column, warnings, recognise, chosen, figures
+                lines, start, name, delimiter, column, warnings, recognise, chosen, figures, vendors
             )
         else:
             entries = parse_lines(_lines_of(raw, encoding, name, newline=None), warnings, name)
-        return ToolList(entries, warnings, name, chosen[0] if chosen else None, figures)
+        return ToolList(entries, warnings, name, chosen[0] if chosen else None, figures, vendors)
     finally:
         if stream is not stdin and source != "-":
             stream.close()

@@ -928,3 +928,31 @@ def match_all(
 ) -> list[Match]:
     """`match_lines`, one Match per line (or per part of a split line) in a list."""
     return list(match_lines(entries, index, min_score, progress))
+
+
+def settle_by_vendor(
+    matches: PerLine[Match], vendors: dict[str, str], index: Index
+) -> PerLine[Match]:
+    """Lines a table's vendor column settles: an ambiguous line ("Siècle") whose vendor cell
+    ("Logitud") names the owner of exactly one of its candidates is that candidate. Only a
+    question already asked is answered: an unknown line stays unknown."""
+    if not vendors:
+        return matches
+    items, numbers, which = matches.parts()
+    settled: list[tuple[Match, ...]] = []
+    changed = False
+    for verdicts in items:
+        if len(verdicts) == 1 and verdicts[0].status is Status.AMBIGUOUS:
+            found = verdicts[0]
+            made_by = vendors.get(found.entry.text)
+            words = set(fold(made_by).split()) if made_by else set()
+            owned = [
+                c for c in found.candidates if words & index.vocabulary.house.get(c.id, frozenset())
+            ]
+            if len(owned) == 1:
+                ident = owned[0].id
+                status = Status.LIBRE if ident in index.libre else Status.PROPRIETARY
+                verdicts = (Match(found.entry, status, ident, SUBSET_SCORE, "vendor column"),)
+                changed = True
+        settled.append(verdicts)
+    return PerLine(settled, numbers, which) if changed else matches
