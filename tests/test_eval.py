@@ -40,16 +40,8 @@ def test_evaluation_set_accuracy(
 
 
 def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
-    import importlib.util
+    from .conftest import benchmark
 
-    from .conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location(
-        "matching_bench", ROOT / "benchmarks" / "matching.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    recorded = module.first_contact()
+    recorded = benchmark("matching").first_contact()
     assert set(recorded) >= {"eval", "holdout", "fresh"}
     assert recorded["fresh"] == "0.535 (2026-12-06)"

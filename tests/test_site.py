@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
-from .conftest import HERE, Runner
+from .conftest import HERE, Runner, served
 from .test_hostile import assert_clean_html
 
 SITE = HERE / "fixtures" / "site"
@@ -56,12 +54,8 @@ class Handler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(SITE)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with served(SITE, Handler) as address:
+        yield address
 
 
 def scan(runner: Runner, *args: str) -> tuple[dict, str]:  # type: ignore[type-arg]

@@ -4,19 +4,11 @@ asserted: it depends on the machine."""
 
 from __future__ import annotations
 
-import importlib.util
-
-from .conftest import ROOT
+from .conftest import benchmark
 
 
 def test_200_pages_within_200_mb() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "site_crawl", ROOT / "benchmarks" / "site_crawl.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    result = module.crawl(200)
+    result = benchmark("site_crawl").crawl(200)
     assert result["pages"] == 200
     assert result["findings"] >= 10
     assert result["peak_mib"] < 200

@@ -4,17 +4,15 @@ and a page that only links to them, which must show none."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from typing import Any
 
 import pytest
 
-from .conftest import HERE, Runner
+from .conftest import HERE, Runner, served
 from .test_hostile import assert_clean_html
 
 SITE = HERE / "fixtures" / "thirdparties"
@@ -64,12 +62,8 @@ class Handler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(SITE)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with served(SITE, Handler) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
