@@ -22,6 +22,7 @@ from altgafam.models import (
     Result,
     Status,
     Summary,
+    Text,
     ToolItem,
 )
 from altgafam.normalize import fold
@@ -165,21 +166,31 @@ def _recommend(
         return (alt.id, alt.name, alt.kind)
 
     recs = tuple(
-        Recommendation(
-            alt.id,
-            alt.name,
-            alt.license,
-            alt.homepage,
-            ref.effort,
-            alt.tags,
-            ref.note,
-            alt.hosted_offers,
-            alt.kind,
-            tuple(piece(p) for p in ref.pieces),
-        )
+        as_recommendation(alt, ref.effort, ref.note, tuple(piece(p) for p in ref.pieces))
         for ref, alt in kept
     )
     return recs, (() if recs else tuple(removed))
+
+
+def as_recommendation(
+    alt: Alternative,
+    effort: str,
+    note: Text | None = None,
+    pieces: tuple[tuple[str, str, str], ...] = (),
+) -> Recommendation:
+    """An alternative as recommended, with the effort and note of moving to it."""
+    return Recommendation(
+        alt.id,
+        alt.name,
+        alt.license,
+        alt.homepage,
+        effort,
+        alt.tags,
+        note,
+        alt.hosted_offers,
+        alt.kind,
+        pieces,
+    )
 
 
 def category_recommendations(
@@ -202,20 +213,7 @@ def category_recommendations(
     if prefs.prefer:
         kept.sort(key=lambda alt: -sum(has_tag(alt, t) for t in prefs.prefer))
     limit = top if prefs.max_alternatives is None else min(top, prefs.max_alternatives)
-    return tuple(
-        Recommendation(
-            alt.id,
-            alt.name,
-            alt.license,
-            alt.homepage,
-            effort[alt.id],
-            alt.tags,
-            None,
-            alt.hosted_offers,
-            alt.kind,
-        )
-        for alt in kept[:limit]
-    )
+    return tuple(as_recommendation(alt, effort[alt.id]) for alt in kept[:limit])
 
 
 def build_report(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from altgafam.advice.plan import EU, NO_SERVER
+from altgafam.advice.plan import EU, NO_SERVER, as_recommendation
 from altgafam.catalog.schema import EFFORTS
 from altgafam.models import (
     Alternative,
@@ -132,7 +132,7 @@ def target_stack(
         for ident in sorted(used):
             alt = catalog.alternatives.get(ident)
             if alt is not None and function in alt.categories and ident not in options:
-                options[ident] = (_as_recommendation(alt), len(options))
+                options[ident] = (as_recommendation(alt, "low"), len(options))
 
         def score(item: tuple[Recommendation, int], function: str = function) -> tuple[int, ...]:
             rec, rank = item
@@ -161,6 +161,7 @@ def target_stack(
             )
 
         ranked = sorted(options.values(), key=score, reverse=True)
+        top = score(ranked[0])[:5]
         # One target for all the function's tools when one is an alternative of each of
         # them; else the best, for the tools it is an alternative of.
         # Not at the cost of what matters more: one the client can adopt, that does the whole
@@ -169,7 +170,7 @@ def target_stack(
         common = [
             item
             for item in ranked
-            if all(item[0].id in ids for ids in listed) and score(item)[:5] == score(ranked[0])[:5]
+            if all(item[0].id in ids for ids in listed) and score(item)[:5] == top
         ]
         best, _ = (common or ranked)[0]
         alt = catalog.alternatives[best.id]
@@ -250,19 +251,4 @@ def _labels(name: str, functions: list[str], catalog: Catalog) -> tuple[tuple[st
     return tuple(
         (f"{name}_{lang}", ", ".join(label.get(lang).lower() for label in labels))
         for lang in ("en", "fr")
-    )
-
-
-def _as_recommendation(alt: Alternative) -> Recommendation:
-    """A libre tool the client already runs, as an option for a function of its."""
-    return Recommendation(
-        alt.id,
-        alt.name,
-        alt.license,
-        alt.homepage,
-        "low",
-        alt.tags,
-        None,
-        alt.hosted_offers,
-        alt.kind,
     )

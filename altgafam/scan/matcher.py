@@ -404,23 +404,14 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         # another category ("OVH Mail").
         if found[0] in house:
             return True
-        own = set(index.kinds.get(ident, ()))
         near = tokens[span.stop : span.stop + 1] + tokens[max(span.start - 1, 0) : span.start]
-        for word in near:
-            named = set(category_of(word, vocabulary)) or _named_with(word, index)
-            if word in vocabulary.generic and named and not named & own:
-                return True
+        if any(_another_job(word, ident, index, names_too=True) for word in near):
+            return True
     elif len(found) == 1 and found[0] in house and span.stop < len(tokens):
         # A product named by its brand alone ("Baidu", the search engine) before a
         # capitalised word naming another category ("Baidu Maps"): another of its products.
         word = tokens[span.stop]
-        called = set(category_of(word, vocabulary))
-        if (
-            word in _capitalised(text)
-            and word in vocabulary.generic
-            and called
-            and not called & set(index.kinds.get(ident, ()))
-        ):
+        if word in _capitalised(text) and _another_job(word, ident, index, names_too=False):
             return True
     before = tokens[span.start - 1] if span.start else ""
     if (
@@ -454,9 +445,15 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
     return re.search(glued, fold_keep_hyphens(text)) is not None
 
 
-def _named_with(word: str, index: Index) -> set[str]:
-    """The categories of the products whose names carry a word ("drive": file storage)."""
-    return {c for p in index.postings.get(word, ()) for c in index.kinds[index.choice_ids[p]]}
+def _another_job(word: str, ident: str, index: Index, names_too: bool) -> bool:
+    """Whether a generic word names categories the entry is not in: by the category labels
+    ("maps"), or with `names_too` by the products whose names carry it ("drive": storage)."""
+    if word not in index.vocabulary.generic:
+        return False
+    named = set(category_of(word, index.vocabulary))
+    if not named and names_too:
+        named = {c for p in index.postings.get(word, ()) for c in index.kinds[index.choice_ids[p]]}
+    return bool(named) and not named & set(index.kinds.get(ident, ()))
 
 
 def fold_keep_hyphens(text: str) -> str:
@@ -637,9 +634,8 @@ def _fuzzy(
     foreign = any(w not in index.postings and w not in everyday for w in words)
     # A generic word that products of unrelated functions share ("internet": a payment
     # portal, a browser, an analytics suite) raises no question either.
-    related = not all(w in vocabulary.generic for w in named or namey) or bool(
-        set.intersection(*(set(index.kinds[i]) for i in subset)) if subset else False
-    )
+    one_job = bool(subset) and bool(set.intersection(*(set(index.kinds[i]) for i in subset)))
+    related = one_job or not all(w in vocabulary.generic for w in named or namey)
     if (settles and 0 < len(subset) <= SUBSET_MAX) or (
         not fuzzy_found and not foreign and related and 1 < len(subset) <= SUBSET_MAX
     ):
@@ -850,7 +846,7 @@ def _choice(entry: Entry, index: Index, min_score: float) -> Match | None:
         if m.status in (Status.PROPRIETARY, Status.LIBRE) and m.id is not None:
             found.append(m.id)
             sides += 1
-        elif any(w[:1].isupper() and fold(w) not in FILLERS for w in re.findall(r"\w+", piece)):
+        elif _name_like(piece):
             sides += 1
     if sides < 2 or not found:
         return None
@@ -950,9 +946,10 @@ def settle_by_vendor(
                 c for c in found.candidates if words & index.vocabulary.house.get(c.id, frozenset())
             ]
             if len(owned) == 1:
-                ident = owned[0].id
-                status = Status.LIBRE if ident in index.libre else Status.PROPRIETARY
-                verdicts = (Match(found.entry, status, ident, SUBSET_SCORE, "vendor column"),)
+                settled_id = owned[0].id
+                verdicts = (
+                    _found(found.entry, index, settled_id, SUBSET_SCORE, "vendor column", ()),
+                )
                 changed = True
         settled.append(verdicts)
     return PerLine(settled, numbers, which) if changed else matches

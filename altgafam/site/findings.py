@@ -4,14 +4,13 @@ third party, with its owner, its evidence, the libre fix, and a GDPR hint to che
 from __future__ import annotations
 
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
 from altgafam.advice import plan
 from altgafam.models import Catalog, Preferences, Recommendation, Text
 from altgafam.site.detect import Evidence
 from altgafam.site.domain import DomainHit
 from altgafam.site.fingerprints import Fingerprints, Hit, Technology
-from altgafam.site.join import Joiner, Target
+from altgafam.site.join import Joiner, Target, hostname
 
 # webappanalyzer's categories that matter here: cookie compliance (a consent manager) and CDN.
 CONSENT = 67
@@ -169,7 +168,7 @@ class Assembler:
         """A technology neither libre nor SaaS by its flags is a third party when the page
         loads it from another host, or when a service's headers or cookies show it."""
         for hit in hits:
-            if hit.kind == "scriptSrc" and _host(hit.match) not in site_hosts:
+            if hit.kind == "scriptSrc" and hostname(hit.match) not in site_hosts:
                 return Target("third-party")
             if hit.kind in ("headers", "cookies") and _SERVICE_CATS & set(tech.cats):
                 return Target("third-party")
@@ -191,7 +190,7 @@ class Assembler:
     ) -> _Draft | None:
         """A libre library loaded from another host is a CDN dependency, not self-hosted."""
         for one in evidence:
-            host = _host(one.match) if one.kind == "scriptSrc" else ""
+            host = hostname(one.match) if one.kind == "scriptSrc" else ""
             if not host or host in site_hosts:
                 continue
             cdn = self._draft(f"cdn:{name}", Target("cdn"))
@@ -361,10 +360,3 @@ def _gdpr(evidence: list[Evidence], kind: str, consent: tuple[str, ...]) -> tupl
 def _local(where: str) -> bool:
     """Whether evidence comes from a file on disk (a page read over the web has a URL)."""
     return not where.startswith(("http://", "https://"))
-
-
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""

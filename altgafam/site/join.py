@@ -75,12 +75,17 @@ def rules(path: Path = MAP) -> Rules:
     return Rules(techs, categories, hosts, tuple(networks))
 
 
-def _host(url: str) -> str:
+def hostname(url: str) -> str:
+    """The host of an address, in lower case ("" when it has none or cannot be read)."""
     try:
-        host = urlsplit(url).hostname or ""
+        return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
-    return host.lower().removeprefix("www.")
+
+
+def _host(url: str) -> str:
+    """The host of a technology's or a project's website, without "www."."""
+    return hostname(url).removeprefix("www.")
 
 
 class Joiner:

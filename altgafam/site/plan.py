@@ -14,7 +14,7 @@ from altgafam.site.fetch import Web, check_target, local_pages, read_local, web_
 from altgafam.site.findings import CONSENT, Assembler, Finding, SiteReport
 from altgafam.site.fingerprints import PAGE_BUDGET, Budget, Fingerprints, Hit, Page
 from altgafam.site.fingerprints import load as load_fingerprints
-from altgafam.site.join import Joiner
+from altgafam.site.join import Joiner, hostname
 from altgafam.site.join import rules as join_rules
 
 __all__ = ["Finding", "SiteReport", "build", "crawl_local", "crawl_url"]
@@ -82,7 +82,7 @@ def crawl_url(
     and scripts they load from it."""
     signatures = into.signatures
     queue, seen, pages = [start], {start}, 0
-    into.hosts.add(_hostname(start))
+    into.hosts.add(hostname(start))
     resources: dict[str, str] = {}
     web.begin()
     while queue and pages < max_pages:
@@ -95,7 +95,7 @@ def crawl_url(
         if why:
             warn(f"{url}: {why}")
         pages += 1
-        into.hosts.add(_hostname(final))
+        into.hosts.add(hostname(final))
         scan = detect.scan_html(page.text, final, final, False, signatures)
         into.page(final, page.text, scan, page.headers, warn)
         bad = scan.bad
@@ -179,13 +179,6 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _hostname(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
-
-
 def build(
     targets: list[str],
     catalog: Catalog,
@@ -225,7 +218,7 @@ def build(
     assembler.signatures(seen.found)
     technologies = assembler.technologies(seen.hits, seen.hosts, seen.claimed)
     if domains is None:
-        named = (domain_of(_hostname(t)) for t in targets if t.startswith(("http:", "https:")))
+        named = (domain_of(hostname(t)) for t in targets if t.startswith(("http:", "https:")))
         domains = tuple(dict.fromkeys(d for d in named if d))
     read: list[str] = []
     if lookup is not None and joiner is not None:
