@@ -10,7 +10,14 @@ from urllib.parse import urlsplit
 from altgafam.models import Catalog, Preferences
 from altgafam.site import detect
 from altgafam.site.domain import Lookup, domain_of, inspect
-from altgafam.site.fetch import Web, check_target, local_pages, read_local, web_address
+from altgafam.site.fetch import (
+    Fetched,
+    Web,
+    check_target,
+    local_pages,
+    read_local,
+    web_address,
+)
 from altgafam.site.findings import CONSENT, Assembler, Finding, SiteReport
 from altgafam.site.fingerprints import PAGE_BUDGET, Budget, Fingerprints, Hit, Page
 from altgafam.site.fingerprints import load as load_fingerprints
@@ -87,13 +94,9 @@ def crawl_url(
     web.begin()
     while queue and pages < max_pages:
         url = queue.pop(0)
-        page, why, final = web.get(url, "html")
-        _tell(web, warn)
+        page, final = _get(web, url, "html", warn)
         if page is None:
-            warn(f"{url}: skipped, {why}")
             continue
-        if why:
-            warn(f"{url}: {why}")
         pages += 1
         into.hosts.add(hostname(final))
         scan = detect.scan_html(page.text, final, final, False, signatures)
@@ -115,20 +118,22 @@ def crawl_url(
                 queue.append(link)
         _skipped(url, bad, warn)
     for url, kind in resources.items():
-        fetched, why, final = web.get(url, kind)
-        _tell(web, warn)
-        if fetched is None:
-            warn(f"{url}: skipped, {why}")
-            continue
-        if why:
-            warn(f"{url}: {why}")
-        into.code(fetched.text, final, False, kind)
+        fetched, final = _get(web, url, kind, warn)
+        if fetched is not None:
+            into.code(fetched.text, final, False, kind)
     return pages
 
 
-def _tell(web: Web, warn: Callable[[str], None]) -> None:
+def _get(web: Web, url: str, kind: str, warn: Callable[[str], None]) -> tuple[Fetched | None, str]:
+    """One address fetched, and its final address; what went wrong or was noted is warned."""
+    fetched, why, final = web.get(url, kind)
     for note in web.take_notes():
         warn(note)
+    if fetched is None:
+        warn(f"{url}: skipped, {why}")
+    elif why:
+        warn(f"{url}: {why}")
+    return fetched, final
 
 
 def _skipped(page: str, bad: int, warn: Callable[[str], None]) -> None:
