@@ -313,6 +313,23 @@ def test_a_lowercase_word_before_a_capitalised_name_says_what_it_is(
     assert _read(text, shipped_index) == (Status.PROPRIETARY, ident)
 
 
+@pytest.mark.parametrize(
+    ("text", "status", "ident"),
+    [
+        # Lower-case words the product's own description uses say what it is...
+        ("Stormshield firewall", Status.PROPRIETARY, "stormshield-network-security"),
+        ("pare-feu Stormshield", Status.PROPRIETARY, "stormshield-network-security"),
+        # ...others still make another product of the brand.
+        ("Stormshield endpoint", Status.UNKNOWN, None),
+        ("stormshield firewall", Status.UNKNOWN, None),
+    ],
+)
+def test_a_brand_beside_words_its_description_uses_is_that_product(
+    text: str, status: Status, ident: str | None, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (status, ident)
+
+
 def test_an_everyday_word_among_fillers_names_no_product_it_heads(
     shipped_index: matcher.Index,
 ) -> None:

@@ -116,6 +116,8 @@ class Index(NamedTuple):
     # A product's whole name that is also another product's name without its owner's brand
     # ("SIECLE", the ministry's, and Logitud's "Siècle"): alone, which one only the user knows.
     homonyms: dict[str, tuple[str, ...]]
+    # The words of each entry's own description, in both languages: what it is.
+    described: dict[str, frozenset[str]]
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -176,6 +178,13 @@ def build_index(catalog: Catalog) -> Index:
         },
         kinds,
         _homonyms(exact, names, vocabulary, kinds),
+        {
+            ident: frozenset(fold(f"{text.en} {text.fr}").split())
+            for ident, text in [
+                *((s.id, s.description) for s in catalog.services.values()),
+                *((a.id, a.description) for a in catalog.alternatives.values()),
+            ]
+        },
     )
 
 
@@ -398,7 +407,11 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         return False
     name = fold(index.names[ident]).split()
     shortened = len(found) == 1 and found[0] != "".join(name)
-    if shortened and not any(_spelled(w, n) for w in rest for n in name):
+    if (
+        shortened
+        and not any(_spelled(w, n) for w in rest for n in name)
+        and not _described(text, found, rest, ident, index)
+    ):
         # A short name of a longer one ("Zoho" for Zoho CRM, "OVH" for its web hosting),
         # with a word the long name lacks: the brand's own product ("Zoho Mail"), or one of
         # another category ("OVH Mail").
@@ -443,6 +456,24 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         return False
     glued = re.escape(found[-1]) + r"-[^\W\d_]|[^\W\d_]-" + re.escape(found[0])
     return re.search(glued, fold_keep_hyphens(text)) is not None
+
+
+def _described(text: str, found: list[str], rest: list[str], ident: str, index: Index) -> bool:
+    """Whether the words beside a name written with capitals are lower-case words its own
+    description uses, none naming another category: they say what it is ("Stormshield
+    firewall", whose description says firewall), not which other product of the brand."""
+    capitalised = _capitalised(text)
+    words = index.described.get(ident, frozenset())
+    return (
+        bool(rest)
+        and set(found) <= capitalised
+        and all(
+            w not in capitalised
+            and w in words
+            and not _another_job(w, ident, index, names_too=True)
+            for w in rest
+        )
+    )
 
 
 def _another_job(word: str, ident: str, index: Index, names_too: bool) -> bool:
