@@ -73,6 +73,8 @@ COMMON_WORDS = frozenset(
     webmail cloud studio online reader server live search translate photo video
     """.split()
 )
+# A context word shorter than this says too little to choose between products ("de", "le").
+CONTEXT_WORD = 4
 # A name this short is easily the start of another one.
 SHORT_NAME = 3
 # A line naming only a category ("visio", "agenda") is ambiguous between at most this many.
@@ -310,7 +312,31 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         found = _match_text(Entry(entry.line, core), index, min_score)
         if found.status in (Status.PROPRIETARY, Status.LIBRE):
             return found._replace(entry=entry)
+        if found.status is Status.AMBIGUOUS:
+            # The context is no product, so it never makes the question unknown; it may
+            # answer it ("Horizon (compta)": the one that keeps accounts).
+            whole = _match_text(entry, index, min_score)
+            if whole.status in (Status.PROPRIETARY, Status.LIBRE):
+                return whole
+            settled = _described_by(text[len(core) :], found.candidates, index)
+            if settled is not None:
+                return _found(entry, index, settled, SUBSET_SCORE, "context", ())
+            return found._replace(entry=entry)
     return _match_text(entry, index, min_score)
+
+
+def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index) -> str | None:
+    """The one candidate whose own description uses most of the context's words, or a longer
+    form of them ("compta": comptabilité), when one does more than all the others."""
+    words = [w for w in content_words(fold(context).split()) if len(w) >= CONTEXT_WORD]
+    counts: dict[str, int] = {}
+    for candidate in candidates:
+        described = index.described.get(candidate.id, frozenset())
+        counts[candidate.id] = sum(any(d.startswith(w) for d in described) for w in words)
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return ranked[0][0]
+    return None
 
 
 def recognises(text: str, index: Index) -> bool:
