@@ -381,3 +381,45 @@ def test_a_vendor_column_settles_a_shared_name(runner: Runner, tmp_path: Path) -
     table.write_text("Logiciel;Postes\nSiècle;2\n", encoding="utf-8")
     result = runner.invoke(["scan", str(table), "-f", "json"])
     assert json.loads(result.stdout)["results"][0]["status"] == "ambiguous"
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "ident"),
+    [
+        # A plural is the name's only when the name is no everyday word.
+        ("Chromebooks", Status.PROPRIETARY, "chromeos"),
+        ("Signals", Status.UNKNOWN, None),
+        # Only the generic end is shared: another brand, not a slip...
+        ("ownCloud", Status.UNKNOWN, None),
+        ("kCloud", Status.UNKNOWN, None),
+        # ...while a slip in the brand is still read.
+        ("nexcloud", Status.LIBRE, "nextcloud"),
+        # A one-letter name counts alone, not inside a longer line.
+        ("Projet X", Status.UNKNOWN, None),
+        ("Twitter / X", Status.PROPRIETARY, "x"),
+    ],
+)
+def test_a_spelling_close_to_a_name_is_not_always_that_name(
+    text: str, status: Status, ident: str | None, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (status, ident)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "ident"),
+    [
+        # A product named before its context that the catalog lacks stays unknown: the
+        # product its context mentions is not it.
+        ("Zorblex (Slack)", Status.UNKNOWN, None),
+        ("Google Admin console (Chromebooks)", Status.UNKNOWN, None),
+        # Context naming a kind of tool only lets the product in it speak.
+        ("logiciel de paie (Silae)", Status.PROPRIETARY, "silae"),
+        # A question the context answers by naming one of its candidates.
+        ("visio (Zoom)", Status.PROPRIETARY, "zoom"),
+        ("Drive (Google)", Status.PROPRIETARY, "google-drive"),
+    ],
+)
+def test_the_product_comes_before_its_context(
+    text: str, status: Status, ident: str | None, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (status, ident)

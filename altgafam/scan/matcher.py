@@ -75,6 +75,9 @@ COMMON_WORDS = frozenset(
 )
 # A context word shorter than this says too little to choose between products ("de", "le").
 CONTEXT_WORD = 4
+# A generic word this long at the end of a name ("cloud" in Nextcloud) leaves its start to
+# tell brands apart.
+GENERIC_TAIL = 4
 # A name this short is easily the start of another one.
 SHORT_NAME = 3
 # A line naming only a category ("visio", "agenda") is ambiguous between at most this many.
@@ -314,7 +317,13 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             return found._replace(entry=entry)
         if found.status is Status.AMBIGUOUS:
             # The context is no product, so it never makes the question unknown; it may
-            # answer it ("Horizon (compta)": the one that keeps accounts).
+            # answer it, by naming one of the candidates ("visio (Zoom)") or by saying what
+            # it does ("Horizon (compta)": the one that keeps accounts).
+            asked = {c.id for c in found.candidates}
+            context = re.sub(r"[()\[\]{}]", " ", text[len(core) :])
+            named = _match_text(Entry(entry.line, context), index, min_score)
+            if named.id in asked and named.status in (Status.PROPRIETARY, Status.LIBRE):
+                return named._replace(entry=entry)
             whole = _match_text(entry, index, min_score)
             if whole.status in (Status.PROPRIETARY, Status.LIBRE):
                 return whole
@@ -322,7 +331,26 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             if settled is not None:
                 return _found(entry, index, settled, SUBSET_SCORE, "context", ())
             return found._replace(entry=entry)
+        if _unknown_name(core, index):
+            # The product is named before its context, and the catalog lacks it: a product
+            # the context mentions is not it ("Google Admin console (Chromebooks)").
+            return found._replace(entry=entry)
     return _match_text(entry, index, min_score)
+
+
+def _unknown_name(text: str, index: Index) -> bool:
+    """Whether a text holds a word written with a capital, no everyday word, that no catalog
+    name has or that is a brand: a product's name ("ActivInspire", "Google Admin console"),
+    where "Mon ENT" only says what kind of tool."""
+    common = common_words()
+    stripped = _URL.sub(_url_words, text)
+    return any(
+        w in _capitalised(stripped)
+        and w not in FILLERS
+        and (w not in index.postings or w in index.vocabulary.brands)
+        and not plain_word(w, index.vocabulary, common)
+        for w in fold(stripped).split()
+    )
 
 
 def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index) -> str | None:
@@ -575,12 +603,22 @@ def _exact(
         for end in range(min(len(tokens), start + MAX_WINDOW), start, -1):
             joined = "".join(tokens[start:end])
             hit = index.exact.get(joined)
-            if hit is None and len(joined) > 4 and joined.endswith("s"):
-                hit = index.exact.get(joined[:-1])  # "Chromebooks", "Google Sheet"s
+            # "Chromebooks", "Google Sheet"s; not a name that is an everyday word ("Elements"
+            # is no Element, "Signals" no Signal).
+            if (
+                hit is None
+                and len(joined) > 4
+                and joined.endswith("s")
+                and joined[:-1] not in COMMON_WORDS
+            ):
+                hit = index.exact.get(joined[:-1])
             if hit is None:
                 continue
             word = tokens[start]
             if end - start == 1 and word in COMMON_WORDS and not alone and word not in capitalised:
+                continue
+            if len(joined) == 1 and not alone:
+                # A one-letter name ("X") names nothing inside a longer line ("Outil X").
                 continue
             found.append((start, -(end - start), hit.entry, hit.via))
             break
@@ -724,7 +762,29 @@ def _fuzzy(
     house = vocabulary.house.get(top_id, frozenset())
     if any(w in vocabulary.brands and w not in house for w in words):
         return Match(entry, Status.UNKNOWN)
+    if any(_another_stem(w, top_id, index) for w in words):
+        return Match(
+            entry, Status.UNKNOWN, candidates=(Candidate(top_id, index.names[top_id], 50.0),)
+        )
     return _found(entry, index, top_id, round(top, 1), "fuzzy", (), runners)
+
+
+def _another_stem(word: str, ident: str, index: Index) -> bool:
+    """Whether a typed word ends with the same generic word as a word of the name but starts
+    otherwise: only "cloud" is shared, so "ownCloud" is no slip of OpenCloud (nor "kCloud" of
+    pCloud), while "nexcloud" is Nextcloud's."""
+    from rapidfuzz.distance import OSA
+
+    generic = index.vocabulary.generic
+    for name_word in fold(index.names[ident]).split():
+        for size in range(GENERIC_TAIL, min(len(word), len(name_word))):
+            tail = word[-size:]
+            if tail != name_word[-size:] or tail not in generic:
+                continue
+            typed, named = word[:-size], name_word[:-size]
+            if typed[:1] != named[:1] or OSA.distance(typed, named, score_cutoff=1) > 1:
+                return True
+    return False
 
 
 def _head(word: str, ident: str, index: Index) -> bool:
