@@ -129,9 +129,10 @@ def load_fresh(path: Path = FRESH_FILE, ids: Path = FRESH_IDS) -> list[FreshCase
         text, product, _vendor, owner, kind, *_ = [*row.split("\t"), "", ""]
         products = tuple(p.strip() for p in product.split("|") if p.strip())
         status = {"generic": "unknown"}.get(kind, kind)
-        cases.append(
-            FreshCase(text, status, products, tuple(known.get(p) for p in products), owner)
-        )
+        # A product the writer names for two kinds of line ("Odoo": its Enterprise and its
+        # Community edition) is mapped per kind: "Odoo [libre]", "Odoo [proprietary]".
+        ids = tuple(known.get(f"{p} [{status}]", known.get(p)) for p in products)
+        cases.append(FreshCase(text, status, products, ids, owner))
     return cases
 
 
