@@ -167,7 +167,7 @@ def test_suggestions_need_a_close_spelling_of_a_distinctive_word(
 
 
 @pytest.mark.parametrize(
-    "text", ["Zoho Calendar", "OVH Mail pro", "Foobar-Slack", "Cap Ferret", "Box Zorblex"]
+    "text", ["Zoho Calendar", "Tuta Drive", "Foobar-Slack", "Cap Ferret", "Box Zorblex"]
 )
 def test_a_brand_with_a_word_its_product_lacks_names_another_product(
     text: str, shipped_index: matcher.Index
@@ -423,3 +423,26 @@ def test_the_product_comes_before_its_context(
     text: str, status: Status, ident: str | None, shipped_index: matcher.Index
 ) -> None:
     assert _read(text, shipped_index) == (status, ident)
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        # A brand's short name beside a word naming a job is its product for that job...
+        ("messagerie OVH", "ovhcloud-mx-plan"),
+        ("OVH webmail", "ovhcloud-mx-plan"),
+        # ...and the short name alone still its best-known product.
+        ("hébergement OVH", "ovhcloud-web-hosting"),
+    ],
+)
+def test_a_brand_with_a_job_is_its_product_for_that_job(
+    text: str, ident: str, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (Status.PROPRIETARY, ident)
+
+
+def test_a_brand_with_a_job_it_has_no_product_for_is_unknown(
+    shipped_index: matcher.Index,
+) -> None:
+    # Baidu has no maps product in the catalog: never its search engine.
+    assert _read("Baidu Maps", shipped_index) == (Status.UNKNOWN, None)

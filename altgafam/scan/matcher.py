@@ -123,6 +123,8 @@ class Index(NamedTuple):
     homonyms: dict[str, tuple[str, ...]]
     # The words of each entry's own description, in both languages: what it is.
     described: dict[str, frozenset[str]]
+    # Each service's owner (the root of its vendor's parent chain).
+    owners: dict[str, str]
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -190,6 +192,7 @@ def build_index(catalog: Catalog) -> Index:
                 *((a.id, a.description) for a in catalog.alternatives.values()),
             ]
         },
+        {s.id: catalog.owner(s.vendor).id for s in catalog.services.values()},
     )
 
 
@@ -430,6 +433,9 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
             if (covered == 1 and _named_neighbours(tokens, ident, index, capitalised) >= 2) or (
                 _another_product(text, tokens, span, ident, index)
             ):
+                job = _for_the_job(tokens, span, ident, index)
+                if job is not None:
+                    return _found(entry, index, job, SUBSET_SCORE, "brand and job", ())
                 return Match(
                     entry, Status.UNKNOWN, candidates=(Candidate(ident, index.names[ident], 50.0),)
                 )
@@ -510,6 +516,32 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         return False
     glued = re.escape(found[-1]) + r"-[^\W\d_]|[^\W\d_]-" + re.escape(found[0])
     return re.search(glued, fold_keep_hyphens(text)) is not None
+
+
+def _for_the_job(tokens: list[str], span: slice, ident: str, index: Index) -> str | None:
+    """A name's brand with words that each name a job: the one product of the same owner for
+    that job ("OVH Mail": not OVHcloud's web hosting, its mail offer), if there is one."""
+    rest = content_words(tokens[: span.start] + tokens[span.stop :])
+    jobs: set[str] = set()
+    for word in rest:
+        named = set(category_of(word, index.vocabulary))
+        if not named and word in index.vocabulary.generic:
+            named = {
+                c for p in index.postings.get(word, ()) for c in index.kinds[index.choice_ids[p]]
+            }
+        if not named:
+            return None
+        jobs |= named
+    owner = index.owners.get(ident)
+    mine = [
+        other
+        for other, whose in index.owners.items()
+        if whose == owner
+        and other != ident
+        and other in index.categories
+        and jobs & set(index.kinds.get(other, ()))
+    ]
+    return mine[0] if jobs and len(mine) == 1 else None
 
 
 def _described(text: str, found: list[str], rest: list[str], ident: str, index: Index) -> bool:
