@@ -6,6 +6,7 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -121,8 +122,10 @@ class Index(NamedTuple):
     # A product's whole name that is also another product's name without its owner's brand
     # ("SIECLE", the ministry's, and Logitud's "Siècle"): alone, which one only the user knows.
     homonyms: dict[str, tuple[str, ...]]
-    # The words of each entry's own description, in both languages: what it is.
-    described: dict[str, frozenset[str]]
+    # Each entry's own description, in both languages: what it is. Kept as text and read
+    # word by word only when a rule asks (_description_words): folding them all would cost
+    # every rebuild of the index a fifth more.
+    described: dict[str, str]
     # Each service's owner (the root of its vendor's parent chain).
     owners: dict[str, str]
 
@@ -186,7 +189,7 @@ def build_index(catalog: Catalog) -> Index:
         kinds,
         _homonyms(exact, names, vocabulary, kinds),
         {
-            ident: frozenset(fold(f"{text.en} {text.fr}").split())
+            ident: f"{text.en} {text.fr}"
             for ident, text in [
                 *((s.id, s.description) for s in catalog.services.values()),
                 *((a.id, a.description) for a in catalog.alternatives.values()),
@@ -362,7 +365,7 @@ def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index)
     words = [w for w in content_words(fold(context).split()) if len(w) >= CONTEXT_WORD]
     counts: dict[str, int] = {}
     for candidate in candidates:
-        described = index.described.get(candidate.id, frozenset())
+        described = _description_words(index.described.get(candidate.id, ""))
         counts[candidate.id] = sum(any(d.startswith(w) for d in described) for w in words)
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
@@ -544,12 +547,18 @@ def _for_the_job(tokens: list[str], span: slice, ident: str, index: Index) -> st
     return mine[0] if jobs and len(mine) == 1 else None
 
 
+@lru_cache(maxsize=256)
+def _description_words(description: str) -> frozenset[str]:
+    """The words of a description, folded as lines are."""
+    return frozenset(fold(description).split())
+
+
 def _described(text: str, found: list[str], rest: list[str], ident: str, index: Index) -> bool:
     """Whether the words beside a name written with capitals are lower-case words its own
     description uses, none naming another category: they say what it is ("Stormshield
     firewall", whose description says firewall), not which other product of the brand."""
     capitalised = _capitalised(text)
-    words = index.described.get(ident, frozenset())
+    words = _description_words(index.described.get(ident, ""))
     return (
         bool(rest)
         and set(found) <= capitalised
