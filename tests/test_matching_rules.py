@@ -389,8 +389,8 @@ def test_a_vendor_column_settles_a_shared_name(runner: Runner, tmp_path: Path) -
         # A plural is the name's only when the name is no everyday word.
         ("Chromebooks", Status.PROPRIETARY, "chromeos"),
         ("Signals", Status.UNKNOWN, None),
-        # Only the generic end is shared: another brand, not a slip...
-        ("ownCloud", Status.UNKNOWN, None),
+        # Only the generic end is shared ("Seacloud" and Sendcloud): another brand, not a slip...
+        ("Seacloud", Status.UNKNOWN, None),
         ("kCloud", Status.UNKNOWN, None),
         # ...while a slip in the brand is still read.
         ("nexcloud", Status.LIBRE, "nextcloud"),
@@ -411,7 +411,7 @@ def test_a_spelling_close_to_a_name_is_not_always_that_name(
         # A product named before its context that the catalog lacks stays unknown: the
         # product its context mentions is not it.
         ("Zorblex (Slack)", Status.UNKNOWN, None),
-        ("Google Admin console (Chromebooks)", Status.UNKNOWN, None),
+        ("Google Vids (Chromebooks)", Status.UNKNOWN, None),
         # Context naming a kind of tool only lets the product in it speak.
         ("logiciel de paie (Silae)", Status.PROPRIETARY, "silae"),
         # A question the context answers by naming one of its candidates.
@@ -446,3 +446,16 @@ def test_a_brand_with_a_job_it_has_no_product_for_is_unknown(
 ) -> None:
     # Baidu has no maps product in the catalog: never its search engine.
     assert _read("Baidu Maps", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_a_company_and_a_job_asks_among_its_products_for_that_job(
+    shipped_index: matcher.Index,
+) -> None:
+    found = matcher.match_entry(Entry(1, "Sage comptabilité"), shipped_index)
+    assert found.status is Status.AMBIGUOUS
+    assert {"ciel-compta", "sage-intacct"} <= {c.id for c in found.candidates}
+    # One product for the job: that one.
+    assert _read("Infomaniak stockage", shipped_index) == (
+        Status.PROPRIETARY,
+        "infomaniak-kdrive",
+    )

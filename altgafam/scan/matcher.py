@@ -443,6 +443,13 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                     entry, Status.UNKNOWN, candidates=(Candidate(ident, index.names[ident], 50.0),)
                 )
         return _found(entry, index, ident, 100.0, via, others)
+    asked = _company_and_job(words, index)
+    if asked:
+        # A company and a job ("Sage compta"): its products for that job.
+        if len(asked) == 1:
+            return _found(entry, index, asked[0], SUBSET_SCORE, "brand and job", ())
+        cands = tuple(Candidate(i, index.names[i], 0.0) for i in asked[:CATEGORY_CANDIDATES])
+        return Match(entry, Status.AMBIGUOUS, via="brand and job", candidates=cands)
     company = index.vendors.get("".join(words)) if words else None
     if company:
         # Only the company is named ("Adobe", "compte Google"): which of its products? Its
@@ -519,6 +526,24 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         return False
     glued = re.escape(found[-1]) + r"-[^\W\d_]|[^\W\d_]-" + re.escape(found[0])
     return re.search(glued, fold_keep_hyphens(text)) is not None
+
+
+def _company_and_job(words: list[str], index: Index) -> list[str]:
+    """A company's name and words that each name a job ("Sage compta", "Google agenda"):
+    the company's live products for that job, none when a word names no job."""
+    for i, word in enumerate(words):
+        products = index.vendors.get(word)
+        others = words[:i] + words[i + 1 :]
+        if not products or not others:
+            continue
+        jobs: set[str] = set()
+        for other in others:
+            named = category_of(other, index.vocabulary)
+            if not named:
+                return []
+            jobs.update(named)
+        return [p for p in products if p in index.categories and jobs & set(index.kinds[p])]
+    return []
 
 
 def _for_the_job(tokens: list[str], span: slice, ident: str, index: Index) -> str | None:
