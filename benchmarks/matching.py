@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 from altgafam.advice import plan  # noqa: E402
 from altgafam.catalog import loader  # noqa: E402
 from altgafam.models import Catalog, Entry  # noqa: E402
+from altgafam.normalize import fold  # noqa: E402
 from altgafam.scan import matcher  # noqa: E402
 from tests import evalset  # noqa: E402
 
@@ -105,12 +106,14 @@ def main() -> None:
             f"  catalog gaps answered unknown: {len(fresh.gaps)} "
             f"({len(fresh.gaps) / fresh.total:.1%}); matcher errors: {len(fresh.errors)} "
             f"({fresh.matcher_error_rate:.1%}); proprietary lines given a wrong product: "
-            f"{len(fresh.wrong_product)}"
+            f"{len(fresh.wrong_product)}, of which another owner: "
+            f"{len(false_owners(fresh.wrong_product, cat))}"
         )
         if "--misses" in sys.argv:
             for title, rows in (
                 ("false proprietary", fresh.false_proprietary),
                 ("wrong product", fresh.wrong_product),
+                ("another owner", false_owners(fresh.wrong_product, cat)),
                 ("matcher errors", fresh.errors),
             ):
                 print(f"  {title}:")
@@ -119,6 +122,26 @@ def main() -> None:
             print("  catalog gaps:")
             for case in fresh.gaps:
                 print(f"    {case.text!r}: {', '.join(case.products)}")
+
+
+def false_owners(
+    rows: tuple[tuple[evalset.FreshCase, tuple[evalset.Part, ...]], ...], cat: Catalog
+) -> list[tuple[evalset.FreshCase, tuple[evalset.Part, ...]]]:
+    """The wrong products that name another owner than the one meant: the owner of the
+    product's catalog entry, else the writer's; a line whose owner nobody gave is left out."""
+    found = []
+    for case, parts in rows:
+        meant = {
+            fold(cat.owner(cat.services[i].vendor).name)
+            for i in case.ids
+            if i is not None and i in cat.services
+        }
+        if not meant and case.owner:
+            meant = {fold(o) for o in case.owner.split("|") if o.strip()}
+        given = {fold(p[2]) for p in parts if p[0] == "proprietary" and p[2]}
+        if meant and given - meant:
+            found.append((case, parts))
+    return found
 
 
 def write_ids(path: Path, ids: Path, cat: Catalog) -> None:
