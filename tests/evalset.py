@@ -72,6 +72,7 @@ OUTSIDE_SETS = {
     "fresh": (FRESH_FILE, FRESH_IDS),
     "fresh2": (EVAL_FILE.parent / "fresh2.tsv", EVAL_FILE.parent / "fresh2-ids.tsv"),
     "fresh3": (EVAL_FILE.parent / "fresh3.tsv", EVAL_FILE.parent / "fresh3-ids.tsv"),
+    "fresh4": (EVAL_FILE.parent / "fresh4.tsv", EVAL_FILE.parent / "fresh4-ids.tsv"),
 }
 # A part of a line as the matcher read it: status, catalog id, owner's name.
 Part = tuple[str, str | None, str | None]
