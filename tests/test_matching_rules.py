@@ -459,3 +459,23 @@ def test_a_company_and_a_job_asks_among_its_products_for_that_job(
         Status.PROPRIETARY,
         "infomaniak-kdrive",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "ident"),
+    [
+        # French word order: the noun first.
+        ("Formulaires Google", Status.PROPRIETARY, "google-forms"),
+        # A brand before its product's own name is the product.
+        ("AWS S3 (sauvegardes)", Status.PROPRIETARY, "amazon-s3"),
+        # A model number names no other product.
+        ("Stormshield SN210", Status.PROPRIETARY, "stormshield-network-security"),
+        # An article makes an everyday word the word: "la box" is the internet router.
+        ("la box", Status.UNKNOWN, None),
+        ("Box", Status.PROPRIETARY, "box"),
+    ],
+)
+def test_how_people_write_a_name_around_it(
+    text: str, status: Status, ident: str | None, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (status, ident)

@@ -45,6 +45,12 @@ _CHOICE = re.compile(r"\s(?:ou|or)\s", re.IGNORECASE)
 _VERSION = re.compile(
     r"^(?:v?\d+(?:\.\d+)*[a-z]?|cs\d*|cc|(?:19|20)\d\d|x{0,3}(?:ix|iv|v?i{1,3}))$"
 )
+# A model number ("SN310", "DS920+"): letters then digits, which names no product when no
+# catalog name has it ("EC2", "M365" are names).
+_MODEL = re.compile(r"^[a-z]{1,4}\d{2,5}[a-z+]*$")
+# Articles before an everyday word that is also a product's name make it the word: "la box"
+# is the internet router, "the notes" a pile of notes.
+ARTICLES = frozenset("le la les l un une des the a an my ma mon mes notre nos our".split())
 # Words people add around a product name, in French and English. They are dropped before
 # fuzzy scoring, never before exact look-up (so "Microsoft 365" or "Teams" stay intact).
 FILLERS = frozenset(
@@ -411,8 +417,25 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
     words = content_words(tokens)
     capitalised = _capitalised(stripped)
     hit = _exact(tokens, index, capitalised, alone=len(words) <= 1)
+    if len(tokens) == 2 and (hit is None or hit[3] < len(words)):
+        # French puts the noun first: "Sites Google" is Google Sites.
+        turned = index.exact.get("".join(reversed(tokens)))
+        if turned is not None:
+            return _found(entry, index, turned.entry, 100.0, turned.via, ())
     if hit is not None:
         ident, via, others, covered, span = hit
+        brand = index.vocabulary.house.get(ident, frozenset())
+        for other in others:
+            # A brand before its product's own name ("AWS S3"): the product.
+            rest = [w for w in words if w not in tokens[span]]
+            named = index.exact.get("".join(rest))
+            if (
+                named is not None
+                and named.entry == other
+                and set(tokens[span]) <= index.vocabulary.house.get(other, frozenset())
+                and set(tokens[span]) <= brand
+            ):
+                return _found(entry, index, other, 100.0, named.via, ())
         homonyms = index.homonyms.get("".join(tokens[span]))
         if homonyms and covered == len(words):
             return Match(
@@ -443,6 +466,14 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                     entry, Status.UNKNOWN, candidates=(Candidate(ident, index.names[ident], 50.0),)
                 )
         return _found(entry, index, ident, 100.0, via, others)
+    if (
+        len(words) == 1
+        and words[0] in COMMON_WORDS
+        and words[0] not in capitalised
+        and any(t in ARTICLES for t in tokens)
+    ):
+        # "la box", "the notes": the everyday word, not the company that took it as a name.
+        return _fuzzy(entry, words, index, min_score, capitalised)
     asked = _company_and_job(words, index)
     if asked:
         # A company and a job ("Sage compta"): its products for that job.
@@ -471,7 +502,14 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
     vocabulary = index.vocabulary
     house = vocabulary.house.get(ident, frozenset())
     found = tokens[span]
-    rest = content_words(tokens[: span.start] + tokens[span.stop :])
+    rest = [
+        w
+        for w in content_words(tokens[: span.start] + tokens[span.stop :])
+        if not (_MODEL.match(w) and w not in index.postings)
+    ]
+    if not rest:
+        # Only a model number beside the name ("Stormshield SN310"): the product.
+        return False
     if all((hit := index.exact.get(w)) is not None and hit.entry == ident for w in rest):
         # Every other word is another name of the same entry ("AWS EC2").
         return False
@@ -681,7 +719,12 @@ def _exact(
             if hit is None:
                 continue
             word = tokens[start]
-            if end - start == 1 and word in COMMON_WORDS and not alone and word not in capitalised:
+            if (
+                end - start == 1
+                and word in COMMON_WORDS
+                and word not in capitalised
+                and (not alone or (start > 0 and tokens[start - 1] in ARTICLES))
+            ):
                 continue
             if len(joined) == 1 and not alone:
                 # A one-letter name ("X") names nothing inside a longer line ("Outil X").
