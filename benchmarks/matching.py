@@ -94,10 +94,11 @@ def main() -> None:
             found.append((m.status.value, m.id, info.owner if info else None))
         return found
 
+    successors = {s.id: s.successor for s in cat.services.values() if s.successor}
     for name, (path, ids) in evalset.OUTSIDE_SETS.items():
         if not ids.exists():
             write_ids(path, ids, cat)
-        fresh = evalset.score_fresh(evalset.load_fresh(path, ids), parts)
+        fresh = evalset.score_fresh(evalset.load_fresh(path, ids), parts, successors)
         print(
             f"{name:<8} {fresh.total:>5} altgafam (outside set)    {fresh.accuracy:>9.3f} "
             f"{len(fresh.false_proprietary):>18}  {first.get(name, 'not recorded')}"

@@ -137,16 +137,27 @@ def load_fresh(path: Path = FRESH_FILE, ids: Path = FRESH_IDS) -> list[FreshCase
     return cases
 
 
-def score_fresh(cases: list[FreshCase], read: Callable[[str], list[Part]]) -> FreshScore:
+def score_fresh(
+    cases: list[FreshCase],
+    read: Callable[[str], list[Part]],
+    successors: dict[str, str] | None = None,
+) -> FreshScore:
     """`read` gives the parts the matcher found in a line. A line is right when its parts name
     exactly its products (or, for a common word or an ambiguous line, when nothing is named
     as proprietary or libre). A line whose product the catalog lacks and that is answered
-    unknown or ambiguous is a catalog gap; every other miss is the matcher's error."""
+    unknown or ambiguous is a catalog gap; every other miss is the matcher's error.
+    The writers give an old name's current product ("Hangouts": Google Chat); the catalog
+    names the old product and its `successor`: the two agree, so a named product whose
+    successor is the one meant counts as it."""
     right = 0
     gaps: list[FreshCase] = []
     errors, false_prop, wrong = [], [], []
+    after = successors or {}
     for case in cases:
-        parts = tuple(read(case.text))
+        parts = tuple(
+            p if p[1] in case.ids or p[1] is None else (p[0], after.get(p[1], p[1]), p[2])
+            for p in read(case.text)
+        )
         named = [p for p in parts if p[0] in ("proprietary", "libre")]
         if case.status in ("unknown", "ambiguous"):
             ok = not named

@@ -45,3 +45,43 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
     recorded = benchmark("matching").first_contact()
     assert set(recorded) >= {"eval", "holdout", "fresh"}
     assert recorded["fresh"] == "0.535 (2026-12-06)"
+
+
+@pytest.mark.parametrize(
+    ("name", "bar"),
+    [("fresh", 0.97), ("fresh2", 0.97), ("fresh3", 0.96), ("fresh4", 0.84)],
+)
+def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
+    shipped_index: matcher.Index, name: str, bar: float
+) -> None:
+    """Once read and fixed for, an outside set is a regression test: its accuracy holds and
+    no product of another owner than the one meant is ever named."""
+    from altgafam.advice import plan
+    from altgafam.catalog import loader
+
+    from .conftest import benchmark
+
+    catalog = loader.load()
+
+    def parts(text: str) -> list[evalset.Part]:
+        found = []
+        for m in matcher.match_lines([Entry(1, text)], shipped_index):
+            info = plan.recognised(m, catalog)
+            found.append((m.status.value, m.id, info.owner if info else None))
+        return found
+
+    path, ids = evalset.OUTSIDE_SETS[name]
+    successors = {s.id: s.successor for s in catalog.services.values() if s.successor}
+    score = evalset.score_fresh(evalset.load_fresh(path, ids), parts, successors)
+    assert benchmark("matching").false_owners(score.wrong_product, catalog) == []
+    assert score.accuracy >= bar
+
+
+def test_a_former_product_whose_successor_is_meant_counts_as_it() -> None:
+    case = evalset.FreshCase("Hangouts", "proprietary", ("Google Chat",), ("google-chat",), "")
+
+    def read(text: str) -> list[evalset.Part]:
+        return [("proprietary", "google-hangouts", "Alphabet")]
+
+    assert evalset.score_fresh([case], read).right == 0
+    assert evalset.score_fresh([case], read, {"google-hangouts": "google-chat"}).right == 1
