@@ -473,6 +473,8 @@ def test_a_company_and_a_job_asks_among_its_products_for_that_job(
         # An article makes an everyday word the word: "la box" is the internet router.
         ("la box", Status.UNKNOWN, None),
         ("Box", Status.PROPRIETARY, "box"),
+        # A slip read in the whole line is not made a question by a piece of it ("Ofice").
+        ("Libre Ofice", Status.LIBRE, "libreoffice"),
     ],
 )
 def test_how_people_write_a_name_around_it(

@@ -812,11 +812,16 @@ def _fuzzy(
                 # le suivi des chantiers"): the window is then the whole product name.
                 context = all(w not in index.postings for w in words if w not in window)
                 parts.append((" ".join(window), 1.0 if context else PART_PENALTY))
-    for part, weight in parts:
+    # What the whole line reads as, apart: a rival read in a piece of it only ("ofice" in
+    # "Libre Ofice") does not make a reading of the whole line a question.
+    entire: dict[str, float] = {}
+    for number, (part, weight) in enumerate(parts):
         if len(part.replace(" ", "")) < MIN_FUZZY_CHARS:
             continue
         for ident, score in _scores(part, index, whole=weight == 1):
             best[ident] = max(best.get(ident, 0.0), score * weight)
+            if number == 0:
+                entire[ident] = max(entire.get(ident, 0.0), score)
     named = [w for w in namey if w not in COMMON_WORDS or w in capitalised]
     # Settling needs a distinctive word, one that says whose product it is: no generic word
     # ("drive"), no everyday word ("front"), no product name that is a word in lower case.
@@ -855,6 +860,8 @@ def _fuzzy(
         return Match(entry, Status.UNKNOWN, candidates=suggestions)
     top_id, top = ranked[0]
     close = [(i, s) for i, s in ranked[1:] if top - s <= AMBIGUITY_MARGIN and s >= min_score]
+    if len(words) > 1 and entire.get(top_id, 0.0) >= top:
+        close = [(i, s) for i, s in close if entire.get(i, 0.0) >= s]
     # A libre tool close behind a proprietary one: never call the line proprietary on a guess.
     libre_close = [
         (i, s) for i, s in ranked[1:] if i in index.libre and top - s <= 2 * AMBIGUITY_MARGIN
