@@ -129,9 +129,11 @@ def false_owners(
     rows: tuple[tuple[evalset.FreshCase, tuple[evalset.Part, ...]], ...], cat: Catalog
 ) -> list[tuple[evalset.FreshCase, tuple[evalset.Part, ...]]]:
     """The wrong products that name another owner than the one meant: the owner of the
-    product's catalog entry, else the writer's; a line whose owner nobody gave is left out."""
+    product's catalog entry, else the writer's owner, else (the writer unsure of the owner)
+    the writer's vendor, which must then be neither the vendor nor the owner named."""
     found = []
     for case, parts in rows:
+        named = [p for p in parts if p[0] == "proprietary" and p[1] in cat.services]
         meant = {
             fold(cat.owner(cat.services[i].vendor).name)
             for i in case.ids
@@ -139,8 +141,16 @@ def false_owners(
         }
         if not meant and case.owner:
             meant = {fold(o) for o in case.owner.split("|") if o.strip()}
-        given = {fold(p[2]) for p in parts if p[0] == "proprietary" and p[2]}
-        if meant and given - meant:
+        if meant:
+            wrong = any(fold(p[2] or "") not in meant for p in named)
+        else:
+            makers = {fold(v) for v in case.vendor.split("|") if v.strip()}
+            wrong = bool(makers) and any(
+                not {fold(cat.vendors[cat.services[str(p[1])].vendor].name), fold(p[2] or "")}
+                & makers
+                for p in named
+            )
+        if wrong:
             found.append((case, parts))
     return found
 

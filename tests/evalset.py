@@ -89,6 +89,7 @@ class FreshCase:
     products: tuple[str, ...]
     ids: tuple[str | None, ...]
     owner: str
+    vendor: str = ""
 
     @property
     def gap(self) -> bool:
@@ -127,13 +128,13 @@ def load_fresh(path: Path = FRESH_FILE, ids: Path = FRESH_IDS) -> list[FreshCase
     cases = []
     rows = path.read_text(encoding="utf-8").splitlines()
     for row in rows[1:]:
-        text, product, _vendor, owner, kind, *_ = [*row.split("\t"), "", ""]
+        text, product, vendor, owner, kind, *_ = [*row.split("\t"), "", ""]
         products = tuple(p.strip() for p in product.split("|") if p.strip())
         status = {"generic": "unknown"}.get(kind, kind)
         # A product the writer names for two kinds of line ("Odoo": its Enterprise and its
         # Community edition) is mapped per kind: "Odoo [libre]", "Odoo [proprietary]".
         ids = tuple(known.get(f"{p} [{status}]", known.get(p)) for p in products)
-        cases.append(FreshCase(text, status, products, ids, owner))
+        cases.append(FreshCase(text, status, products, ids, owner, vendor))
     return cases
 
 

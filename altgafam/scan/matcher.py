@@ -76,7 +76,7 @@ COMMON_WORDS = frozenset(
     smash tally sage teams office drive meet chat forms sheets docs photos maps keep plans
     notes rappels calendrier contacts reminders calendar mail podcasts music news wallet
     health books journal outlook access project publisher planner lists loop stream bookings
-    sway visio
+    sway visio later
     webmail cloud studio online reader server live search translate photo video
     """.split()
 )
