@@ -56,23 +56,12 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 ) -> None:
     """Once read and fixed for, an outside set is a regression test: its accuracy holds and
     no product of another owner than the one meant is ever named."""
-    from altgafam.advice import plan
     from altgafam.catalog import loader
 
     from .conftest import benchmark
 
     catalog = loader.load()
-
-    def parts(text: str) -> list[evalset.Part]:
-        found = []
-        for m in matcher.match_lines([Entry(1, text)], shipped_index):
-            info = plan.recognised(m, catalog)
-            found.append((m.status.value, m.id, info.owner if info else None))
-        return found
-
-    path, ids = evalset.OUTSIDE_SETS[name]
-    successors = {s.id: s.successor for s in catalog.services.values() if s.successor}
-    score = evalset.score_fresh(evalset.load_fresh(path, ids), parts, successors)
+    score = benchmark("matching").outside_score(name, shipped_index, catalog)
     assert benchmark("matching").false_owners(score.wrong_product, catalog) == []
     assert score.accuracy >= bar
 
