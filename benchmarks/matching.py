@@ -25,6 +25,7 @@ from altgafam.catalog import loader  # noqa: E402
 from altgafam.models import Catalog, Entry  # noqa: E402
 from altgafam.normalize import fold  # noqa: E402
 from altgafam.scan import matcher  # noqa: E402
+from altgafam.scan.vocabulary import CORPORATE  # noqa: E402
 from tests import evalset  # noqa: E402
 
 FIRST_CONTACT = Path(__file__).with_name("first-contact.tsv")
@@ -133,6 +134,12 @@ def outside_score(name: str, index: matcher.Index, cat: Catalog) -> evalset.Fres
     return evalset.score_fresh(evalset.load_fresh(path, ids), parts, successors)
 
 
+def company(name: str) -> str:
+    """A company's name as compared: folded, without its legal form ("Strava, Inc." is
+    Strava, "Meta Platforms" Meta)."""
+    return " ".join(w for w in fold(name).split() if w not in CORPORATE)
+
+
 def false_owners(
     rows: tuple[tuple[evalset.FreshCase, tuple[evalset.Part, ...]], ...], cat: Catalog
 ) -> list[tuple[evalset.FreshCase, tuple[evalset.Part, ...]]]:
@@ -143,18 +150,18 @@ def false_owners(
     for case, parts in rows:
         named = [p for p in parts if p[0] == "proprietary" and p[1] in cat.services]
         meant = {
-            fold(cat.owner(cat.services[i].vendor).name)
+            company(cat.owner(cat.services[i].vendor).name)
             for i in case.ids
             if i is not None and i in cat.services
         }
         if not meant and case.owner:
-            meant = {fold(o) for o in case.owner.split("|") if o.strip()}
+            meant = {company(o) for o in case.owner.split("|") if o.strip()}
         if meant:
-            wrong = any(fold(p[2] or "") not in meant for p in named)
+            wrong = any(company(p[2] or "") not in meant for p in named)
         else:
-            makers = {fold(v) for v in case.vendor.split("|") if v.strip()}
+            makers = {company(v) for v in case.vendor.split("|") if v.strip()}
             wrong = bool(makers) and any(
-                not {fold(cat.vendors[cat.services[str(p[1])].vendor].name), fold(p[2] or "")}
+                not {company(cat.vendors[cat.services[str(p[1])].vendor].name), company(p[2] or "")}
                 & makers
                 for p in named
             )
