@@ -473,6 +473,8 @@ def test_a_company_and_a_job_asks_among_its_products_for_that_job(
         # An article makes an everyday word the word: "la box" is the internet router.
         ("la box", Status.UNKNOWN, None),
         ("Box", Status.PROPRIETARY, "box"),
+        # A word the product's own description uses says what it is, whatever its case.
+        ("NAS Synology DiskStation Manager", Status.PROPRIETARY, "synology-dsm"),
         # A slip read in the whole line is not made a question by a piece of it ("Ofice").
         ("Libre Ofice", Status.LIBRE, "libreoffice"),
     ],
