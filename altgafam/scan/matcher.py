@@ -576,12 +576,7 @@ def _company_and_job(words: list[str], index: Index) -> list[str]:
         others = words[:i] + words[i + 1 :]
         if not products or not others:
             continue
-        jobs: set[str] = set()
-        for other in others:
-            named = category_of(other, index.vocabulary)
-            if not named:
-                return []
-            jobs.update(named)
+        jobs = _jobs(others, index, names_too=False)
         return [p for p in products if p in index.categories and jobs & set(index.kinds[p])]
     return []
 
@@ -589,17 +584,7 @@ def _company_and_job(words: list[str], index: Index) -> list[str]:
 def _for_the_job(tokens: list[str], span: slice, ident: str, index: Index) -> str | None:
     """A name's brand with words that each name a job: the one product of the same owner for
     that job ("OVH Mail": not OVHcloud's web hosting, its mail offer), if there is one."""
-    rest = content_words(tokens[: span.start] + tokens[span.stop :])
-    jobs: set[str] = set()
-    for word in rest:
-        named = set(category_of(word, index.vocabulary))
-        if not named and word in index.vocabulary.generic:
-            named = {
-                c for p in index.postings.get(word, ()) for c in index.kinds[index.choice_ids[p]]
-            }
-        if not named:
-            return None
-        jobs |= named
+    jobs = _jobs(content_words(tokens[: span.start] + tokens[span.stop :]), index, names_too=True)
     owner = index.owners.get(ident)
     mine = [
         other
@@ -641,10 +626,28 @@ def _another_job(word: str, ident: str, index: Index, names_too: bool) -> bool:
     ("maps"), or with `names_too` by the products whose names carry it ("drive": storage)."""
     if word not in index.vocabulary.generic:
         return False
-    named = set(category_of(word, index.vocabulary))
-    if not named and names_too:
-        named = {c for p in index.postings.get(word, ()) for c in index.kinds[index.choice_ids[p]]}
+    named = _named_jobs(word, index, names_too)
     return bool(named) and not named & set(index.kinds.get(ident, ()))
+
+
+def _named_jobs(word: str, index: Index, names_too: bool) -> set[str]:
+    """The categories a word names: by the category labels ("compta"), or with `names_too`,
+    for a generic word, by the products whose names carry it ("drive": storage)."""
+    named = set(category_of(word, index.vocabulary))
+    if not named and names_too and word in index.vocabulary.generic:
+        named = {c for p in index.postings.get(word, ()) for c in index.kinds[index.choice_ids[p]]}
+    return named
+
+
+def _jobs(words: list[str], index: Index, names_too: bool) -> set[str]:
+    """The categories some words name together, none when one of them names none."""
+    jobs: set[str] = set()
+    for word in words:
+        named = _named_jobs(word, index, names_too)
+        if not named:
+            return set()
+        jobs |= named
+    return jobs
 
 
 def fold_keep_hyphens(text: str) -> str:
