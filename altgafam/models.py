@@ -36,6 +36,8 @@ class Vendor(NamedTuple):
     gafam: bool = False
     # Where the owner (after acquisitions) and the country were read.
     sources: tuple[str, ...] = ()
+    # Other names people type for the company alone: a former or short name ("OVH").
+    aliases: tuple[str, ...] = ()
 
 
 class Category(NamedTuple):

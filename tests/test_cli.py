@@ -245,6 +245,8 @@ def test_catalog_list_json_contract(runner: Runner) -> None:
         "description",
     } <= set(alternative)
     assert [s["id"] for s in doc["services"]] == sorted(s["id"] for s in doc["services"])
+    ovh = next(v for v in doc["vendors"] if v["id"] == "ovhcloud")
+    assert ovh["aliases"] == ["OVH"] and ovh["owner"] == "ovhcloud"
 
 
 def test_catalog_list_table(runner: Runner) -> None:

@@ -483,3 +483,33 @@ def test_how_people_write_a_name_around_it(
     text: str, status: Status, ident: str | None, shipped_index: matcher.Index
 ) -> None:
     assert _read(text, shipped_index) == (status, ident)
+
+
+def test_a_company_named_alone_is_a_question_even_with_one_product_known() -> None:
+    """The company's name is not its product's: "Quill" may be its ledger or its payroll,
+    though the catalog knows only the ledger. Its other names ask the same question, and
+    beside a job word they name its product for that job."""
+    from altgafam.models import Category, Service, Text, Vendor
+
+    text = Text("x", "x")
+    categories = {
+        "accounting": Category("accounting", Text("Accounting", "Comptabilité")),
+        "mail": Category("mail", Text("Mail", "Messagerie")),
+    }
+    services = {
+        "quill-ledger": Service("quill-ledger", "Quill Ledger", "quill", "accounting", text),
+        "north-mail": Service("north-mail", "Northstar Mailbox", "northstar", "mail", text),
+        "north-books": Service("north-books", "Northstar Books", "northstar", "accounting", text),
+    }
+    vendors = {
+        "quill": Vendor("quill", "Quill Software"),
+        "northstar": Vendor("northstar", "Northstar", aliases=("NSTR",)),
+    }
+    index = matcher.build_index(Catalog(vendors, categories, {}, services, {}))
+    found = matcher.match_entry(Entry(1, "Quill"), index)
+    assert found.status is Status.AMBIGUOUS
+    assert [c.id for c in found.candidates] == ["quill-ledger"]
+    assert _read("Quill Ledger", index) == (Status.PROPRIETARY, "quill-ledger")
+    assert _read("nstr", index)[0] is Status.AMBIGUOUS
+    assert _read("NSTR compta", index) == (Status.PROPRIETARY, "north-books")
+    assert _read("messagerie NSTR", index) == (Status.PROPRIETARY, "north-mail")

@@ -508,6 +508,7 @@ def _build(items: list[_Item]) -> Catalog:
                 d.get("country"),
                 bool(d.get("gafam")),
                 _strings(d.get("sources")),
+                _strings(d.get("aliases")),
             )
         elif item.section == "categories":
             categories[d["id"]] = Category(

@@ -80,6 +80,8 @@ SOURCES = _list(_f("url"))
 VENDOR = {
     "id": _f("id", True),
     "name": _f("str", True),
+    # Other names people type for the company alone: a former or short name ("OVH").
+    "aliases": _list(_f("str")),
     "parent": _ref("vendors"),
     "country": _f("country"),
     "gafam": _f("bool"),

@@ -110,6 +110,7 @@ def catalog_dict(catalog: Catalog) -> dict[str, Any]:
         {
             "id": v.id,
             "name": v.name,
+            "aliases": list(v.aliases),
             "parent": v.parent,
             "owner": catalog.owner(v.id).id,
             "country": v.country,

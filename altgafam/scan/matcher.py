@@ -292,10 +292,11 @@ def _vendor_products(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     )
     for service in order:
         vendor = catalog.vendors[service.vendor]
-        words = [w for w in fold(vendor.name).split() if w not in CORPORATE]
-        for name in {key(vendor.name), "".join(words)}:
-            if name:
-                products[name].append(service.id)
+        for called in (vendor.name, *vendor.aliases):
+            words = [w for w in fold(called).split() if w not in CORPORATE]
+            for name in {key(called), "".join(words)}:
+                if name and service.id not in products[name]:
+                    products[name].append(service.id)
     return {name: tuple(ids) for name, ids in products.items()}
 
 
@@ -484,11 +485,11 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
     company = index.vendors.get("".join(words)) if words else None
     if company:
         # Only the company is named ("Adobe", "compte Google"): which of its products? Its
-        # libre editions count too ("Odoo" is Enterprise or Community).
+        # libre editions count too ("Odoo" is Enterprise or Community). Even when the catalog
+        # knows one of them ("EBP" keeps accounts, and also pays staff): the company's name
+        # is not that product's, so it stays a question with that one candidate.
         shared = _subset(words, index)
         options = list(company) + sorted(i for i in shared if i in index.libre)
-        if len(options) == 1:
-            return _found(entry, index, options[0], SUBSET_SCORE, "vendor", ())
         cands = tuple(Candidate(i, index.names[i], 0.0) for i in options[:5])
         return Match(entry, Status.AMBIGUOUS, via="vendor", candidates=cands)
     return _fuzzy(entry, words, index, min_score, capitalised)
@@ -570,14 +571,20 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
 
 def _company_and_job(words: list[str], index: Index) -> list[str]:
     """A company's name and words that each name a job ("Sage compta", "Google agenda"):
-    the company's live products for that job, none when a word names no job."""
+    the company's live products for that job, none when a word names no job. A word that
+    names a job only through products' names ("webmail") must leave one product, as for a
+    brand (`_for_the_job`): "Zoho Docs" is none of Zoho's office apps."""
     for i, word in enumerate(words):
         products = index.vendors.get(word)
         others = words[:i] + words[i + 1 :]
         if not products or not others:
             continue
-        jobs = _jobs(others, index, names_too=False)
-        return [p for p in products if p in index.categories and jobs & set(index.kinds[p])]
+        for names_too in (False, True):
+            jobs = _jobs(others, index, names_too=names_too)
+            found = [p for p in products if p in index.categories and jobs & set(index.kinds[p])]
+            if found and (not names_too or len(found) == 1):
+                return found
+        return []
     return []
 
 

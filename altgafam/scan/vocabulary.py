@@ -91,9 +91,8 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
         owners[s.id] = owner.id
         names[s.id] = [s.name, *s.aliases, *s.former_names]
         for vendor in (catalog.vendors[s.vendor], owner):
-            vendor_words[owner.id].update(
-                w for w in fold(vendor.name).split() if w not in CORPORATE
-            )
+            for called in (vendor.name, *vendor.aliases):
+                vendor_words[owner.id].update(w for w in fold(called).split() if w not in CORPORATE)
     for a in catalog.alternatives.values():
         # A libre project has no vendor: its name's first word stands for one (the
         # OnlyOffice editors, the Apache projects).
