@@ -513,3 +513,27 @@ def test_a_company_named_alone_is_a_question_even_with_one_product_known() -> No
     assert _read("nstr", index)[0] is Status.AMBIGUOUS
     assert _read("NSTR compta", index) == (Status.PROPRIETARY, "north-books")
     assert _read("messagerie NSTR", index) == (Status.PROPRIETARY, "north-mail")
+
+
+def test_a_shortened_word_tells_two_products_of_one_name_apart() -> None:
+    """ "Pro" is dropped as a filler word, yet it starts a word of one of the two names only."""
+    from altgafam.models import Category, Service, Text, Vendor
+
+    text = Text("x", "x")
+    services = {
+        "falcon-medical": Service("falcon-medical", "Falcon Medical", "quill", "office", text),
+        "falcon-pro": Service("falcon-pro", "Falcon Professional", "quill", "office", text),
+    }
+    catalog = Catalog(
+        {"quill": Vendor("quill", "Quill")},
+        {"office": Category("office", Text("Office", "Bureautique"))},
+        {},
+        services,
+        {},
+    )
+    index = matcher.build_index(catalog)
+    assert _read("Falcon Pro 15", index) == (Status.PROPRIETARY, "falcon-pro")
+    assert _read("falcon med", index)[1] != "falcon-pro"
+    # Alone, or with a word that starts neither name, it is still a question.
+    assert _read("Falcon", index)[0] is Status.AMBIGUOUS
+    assert _read("Falcon Premium", index)[0] is Status.AMBIGUOUS

@@ -880,6 +880,11 @@ def _fuzzy(
     ]
     if close or (top_id not in index.libre and libre_close):
         rivals = close or libre_close
+        spelt = [i for i, _ in [ranked[0], *close] if _spelt_out(entry.text, i, index)]
+        if close and len(spelt) == 1:
+            # Every word typed, those dropped as fillers too, starts a word of one rival's
+            # name only: "Dragon Pro" is Dragon Professional, not Dragon Medical One.
+            return _found(entry, index, spelt[0], round(top, 1), "fuzzy", ())
         cands = tuple(Candidate(i, index.names[i], round(s, 1)) for i, s in [ranked[0], *rivals])
         return Match(entry, Status.AMBIGUOUS, score=round(top, 1), via="fuzzy", candidates=cands)
     runners = tuple(
@@ -895,6 +900,22 @@ def _fuzzy(
             entry, Status.UNKNOWN, candidates=(Candidate(top_id, index.names[top_id], 50.0),)
         )
     return _found(entry, index, top_id, round(top, 1), "fuzzy", (), runners)
+
+
+def _spelt_out(text: str, ident: str, index: Index) -> bool:
+    """Whether every word of a line but its version is a word of one of the entry's names or
+    the start of one, of SHORT_NAME letters at least ("pro" of "professional")."""
+    typed = [t for t in fold(text).split() if not _VERSION.match(t)]
+    if len(typed) < 2:
+        return False
+    # The entry's names that have one of the words whole (a name without any is not spelt).
+    numbers = {n for t in typed for n in index.postings.get(t, ())}
+    named = {
+        word for n in numbers if index.choice_ids[n] == ident for word in index.choices[n].split()
+    }
+    return all(
+        t in named or (len(t) >= SHORT_NAME and any(n.startswith(t) for n in named)) for t in typed
+    )
 
 
 def _another_stem(word: str, ident: str, index: Index) -> bool:
