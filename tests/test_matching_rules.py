@@ -537,3 +537,10 @@ def test_a_shortened_word_tells_two_products_of_one_name_apart() -> None:
     # Alone, or with a word that starts neither name, it is still a question.
     assert _read("Falcon", index)[0] is Status.AMBIGUOUS
     assert _read("Falcon Premium", index)[0] is Status.AMBIGUOUS
+
+
+def test_a_version_number_after_a_name_is_no_other_product(shipped_index: matcher.Index) -> None:
+    # "11" is also 1&1's name once folded: after a word it is a version.
+    found = matcher.match_entry(Entry(1, "Windows 11 Famille"), shipped_index)
+    assert (found.status, found.id, found.candidates) == (Status.PROPRIETARY, "windows", ())
+    assert _read("1&1", shipped_index) == (Status.PROPRIETARY, "ionos")

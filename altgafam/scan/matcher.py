@@ -739,7 +739,10 @@ def _exact(
             ):
                 continue
             if len(joined) == 1 and not alone:
-                # A one-letter name ("X") names nothing inside a longer line ("Outil X").
+                # A one-letter name ("X") names nothing inside a longer line ("Projet X").
+                continue
+            if end - start == 1 and start > 0 and _VERSION.match(word):
+                # Nor does a number after a word: "11" in "Windows 11" is a version, no "1&1".
                 continue
             found.append((start, -(end - start), hit.entry, hit.via))
             break
