@@ -544,3 +544,22 @@ def test_a_version_number_after_a_name_is_no_other_product(shipped_index: matche
     found = matcher.match_entry(Entry(1, "Windows 11 Famille"), shipped_index)
     assert (found.status, found.id, found.candidates) == (Status.PROPRIETARY, "windows", ())
     assert _read("1&1", shipped_index) == (Status.PROPRIETARY, "ionos")
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "ident"),
+    [
+        # A generic word heading names of unrelated jobs (a browser, an analytics suite).
+        ("Internet", Status.UNKNOWN, None),
+        # A company whose name is also a filler word ("free" as in "Zoom free").
+        ("Free", Status.AMBIGUOUS, None),
+        ("mail Free", Status.PROPRIETARY, "free-mail"),
+        ("Zoom free", Status.PROPRIETARY, "zoom"),
+        # The context alone names a product; the line is not that product.
+        ("Free (box)", Status.AMBIGUOUS, None),
+    ],
+)
+def test_words_that_are_generic_or_fillers_name_no_other_product(
+    text: str, status: Status, ident: str | None, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (status, ident)

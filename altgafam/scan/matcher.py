@@ -338,7 +338,13 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             if named.id in asked and named.status in (Status.PROPRIETARY, Status.LIBRE):
                 return named._replace(entry=entry)
             whole = _match_text(entry, index, min_score)
-            if whole.status in (Status.PROPRIETARY, Status.LIBRE):
+            # The whole line may complete the name ("Google (Drive)"), or its context name
+            # the product of a line that only says what kind of tool ("logiciel de paie
+            # (Silae)"); a company's name before another company's product is neither
+            # ("Free (box)" is no Box).
+            owners = {index.owners.get(c.id) for c in found.candidates}
+            foreign = found.via == "vendor" and index.owners.get(whole.id or "") not in owners
+            if whole.status in (Status.PROPRIETARY, Status.LIBRE) and not foreign:
                 return whole
             settled = _described_by(text[len(core) :], found.candidates, index)
             if settled is not None:
@@ -475,14 +481,17 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
     ):
         # "la box", "the notes": the everyday word, not the company that took it as a name.
         return _fuzzy(entry, words, index, min_score, capitalised)
-    asked = _company_and_job(words, index)
+    # A company's name that is also a filler word counts here ("Free mail").
+    asked = _company_and_job([t for t in tokens if t in words or t in index.vendors], index)
     if asked:
         # A company and a job ("Sage compta"): its products for that job.
         if len(asked) == 1:
             return _found(entry, index, asked[0], SUBSET_SCORE, "brand and job", ())
         cands = tuple(Candidate(i, index.names[i], 0.0) for i in asked[:CATEGORY_CANDIDATES])
         return Match(entry, Status.AMBIGUOUS, via="brand and job", candidates=cands)
-    company = index.vendors.get("".join(words)) if words else None
+    # A company whose name is a filler word ("Free") is still named alone.
+    called = "".join(words) or "".join(t for t in tokens if not _VERSION.match(t))
+    company = index.vendors.get(called) if called else None
     if company:
         # Only the company is named ("Adobe", "compte Google"): which of its products? Its
         # libre editions count too ("Odoo" is Enterprise or Community). Even when the catalog
@@ -801,7 +810,17 @@ def _fuzzy(
             # asked about above ("visio": Microsoft Visio, or a video call).
             return Match(entry, Status.UNKNOWN)
         headed = {i for i in shared if _head(words[0], i, index)}
-        if words[0] in vocabulary.generic and len(headed) > 1:
+        # Only when they do one job, or it is all their names say but their owners' words
+        # ("Horizon", for accounts or virtual desktops): "internet" heads a browser's name
+        # and an analytics suite's, and asks about neither.
+        if (
+            words[0] in vocabulary.generic
+            and len(headed) > 1
+            and (
+                set.intersection(*(set(index.kinds[i]) for i in headed))
+                or all(_whole_but_house(words[0], i, index) for i in headed)
+            )
+        ):
             # A generic word heading the names of several products after their brand
             # ("Google Drive", "iCloud Drive"): which one? The GAFAM's first, as for a
             # category. A qualifier inside names calls nothing ("médical").
@@ -937,6 +956,17 @@ def _another_stem(word: str, ident: str, index: Index) -> bool:
             if typed[:1] != named[:1] or OSA.distance(typed, named, score_cutoff=1) > 1:
                 return True
     return False
+
+
+def _whole_but_house(word: str, ident: str, index: Index) -> bool:
+    """Whether a word is one of a product's names without its owner's words ("Horizon" of
+    JVS Horizon)."""
+    house = index.vocabulary.house.get(ident, frozenset())
+    return any(
+        index.choice_ids[p] == ident
+        and [w for w in index.choices[p].split() if w not in house] == [word]
+        for p in index.postings.get(word, frozenset())
+    )
 
 
 def _head(word: str, ident: str, index: Index) -> bool:
