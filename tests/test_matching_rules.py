@@ -563,3 +563,14 @@ def test_words_that_are_generic_or_fillers_name_no_other_product(
     text: str, status: Status, ident: str | None, shipped_index: matcher.Index
 ) -> None:
     assert _read(text, shipped_index) == (status, ident)
+
+
+def test_two_names_of_one_product_on_a_line_are_that_product_once(
+    shipped_index: matcher.Index,
+) -> None:
+    found = matcher.match_lines([Entry(1, "Office 365 / Microsoft 365")], shipped_index)
+    assert [(m.id, m.entry.text) for m in found] == [
+        ("microsoft-365", "Office 365 / Microsoft 365")
+    ]
+    # Two products stay two.
+    assert len(matcher.match_lines([Entry(1, "Teams / Slack")], shipped_index)) == 2

@@ -1174,6 +1174,10 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
             # A known tool beside names the catalog lacks ("Archicad + BIMx"): each is a line
             # of its own, the unknown one reported as such rather than swallowed.
             others = [m for m in matches if m.status not in (Status.PROPRIETARY, Status.LIBRE)]
+            # Two names of one product ("RPVA / e-Barreau") are that product once.
+            ids = [m.id for m in matches if m.status in (Status.PROPRIETARY, Status.LIBRE)]
+            if len(set(ids)) == 1 and not others:
+                return [matches[0]._replace(entry=entry)]
             if known >= 2 or (known and all(_name_like(m.entry.text) for m in others)):
                 return matches
     return [match_entry(entry, index, min_score)]
