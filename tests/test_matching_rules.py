@@ -574,3 +574,17 @@ def test_two_names_of_one_product_on_a_line_are_that_product_once(
     ]
     # Two products stay two.
     assert len(matcher.match_lines([Entry(1, "Teams / Slack")], shipped_index)) == 2
+
+
+def test_a_provider_website_names_none_of_its_offers(shipped_index: matcher.Index) -> None:
+    # Infomaniak's offer of mailboxes is a page of its website: the site is not a mailbox...
+    site = "https://www.infomaniak.com/fr/hebergement"
+    found = matcher.match_entry(Entry(1, site), shipped_index)
+    assert found.id != "email-imap"
+    # ...while an address that is the offer's own names the software it runs.
+    assert _read("frama.space", shipped_index) == (Status.LIBRE, "nextcloud")
+
+
+def test_a_name_inside_the_name_found_is_no_other_product(shipped_index: matcher.Index) -> None:
+    found = matcher.match_entry(Entry(1, "WPS Office 2023"), shipped_index)
+    assert (found.id, found.candidates) == ("wps-office", ())

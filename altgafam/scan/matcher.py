@@ -160,12 +160,17 @@ def build_index(catalog: Catalog) -> Index:
                     choice_ids.append(ident)
         for host in hosts:
             domains.setdefault(host.lower(), ident)
-    # A hosted offer's address names the software it runs (framaspace.org is Nextcloud).
+    # A hosted offer's address names the software it runs (frama.space is Nextcloud), when
+    # it is the offer's own: not the provider's website, which sells much else
+    # (infomaniak.com is no mailbox).
     for alt in catalog.alternatives.values():
         for offer in alt.hosted_offers:
             found = _addresses(offer.url)
-            if found:
-                domains.setdefault(found[0][0].removeprefix("www."), alt.id)
+            provider = catalog.providers.get(offer.provider_id)
+            home = _addresses(provider.url) if provider is not None else []
+            host = found[0][0].removeprefix("www.") if found else ""
+            if host and not (home and home[0][0].removeprefix("www.") == host):
+                domains.setdefault(host, alt.id)
     frozen = {token: frozenset(ids) for token, ids in postings.items()}
     vocabulary = learn(catalog, FILLERS)
     kinds = {
@@ -760,7 +765,9 @@ def _exact(
     found.sort()
     start, negative_length, ident, via = found[0]
     covered = len(content_words(tokens[start : start - negative_length]))
-    others = tuple(dict.fromkeys(f[2] for f in found[1:] if f[2] != ident))
+    # Other names on the line, outside this one ("office" in "WPS Office" is none).
+    stop = start - negative_length
+    others = tuple(dict.fromkeys(f[2] for f in found[1:] if f[2] != ident and f[0] >= stop))
     return ident, via, others, max(covered, 1), slice(start, start - negative_length)
 
 
