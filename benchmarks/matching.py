@@ -144,8 +144,10 @@ def false_owners(
     rows: tuple[tuple[evalset.FreshCase, tuple[evalset.Part, ...]], ...], cat: Catalog
 ) -> list[tuple[evalset.FreshCase, tuple[evalset.Part, ...]]]:
     """The wrong products that name another owner than the one meant: the owner of the
-    product's catalog entry, else the writer's owner, else (the writer unsure of the owner)
-    the writer's vendor, which must then be neither the vendor nor the owner named."""
+    product's catalog entry; else the writer's owner, which a parent the catalog names must
+    be; else (no parent named) the writer's owner or vendor, which the vendor must be. A chain
+    that stops short of the writer's owner, because the catalog holds no page for a parent,
+    is no false owner: the vendor named is the product's maker."""
     found = []
     for case, parts in rows:
         named = [p for p in parts if p[0] == "proprietary" and p[1] in cat.services]
@@ -154,20 +156,35 @@ def false_owners(
             for i in case.ids
             if i is not None and i in cat.services
         }
-        if not meant and case.owner:
-            meant = {company(o) for o in case.owner.split("|") if o.strip()}
         if meant:
             wrong = any(company(p[2] or "") not in meant for p in named)
         else:
+            owners = {company(o) for o in case.owner.split("|") if o.strip()}
             makers = {company(v) for v in case.vendor.split("|") if v.strip()}
-            wrong = bool(makers) and any(
-                not {company(cat.vendors[cat.services[str(p[1])].vendor].name), company(p[2] or "")}
-                & makers
-                for p in named
-            )
+            wrong = False
+            for p in named:
+                chain = _chain(cat, cat.services[str(p[1])].vendor)
+                if owners and len(chain) > 1:
+                    # The catalog names a parent: it must be the writer's owner.
+                    wrong = wrong or not set(chain[1:]) & owners
+                elif owners | makers:
+                    wrong = wrong or not set(chain) & (owners | makers)
         if wrong:
             found.append((case, parts))
     return found
+
+
+def _chain(cat: Catalog, vendor: str) -> list[str]:
+    """The names of a vendor and of every company above it, as `company` writes them."""
+    names: list[str] = []
+    current: str | None = vendor
+    while current is not None and current in cat.vendors:
+        name = company(cat.vendors[current].name)
+        if name in names:
+            break
+        names.append(name)
+        current = cat.vendors[current].parent
+    return names
 
 
 def write_ids(path: Path, ids: Path, cat: Catalog) -> None:
