@@ -588,3 +588,8 @@ def test_a_provider_website_names_none_of_its_offers(shipped_index: matcher.Inde
 def test_a_name_inside_the_name_found_is_no_other_product(shipped_index: matcher.Index) -> None:
     found = matcher.match_entry(Entry(1, "WPS Office 2023"), shipped_index)
     assert (found.id, found.candidates) == ("wps-office", ())
+
+
+def test_a_capitalised_word_no_name_has_raises_no_question(shipped_index: matcher.Index) -> None:
+    # Two products carry "emploi"; "Pôle" is in neither name: another product, not a question.
+    assert _read("Pôle emploi", shipped_index) == (Status.UNKNOWN, None)

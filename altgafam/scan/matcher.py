@@ -881,7 +881,11 @@ def _fuzzy(
     fuzzy_found = max(best.values(), default=0.0) >= min_score
     # A word no name has, that is no everyday word, is another brand: "Synology Drive" raises
     # no question about Google's Drive.
-    foreign = any(w not in index.postings and w not in everyday for w in words)
+    # So does a word written with a capital that no name has ("Pôle emploi" is no question
+    # between two products named with "emploi").
+    foreign = any(
+        w not in index.postings and (w not in everyday or w in capitalised) for w in words
+    )
     # A generic word that products of unrelated functions share ("internet": a payment
     # portal, a browser, an analytics suite) raises no question either.
     one_job = bool(subset) and bool(set.intersection(*(set(index.kinds[i]) for i in subset)))
