@@ -593,3 +593,14 @@ def test_a_name_inside_the_name_found_is_no_other_product(shipped_index: matcher
 def test_a_capitalised_word_no_name_has_raises_no_question(shipped_index: matcher.Index) -> None:
     # Two products carry "emploi"; "Pôle" is in neither name: another product, not a question.
     assert _read("Pôle emploi", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_a_capital_inside_a_word_where_a_name_differs_is_another_brand(
+    shipped_index: matcher.Index,
+) -> None:
+    # "memoQ" (a translation tool) is written as its brand, not as a slip of the libre Memos...
+    found = matcher.match_entry(Entry(1, "memoQ"), shipped_index)
+    assert found.status is Status.UNKNOWN
+    # ...while a slip keeps its capitals where they belong.
+    assert _read("LibreOfice", shipped_index) == (Status.LIBRE, "libreoffice")
+    assert _read("iClould", shipped_index) == (Status.PROPRIETARY, "icloud")

@@ -928,11 +928,32 @@ def _fuzzy(
     house = vocabulary.house.get(top_id, frozenset())
     if any(w in vocabulary.brands and w not in house for w in words):
         return Match(entry, Status.UNKNOWN)
-    if any(_another_stem(w, top_id, index) for w in words):
+    if any(_another_stem(w, top_id, index) for w in words) or _cased_apart(
+        entry.text, top_id, index
+    ):
         return Match(
             entry, Status.UNKNOWN, candidates=(Candidate(top_id, index.names[top_id], 50.0),)
         )
     return _found(entry, index, top_id, round(top, 1), "fuzzy", (), runners)
+
+
+def _cased_apart(text: str, ident: str, index: Index) -> bool:
+    """Whether a word typed with a capital inside it differs from the name just there:
+    "memoQ" is written as its own brand, no slip of Memos ("LibreOfice" keeps its O)."""
+    from rapidfuzz.distance import Levenshtein
+
+    typed = text.strip()
+    if not typed.isascii() or not typed.isalnum() or typed.isupper() or typed[1:].islower():
+        return False
+    folded = typed.lower()
+    names = [
+        index.choices[n].replace(" ", "")
+        for n in range(len(index.choices))
+        if index.choice_ids[n] == ident
+    ]
+    name = min(names, key=lambda n: Levenshtein.distance(folded, n), default="")
+    edited = {op.src_pos for op in Levenshtein.editops(folded, name) if op.tag == "replace"}
+    return any(typed[i].isupper() for i in edited if i > 0)
 
 
 def _spelt_out(text: str, ident: str, index: Index) -> bool:
