@@ -604,3 +604,22 @@ def test_a_capital_inside_a_word_where_a_name_differs_is_another_brand(
     # ...while a slip keeps its capitals where they belong.
     assert _read("LibreOfice", shipped_index) == (Status.LIBRE, "libreoffice")
     assert _read("iClould", shipped_index) == (Status.PROPRIETARY, "icloud")
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        # A tool used with another the line names whole: both.
+        ("Excel sur OneDrive", ["microsoft-excel", "microsoft-onedrive"]),
+        ("Ghost with Mailgun", ["ghost", "mailgun"]),
+        # With something that is no product, or the system it runs on: one tool.
+        ("Zoom avec les bénévoles", ["zoom"]),
+        ("GIMP sur Windows", ["gimp"]),
+        # Inside a context in brackets: one tool.
+        ("Canva (export sur Dropbox)", ["canva"]),
+    ],
+)
+def test_a_tool_used_with_another_named_whole_is_both(
+    text: str, ids: list[str], shipped_index: matcher.Index
+) -> None:
+    assert [m.id for m in matcher.match_lines([Entry(1, text)], shipped_index)] == ids

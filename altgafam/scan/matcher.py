@@ -40,6 +40,8 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and)\s+(?=\S)")
+# "WordPress with WooCommerce", "Excel sur OneDrive": a tool used with another.
+_TOGETHER = re.compile(r"\s+(?:with|avec|on|in|sur|via)\s+", re.IGNORECASE)
 # "Teams ou Meet ?", "Excel or Calc": the writer names a choice, not both tools.
 _CHOICE = re.compile(r"\s(?:ou|or)\s", re.IGNORECASE)
 _VERSION = re.compile(
@@ -1212,7 +1214,32 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
                 return [matches[0]._replace(entry=entry)]
             if known >= 2 or (known and all(_name_like(m.entry.text) for m in others)):
                 return matches
+    together = _TOGETHER.split(entry.text, maxsplit=1)
+    # Not inside a context in brackets: "forScore (partitions sur iPad)" names one tool.
+    if len(together) == 2 and not re.search(r"[(\[{]", together[0]):
+        # "WordPress with WooCommerce", "Gemini in Gmail": a product used with another one the
+        # line names whole, not with something it says what ("Zoom avec les partenaires").
+        first, second = (
+            match_entry(Entry(entry.line, part), index, min_score) for part in together
+        )
+        if (
+            first.status in (Status.PROPRIETARY, Status.LIBRE)
+            and second.status in (Status.PROPRIETARY, Status.LIBRE)
+            and first.id != second.id
+            and second.via in ("name", "alias", "former_name")
+            and _covers(together[1], second.id or "", index)
+            # The system it runs on is where, not another tool: "Classroom sur les iPad".
+            and "operating-systems" not in index.kinds.get(second.id or "", ())
+        ):
+            return [first, second]
     return [match_entry(entry, index, min_score)]
+
+
+def _covers(text: str, ident: str, index: Index) -> bool:
+    """Whether a text is one of an entry's names, fillers and versions aside."""
+    words = content_words(fold(text).split())
+    hit = index.exact.get("".join(words))
+    return hit is not None and hit.entry == ident
 
 
 def match_lines(
