@@ -623,3 +623,17 @@ def test_a_tool_used_with_another_named_whole_is_both(
     text: str, ids: list[str], shipped_index: matcher.Index
 ) -> None:
     assert [m.id for m in matcher.match_lines([Entry(1, text)], shipped_index)] == ids
+
+
+def test_a_tool_the_line_takes_back_is_not_reported(shipped_index: matcher.Index) -> None:
+    found = matcher.match_lines([Entry(1, "Zoom ? non, Teams")], shipped_index)
+    assert [(m.id, m.entry.text) for m in found] == [("microsoft-teams", "Zoom ? non, Teams")]
+
+
+def test_a_shortened_name_in_a_list_of_its_owner_tools_is_that_tool(
+    shipped_index: matcher.Index,
+) -> None:
+    found = matcher.match_lines([Entry(1, "Photoshop, Illus, Premiere")], shipped_index)
+    assert [m.id for m in found] == ["adobe-photoshop", "adobe-illustrator", "adobe-premiere-pro"]
+    # Alone, nothing says whose it is.
+    assert _read("Illus", shipped_index)[0] is Status.UNKNOWN

@@ -40,6 +40,8 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and)\s+(?=\S)")
+# "Payfit ? non": the writer takes the tool back.
+_TAKEN_BACK = re.compile(r"\?\s*(?:non|no|nope|pas)\s*$", re.IGNORECASE)
 # "WordPress with WooCommerce", "Excel sur OneDrive": a tool used with another.
 _TOGETHER = re.compile(r"\s+(?:with|avec|on|in|sur|via)\s+", re.IGNORECASE)
 # "Teams ou Meet ?", "Excel or Calc": the writer names a choice, not both tools.
@@ -1202,8 +1204,19 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
             return [choice]
     if _SEPARATOR.search(entry.text):
         parts = split_parts(entry.text)
+        # A tool the line takes back ("Payfit ? non, Silae") is not one of them.
+        kept = [p for p in parts if not _TAKEN_BACK.search(p)]
+        if kept and len(kept) < len(parts):
+            parts = kept
+            if len(parts) == 1:
+                return [
+                    match_entry(entry._replace(text=parts[0]), index, min_score)._replace(
+                        entry=entry
+                    )
+                ]
         if len(parts) > 1:
             matches = [match_entry(Entry(entry.line, part), index, min_score) for part in parts]
+            matches = _shortened(matches, index)
             known = sum(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in matches)
             # A known tool beside names the catalog lacks ("Archicad + BIMx"): each is a line
             # of its own, the unknown one reported as such rather than swallowed.
@@ -1233,6 +1246,33 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         ):
             return [first, second]
     return [match_entry(entry, index, min_score)]
+
+
+def _shortened(matches: list[Match], index: Index) -> list[Match]:
+    """In a list of tools, a word the catalog lacks that starts the name of one product of an
+    owner the list names is that product: "Illu + InDesign" is Illustrator."""
+    owners = {index.owners.get(m.id or "") for m in matches if m.id} - {None}
+    if not owners:
+        return matches
+    out = []
+    for m in matches:
+        typed = fold(m.entry.text).split()
+        if m.status is Status.UNKNOWN and len(typed) == 1 and len(typed[0]) >= CONTEXT_WORD:
+            word = typed[0]
+            found = {
+                ident
+                for ident, owner in index.owners.items()
+                if owner in owners
+                and any(
+                    n.startswith(word) and n != word
+                    for n in fold(index.names[ident]).split()
+                    if n not in index.vocabulary.house.get(ident, frozenset())
+                )
+            }
+            if len(found) == 1:
+                m = _found(m.entry, index, found.pop(), SUBSET_SCORE, "shortened", ())
+        out.append(m)
+    return out
 
 
 def _covers(text: str, ident: str, index: Index) -> bool:
