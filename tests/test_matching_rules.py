@@ -637,3 +637,20 @@ def test_a_shortened_name_in_a_list_of_its_owner_tools_is_that_tool(
     assert [m.id for m in found] == ["adobe-photoshop", "adobe-illustrator", "adobe-premiere-pro"]
     # Alone, nothing says whose it is.
     assert _read("Illus", shipped_index)[0] is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "ident"),
+    [
+        # A job word before a product's own name says what it is used for...
+        ("Tableaux Excel", Status.PROPRIETARY, "microsoft-excel"),
+        ("compta Excel", Status.PROPRIETARY, "microsoft-excel"),
+        # ...and a category's word is no company's brand: "paie" names what Sage's payroll
+        # products do, and alone it only asks.
+        ("paie", Status.AMBIGUOUS, None),
+    ],
+)
+def test_a_job_word_says_what_a_tool_is_used_for(
+    text: str, status: Status, ident: str | None, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (status, ident)

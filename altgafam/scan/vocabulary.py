@@ -106,17 +106,6 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
             for word in set(fold(value).split()) - fillers:
                 word_owners[word].add(owners[ident])
                 owner_entries[(owners[ident], word)].add(ident)
-    house_of: dict[str, set[str]] = defaultdict(set)
-    brands: set[str] = set()
-    for (owner_id, word), entries in owner_entries.items():
-        # A vendor's name counts where its products carry it ("Google Drive"), not where it
-        # is only a company's ("United Internet" sells IONOS: "internet" stays a word); so
-        # does a word many of one owner's products share ("icloud", "azure").
-        if word in vendor_words.get(owner_id, ()) or (
-            len(entries) >= HOUSE_ENTRIES and not word.isdigit()
-        ):
-            house_of[owner_id].add(word)
-            brands.add(word)
     categories: dict[str, set[str]] = defaultdict(set)
     label_words: set[str] = set()
     for category in catalog.categories.values():
@@ -131,6 +120,19 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
         for word in heads:
             for end in range(CATEGORY_PREFIX, len(word) + 1):
                 categories[word[:end]].add(category.id)
+    house_of: dict[str, set[str]] = defaultdict(set)
+    brands: set[str] = set()
+    for (owner_id, word), entries in owner_entries.items():
+        # A vendor's name counts where its products carry it ("Google Drive"), not where it
+        # is only a company's ("United Internet" sells IONOS: "internet" stays a word); so
+        # does a word many of one owner's products share ("icloud", "azure").
+        # A word of a category's label ("paie", in several of Sage's names) says what the
+        # products do, not whose they are, unless it is the company's own name.
+        if word in vendor_words.get(owner_id, ()) or (
+            len(entries) >= HOUSE_ENTRIES and not word.isdigit() and word not in label_words
+        ):
+            house_of[owner_id].add(word)
+            brands.add(word)
     # A company's own name carried by its products stays its brand when one other owner's
     # product bears it too (Trimble's SketchUp was "Google SketchUp"); a word in many
     # owners' names says what, not whose ("cloud", though Clever Cloud's).
