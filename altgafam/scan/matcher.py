@@ -478,8 +478,8 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                 # Only a brand's short name asks for its owner's product for the job ("OVH
                 # Mail"); a product's own name with a job word is not another of its owner's
                 # ("Tableaux Excel" is no Whiteboard).
-                brand = set(tokens[span]) <= index.vocabulary.house.get(ident, frozenset())
-                job = _for_the_job(tokens, span, ident, index) if brand else None
+                by_brand = set(tokens[span]) <= index.vocabulary.house.get(ident, frozenset())
+                job = _for_the_job(tokens, span, ident, index) if by_brand else None
                 if job is not None:
                     return _found(entry, index, job, SUBSET_SCORE, "brand and job", ())
                 return Match(
@@ -550,8 +550,8 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
             return True
         # The word after it, as products are named ("Tuta Drive"); a job word before it says
         # what the product is used for ("Tableaux Excel", "compta Excel").
-        after = tokens[span.stop : span.stop + 1]
-        if any(_another_job(word, ident, index, names_too=True) for word in after):
+        following = tokens[span.stop : span.stop + 1]
+        if any(_another_job(word, ident, index, names_too=True) for word in following):
             return True
     elif len(found) == 1 and found[0] in house and span.stop < len(tokens):
         # A product named by its brand alone ("Baidu", the search engine) before a
