@@ -654,3 +654,10 @@ def test_a_job_word_says_what_a_tool_is_used_for(
     text: str, status: Status, ident: str | None, shipped_index: matcher.Index
 ) -> None:
     assert _read(text, shipped_index) == (status, ident)
+
+
+def test_a_part_named_without_its_whole_is_the_whole(shipped_index: matcher.Index) -> None:
+    # The catalog names LibreOffice's spreadsheet "LibreOffice Calc": "Calc" alone is it.
+    assert _read("Calc", shipped_index) == (Status.LIBRE, "libreoffice")
+    # A company's name is no part: Réseau Canopé's BCDI is not "Canopé".
+    assert _read("Canopé", shipped_index)[1] is None

@@ -1128,7 +1128,19 @@ def _subset(words: list[str], index: Index, complete: bool = False, house: bool 
     for p in positions or ():
         ident = index.choice_ids[p]
         owned = vocabulary.house.get(ident, frozenset()) if house else frozenset()
-        rest = [w for w in index.choices[p].split() if w not in words]
+        choice = index.choices[p].split()
+        rest = [w for w in choice if w not in words]
+        # An alias that is the entry's whole name and a part of it ("LibreOffice Calc") is
+        # that part: the name may be left out ("Calc"), not for its owner's name ("BCDI
+        # Canopé": "Canopé" is the company).
+        name = fold(index.names[ident]).split()
+        if (
+            house
+            and len(choice) > len(name)
+            and choice[: len(name)] == name
+            and not set(words) & owned
+        ):
+            rest = [w for w in rest if w not in name]
         if all(
             w in owned or w in vocabulary.generic or w in FILLERS or _VERSION.match(w) for w in rest
         ):
