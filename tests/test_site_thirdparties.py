@@ -39,12 +39,12 @@ SERVICES = {
     "Google reCAPTCHA", "Google Tag Manager", "Hotjar", "HubSpot Marketing Hub", "Intercom",
     "LinkedIn Insight Tag", "Meta Pixel", "Microsoft Advertising", "Microsoft Clarity",
     "Mixpanel", "PayPal", "Pinterest", "Sentry", "Shopify", "Stripe", "tawk.to", "Tidio",
-    "Typeform", "Vimeo", "X", "YouTube embeds", "Zendesk",
+    "Trustpilot", "Typeform", "Vimeo", "X", "YouTube embeds", "Zendesk",
 }  # fmt: skip
 NOT_REVIEWED = {
     "Criteo", "DoubleClick Floodlight", "Google Hosted Libraries", "Google Publisher Tag", "Heap",
-    "jsDelivr", "OneSignal", "Optimizely", "Outbrain", "Segment", "Taboola", "Trustpilot",
-    "Unpkg", "Weglot", "Yandex.Metrika",
+    "jsDelivr", "OneSignal", "Optimizely", "Outbrain", "Segment", "Taboola", "Unpkg",
+    "Weglot", "Yandex.Metrika",
 }  # fmt: skip
 # Shown by no page: only by the server's headers or cookies.
 HEADERS_ONLY = {"Amazon CloudFront", "Shopify", "Optimizely"}
