@@ -661,3 +661,18 @@ def test_a_part_named_without_its_whole_is_the_whole(shipped_index: matcher.Inde
     assert _read("Calc", shipped_index) == (Status.LIBRE, "libreoffice")
     # A company's name is no part: Réseau Canopé's BCDI is not "Canopé".
     assert _read("Canopé", shipped_index)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        # A name longer than the words usually looked at together, written whole.
+        ("Gestion et Réservation de Ressources", ["grr"]),
+        # An edition's words after "et" are no other product.
+        ("Microsoft Office Famille et Petite Entreprise 2021", ["microsoft-office"]),
+    ],
+)
+def test_long_names_and_editions_are_one_product(
+    text: str, ids: list[str], shipped_index: matcher.Index
+) -> None:
+    assert [m.id for m in matcher.match_lines([Entry(1, text)], shipped_index)] == ids

@@ -739,6 +739,10 @@ def _exact(
     """The leftmost, then longest, run of words that is exactly a known name, with the number
     of content words it covers and where it stands among the tokens."""
     found: list[tuple[int, int, str, str]] = []
+    whole = index.exact.get("".join(tokens)) if len(tokens) > MAX_WINDOW else None
+    if whole is not None:
+        # A long name written whole ("La Ruche qui dit Oui !").
+        return whole.entry, whole.via, (), len(content_words(tokens)) or 1, slice(0, len(tokens))
     for start in range(len(tokens)):
         for end in range(min(len(tokens), start + MAX_WINDOW), start, -1):
             joined = "".join(tokens[start:end])
@@ -1213,6 +1217,17 @@ def _name_like(text: str) -> bool:
     return any(w[:1].isupper() and fold(w) not in FILLERS for w in re.findall(r"\w+", text))
 
 
+def _new_name(text: str) -> bool:
+    """Whether a part the catalog lacks reads as another product's name: a word written with
+    a capital that is neither filler nor everyday word ("BIMx"; not "Petite Entreprise", an
+    edition's words after "et")."""
+    common = common_words()
+    return any(
+        w[:1].isupper() and fold(w) not in FILLERS and fold(w) not in common
+        for w in re.findall(r"\w+", text)
+    )
+
+
 def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     """One line: a choice of tools is ambiguous between them; a list of tools is split when
     at least two of its parts are tools."""
@@ -1243,7 +1258,7 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
             ids = [m.id for m in matches if m.status in (Status.PROPRIETARY, Status.LIBRE)]
             if len(set(ids)) == 1 and not others:
                 return [matches[0]._replace(entry=entry)]
-            if known >= 2 or (known and all(_name_like(m.entry.text) for m in others)):
+            if known >= 2 or (known and all(_new_name(m.entry.text) for m in others)):
                 return matches
     together = _TOGETHER.split(entry.text, maxsplit=1)
     # Not inside a context in brackets: "forScore (partitions sur iPad)" names one tool.
