@@ -23,6 +23,11 @@ FOUND_ON_PAGES = {
 class Handler(SimpleHTTPRequestHandler):
     """The fixture site, plus a redirect, a slow page and a huge page."""
 
+    # The test server answers as no product: "SimpleHTTP/0.6 Python/3.x" is libre software
+    # the site audit would rightly report.
+    server_version = "fixture"
+    sys_version = ""
+
     def log_message(self, *args: object) -> None:
         pass
 
