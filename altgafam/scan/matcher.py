@@ -12,7 +12,14 @@ from typing import NamedTuple
 
 from altgafam.models import Candidate, Catalog, Entry, Match, PerLine, Status
 from altgafam.normalize import by_host, fold, key
-from altgafam.scan.vocabulary import CORPORATE, Vocabulary, WordList, common_words, learn
+from altgafam.scan.vocabulary import (
+    CORPORATE,
+    GENERIC_OWNERS,
+    Vocabulary,
+    WordList,
+    common_words,
+    learn,
+)
 
 # A match needs this score; below it, candidates down to SUGGEST are offered as "did you mean".
 DEFAULT_MIN_SCORE = 88.0
@@ -838,7 +845,12 @@ def _fuzzy(
             words[0] in vocabulary.generic
             and len(headed) > 1
             and (
-                set.intersection(*(set(index.kinds[i]) for i in headed))
+                # Heading the names of a few owners' products only, an everyday word is no
+                # product family ("caisse": a till, though two tills are called with it).
+                (
+                    set.intersection(*(set(index.kinds[i]) for i in headed))
+                    and len({index.owners.get(i, i) for i in headed}) > GENERIC_OWNERS
+                )
                 or all(_whole_but_house(words[0], i, index) for i in headed)
             )
         ):
@@ -1005,14 +1017,10 @@ def _another_stem(word: str, ident: str, index: Index) -> bool:
 
 
 def _whole_but_house(word: str, ident: str, index: Index) -> bool:
-    """Whether a word is one of a product's names without its owner's words ("Horizon" of
-    JVS Horizon)."""
+    """Whether a word is a product's name without its owner's words ("Horizon" of JVS
+    Horizon; not "Caisse" of the alias "Caisse SumUp")."""
     house = index.vocabulary.house.get(ident, frozenset())
-    return any(
-        index.choice_ids[p] == ident
-        and [w for w in index.choices[p].split() if w not in house] == [word]
-        for p in index.postings.get(word, frozenset())
-    )
+    return [w for w in fold(index.names[ident]).split() if w not in house] == [word]
 
 
 def _head(word: str, ident: str, index: Index) -> bool:
