@@ -1219,19 +1219,13 @@ def _choice(entry: Entry, index: Index, min_score: float) -> Match | None:
     return Match(entry, Status.AMBIGUOUS, via="choice", candidates=cands)
 
 
-def _name_like(text: str) -> bool:
+def _name_like(text: str, everyday: bool = True) -> bool:
     """Whether a part of a line reads as a product's name: a word written with a capital
-    that is no filler ("BIMx"; not "et autres")."""
-    return any(w[:1].isupper() and fold(w) not in FILLERS for w in re.findall(r"\w+", text))
-
-
-def _new_name(text: str) -> bool:
-    """Whether a part the catalog lacks reads as another product's name: a word written with
-    a capital that is neither filler nor everyday word ("BIMx"; not "Petite Entreprise", an
-    edition's words after "et")."""
+    that is no filler ("BIMx"; not "et autres"), nor (`everyday` False) an everyday word
+    ("Petite Entreprise", an edition's words after "et")."""
     common = common_words()
     return any(
-        w[:1].isupper() and fold(w) not in FILLERS and fold(w) not in common
+        w[:1].isupper() and fold(w) not in FILLERS and (everyday or fold(w) not in common)
         for w in re.findall(r"\w+", text)
     )
 
@@ -1266,7 +1260,8 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
             ids = [m.id for m in matches if m.status in (Status.PROPRIETARY, Status.LIBRE)]
             if len(set(ids)) == 1 and not others:
                 return [matches[0]._replace(entry=entry)]
-            if known >= 2 or (known and all(_new_name(m.entry.text) for m in others)):
+            named = all(_name_like(m.entry.text, everyday=False) for m in others)
+            if known >= 2 or (known and named):
                 return matches
     together = _TOGETHER.split(entry.text, maxsplit=1)
     # Not inside a context in brackets: "forScore (partitions sur iPad)" names one tool.
