@@ -686,3 +686,13 @@ def test_long_names_and_editions_are_one_product(
     text: str, ids: list[str], shipped_index: matcher.Index
 ) -> None:
     assert [m.id for m in matcher.match_lines([Entry(1, text)], shipped_index)] == ids
+
+
+def test_a_form_of_a_word_the_description_uses_keeps_the_brand(
+    shipped_index: matcher.Index,
+) -> None:
+    # DYMO Connect's description speaks of "étiquettes"; an "étiqueteuse" is its printer.
+    assert _read("Dymo étiqueteuse du secrétariat", shipped_index) == (
+        Status.PROPRIETARY,
+        "dymo-connect",
+    )

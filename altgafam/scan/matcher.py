@@ -96,6 +96,9 @@ CONTEXT_WORD = 4
 # A generic word this long at the end of a name ("cloud" in Nextcloud) leaves its start to
 # tell brands apart.
 GENERIC_TAIL = 4
+# Two words sharing this many first letters (and two thirds of the shorter one) are one
+# word's forms ("étiqueteuse", "étiquettes").
+STEM = 6
 # A name this short is easily the start of another one.
 SHORT_NAME = 3
 # A line naming only a category ("visio", "agenda") is ambiguous between at most this many.
@@ -652,11 +655,24 @@ def _described(text: str, found: list[str], rest: list[str], ident: str, index: 
         and set(found) <= capitalised
         and all(
             w not in capitalised
-            and w in words
+            and (w in words or any(_same_stem(w, d) for d in words))
             and not _another_job(w, ident, index, names_too=True)
             for w in rest
         )
     )
+
+
+def _same_stem(typed: str, word: str) -> bool:
+    """Whether two words share their first STEM letters at least, and two thirds of the
+    shorter one: "étiqueteuse" and "étiquettes" (label printer, labels)."""
+    if min(len(typed), len(word)) < STEM:
+        return False
+    shared = 0
+    for a, b in zip(typed, word, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared >= max(STEM, (min(len(typed), len(word)) * 2 + 2) // 3)
 
 
 def _another_job(word: str, ident: str, index: Index, names_too: bool) -> bool:
