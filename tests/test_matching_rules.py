@@ -696,3 +696,11 @@ def test_a_form_of_a_word_the_description_uses_keeps_the_brand(
         Status.PROPRIETARY,
         "dymo-connect",
     )
+
+
+def test_a_category_word_in_a_company_name_is_no_brand(shipped_index: matcher.Index) -> None:
+    # "Planning Center" makes no brand of "planning": a slip of Excel beside it is Excel.
+    assert _read("Excell planning des bénévoles", shipped_index) == (
+        Status.PROPRIETARY,
+        "microsoft-excel",
+    )

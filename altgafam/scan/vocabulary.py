@@ -145,6 +145,8 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
     return Vocabulary(
         frozenset(generic | label_words),
         {ident: frozenset(house_of[owner]) for ident, owner in owners.items()},
-        frozenset(brands - generic),
+        # A word of a category's label is no brand even in a company's name ("Planning
+        # Center": "planning" stays a word, as in "Excel planning cuisine").
+        frozenset(brands - generic - label_words),
         {w: tuple(sorted(ids)) for w, ids in categories.items()},
     )
