@@ -665,14 +665,10 @@ def _described(text: str, found: list[str], rest: list[str], ident: str, index: 
 def _same_stem(typed: str, word: str) -> bool:
     """Whether two words share their first STEM letters at least, and two thirds of the
     shorter one: "étiqueteuse" and "étiquettes" (label printer, labels)."""
-    if min(len(typed), len(word)) < STEM:
-        return False
-    shared = 0
-    for a, b in zip(typed, word, strict=False):
-        if a != b:
-            break
-        shared += 1
-    return shared >= max(STEM, (min(len(typed), len(word)) * 2 + 2) // 3)
+    shorter = min(len(typed), len(word))
+    pairs = enumerate(zip(typed, word, strict=False))
+    shared = next((i for i, (a, b) in pairs if a != b), shorter)
+    return shorter >= STEM and shared >= max(STEM, (shorter * 2 + 2) // 3)
 
 
 def _another_job(word: str, ident: str, index: Index, names_too: bool) -> bool:
@@ -1281,22 +1277,18 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
                 return matches
     together = _TOGETHER.split(entry.text, maxsplit=1)
     # Not inside a context in brackets: "forScore (partitions sur iPad)" names one tool.
-    if len(together) == 2 and not re.search(r"[(\[{]", together[0]):
+    other = _named_whole(together[1], index) if len(together) == 2 else None
+    if other is not None and not re.search(r"[(\[{]", together[0]):
         # "WordPress with WooCommerce", "Gemini in Gmail": a product used with another one the
-        # line names whole, not with something it says what ("Zoom avec les partenaires").
-        first, second = (
-            match_entry(Entry(entry.line, part), index, min_score) for part in together
-        )
+        # line names whole, not with something it says what ("Zoom avec les partenaires"),
+        # nor with the system it runs on ("Classroom sur les iPad").
+        first = match_entry(Entry(entry.line, together[0]), index, min_score)
         if (
             first.status in (Status.PROPRIETARY, Status.LIBRE)
-            and second.status in (Status.PROPRIETARY, Status.LIBRE)
-            and first.id != second.id
-            and second.via in ("name", "alias", "former_name")
-            and _covers(together[1], second.id or "", index)
-            # The system it runs on is where, not another tool: "Classroom sur les iPad".
-            and "operating-systems" not in index.kinds.get(second.id or "", ())
+            and first.id != other
+            and "operating-systems" not in index.kinds.get(other, ())
         ):
-            return [first, second]
+            return [first, match_entry(Entry(entry.line, together[1]), index, min_score)]
     return [match_entry(entry, index, min_score)]
 
 
@@ -1327,11 +1319,11 @@ def _shortened(matches: list[Match], index: Index) -> list[Match]:
     return out
 
 
-def _covers(text: str, ident: str, index: Index) -> bool:
-    """Whether a text is one of an entry's names, fillers and versions aside."""
-    words = content_words(fold(text).split())
-    hit = index.exact.get("".join(words))
-    return hit is not None and hit.entry == ident
+def _named_whole(text: str, index: Index) -> str | None:
+    """The entry a text is one of the names of, fillers and versions aside: a dictionary
+    look-up, before any matching."""
+    hit = index.exact.get("".join(content_words(fold(text).split())))
+    return hit.entry if hit is not None else None
 
 
 def match_lines(
