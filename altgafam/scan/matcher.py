@@ -984,11 +984,10 @@ def _cased_apart(text: str, ident: str, index: Index) -> bool:
     if not typed.isascii() or not typed.isalnum() or typed.isupper() or typed[1:].islower():
         return False
     folded = typed.lower()
-    names = [
-        index.choices[n].replace(" ", "")
-        for n in range(len(index.choices))
-        if index.choice_ids[n] == ident
-    ]
+    # The entry's names sharing a word with its main name (found through the postings, not
+    # by reading every name of the catalog).
+    numbers = {n for w in fold(index.names[ident]).split() for n in index.postings.get(w, ())}
+    names = [index.choices[n].replace(" ", "") for n in numbers if index.choice_ids[n] == ident]
     name = min(names, key=lambda n: Levenshtein.distance(folded, n), default="")
     edited = {op.src_pos for op in Levenshtein.editops(folded, name) if op.tag == "replace"}
     return any(typed[i].isupper() for i in edited if i > 0)
