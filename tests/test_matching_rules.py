@@ -704,3 +704,34 @@ def test_a_category_word_in_a_company_name_is_no_brand(shipped_index: matcher.In
         Status.PROPRIETARY,
         "microsoft-excel",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        # A slip in a name whose other words are dropped as fillers ("365", "Online",
+        # "Desktop", "Pro"): the line as typed is still read whole.
+        ("Microsfot 365", "microsoft-365"),
+        ("Exchagne Online", "exchange-online"),
+        ("Chrous Pro", "chorus-pro"),
+        # "Desktop" begins with "des" and is no "des" of belonging: the name is not cut there.
+        ("Docker Desktpo", "docker-desktop"),
+        # One word of the name found exactly, a slip in the others: that name, not unknown.
+        ("Cisco Secure Clinet", "cisco-secure-client"),
+        ("Chrome Remote Dekstop", "chrome-remote-desktop"),
+    ],
+)
+def test_a_slip_beside_words_the_matcher_drops_is_still_the_name(
+    text: str, ident: str, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (Status.PROPRIETARY, ident)
+
+
+def test_a_name_holding_a_word_of_context_is_whole(shipped_index: matcher.Index) -> None:
+    # "for" usually starts context ("Python for data science" is Python), but here it is in
+    # the name, written whole.
+    assert _read("python editor for micro:bit", shipped_index) == (
+        Status.LIBRE,
+        "microbit-python-editor",
+    )
+    assert _read("Python pour les TP", shipped_index) == (Status.LIBRE, "python")

@@ -109,7 +109,7 @@ _CONTEXT_USE = re.compile(
     r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur)\s|\s+[-\u2013\u2014:]\s|\s*:\s", re.IGNORECASE
 )
 # ...and markers of belonging, after which it may be a phrase ("tableau de bord").
-_CONTEXT_OF = re.compile(r"\s+(?:de\s+la|de\s+l'|de\s+l\u2019|du|des)\s*", re.IGNORECASE)
+_CONTEXT_OF = re.compile(r"\s+(?:(?:de\s+la|du|des)(?=\s)|de\s+l'|de\s+l\u2019)\s*", re.IGNORECASE)
 
 
 class _Key(NamedTuple):
@@ -343,6 +343,10 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         if ident is not None:
             return _found(entry, index, ident, 100.0, "domain", ())
     core = _core(text, index)
+    whole_name = index.exact.get("".join(fold(text).split())) if core is not None else None
+    if whole_name is not None:
+        # A name that holds a word of context is whole: "Python Editor for micro:bit".
+        return _found(entry, index, whole_name.entry, 100.0, whole_name.via, ())
     if core is not None:
         found = _match_text(Entry(entry.line, core), index, min_score)
         if found.status in (Status.PROPRIETARY, Status.LIBRE):
@@ -477,9 +481,16 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
             return _category(entry, index, index.category_names[bare[0]])
         if covered < len(words):
             # Words are left over: a reading of the whole line may explain them all.
-            whole = sorted(_scores(" ".join(words), index, whole=True), key=lambda x: -x[1])
-            if whole and whole[0][0] != ident and whole[0][1] >= REORDER_SCORE:
-                return _found(entry, index, whole[0][0], round(whole[0][1], 1), "fuzzy", (ident,))
+            # That reading may be this name with a slip ("GMX Mial", "Chrome Remoet Desktop").
+            readings = {" ".join(words), " ".join(tokens)}
+            whole = sorted(
+                (found for typed in readings for found in _scores(typed, index, whole=True)),
+                key=lambda x: -x[1],
+            )
+            if whole and whole[0][1] >= REORDER_SCORE:
+                read, score = whole[0]
+                others = (ident,) if read != ident else ()
+                return _found(entry, index, read, round(score, 1), "fuzzy", others)
             # One name among several other name-like words ("Windows Live Mail") is a
             # product the catalog does not know, not the one it happens to contain.
             if (covered == 1 and _named_neighbours(tokens, ident, index, capitalised) >= 2) or (
@@ -524,7 +535,7 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         options = list(company) + sorted(i for i in shared if i in index.libre)
         cands = tuple(Candidate(i, index.names[i], 0.0) for i in options[:5])
         return Match(entry, Status.AMBIGUOUS, via="vendor", candidates=cands)
-    return _fuzzy(entry, words, index, min_score, capitalised)
+    return _fuzzy(entry, words, index, min_score, capitalised, " ".join(tokens))
 
 
 def _another_product(text: str, tokens: list[str], span: slice, ident: str, index: Index) -> bool:
@@ -810,6 +821,7 @@ def _fuzzy(
     index: Index,
     min_score: float,
     capitalised: frozenset[str] = frozenset(),
+    typed: str = "",
 ) -> Match:
     if not words:
         return Match(entry, Status.UNKNOWN)
@@ -877,6 +889,11 @@ def _fuzzy(
     best: dict[str, float] = {}
     namey = [w for w in words if w in index.postings]
     parts: list[tuple[str, float]] = [(" ".join(words), 1.0)]
+    # The line as typed, with the words dropped as fillers, is a reading of the whole line too:
+    # "Exchnage Online", "Mircosoft 365" are slips of names that carry those words.
+    wholes = 2 if typed and typed != parts[0][0] else 1
+    if wholes == 2:
+        parts.append((typed, 1.0))
     if len(words) > 1:
         for size in range(1, min(MAX_WINDOW, len(words) - 1) + 1):
             for start in range(len(words) - size + 1):
@@ -899,7 +916,7 @@ def _fuzzy(
             continue
         for ident, score in _scores(part, index, whole=weight == 1):
             best[ident] = max(best.get(ident, 0.0), score * weight)
-            if number == 0:
+            if number < wholes:
                 entire[ident] = max(entire.get(ident, 0.0), score)
     named = [w for w in namey if w not in COMMON_WORDS or w in capitalised]
     # Settling needs a distinctive word, one that says whose product it is: no generic word
