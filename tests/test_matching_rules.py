@@ -735,3 +735,34 @@ def test_a_name_holding_a_word_of_context_is_whole(shipped_index: matcher.Index)
         "microbit-python-editor",
     )
     assert _read("Python pour les TP", shipped_index) == (Status.LIBRE, "python")
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        # Everyday words typed close to a name made of everyday words, each one of its words.
+        ("Démarches simplifiés", "demarches-simplifiees"),
+        # A word of the name found exactly, a slip in the other.
+        ("OBS Stduio", "obs-studio"),
+    ],
+)
+def test_a_name_of_everyday_words_or_with_one_word_right_is_read_through_a_slip(
+    text: str, ident: str, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (Status.LIBRE, ident)
+
+
+def test_a_slip_needs_every_word_of_the_name(shipped_index: matcher.Index) -> None:
+    # "Windows" is found exactly, but "Live Mail" spells no word of any of its names.
+    assert _read("Windows Live Mail", shipped_index)[0] is Status.UNKNOWN
+    # Everyday words that leave a word of the name out are no slip of it.
+    assert _read("démarches administratives", shipped_index)[0] is Status.UNKNOWN
+
+
+def test_a_name_with_a_word_of_context_keeps_its_own_context(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _read("Sign in with Apple - comptes élèves", shipped_index) == (
+        Status.PROPRIETARY,
+        "sign-in-with-apple",
+    )

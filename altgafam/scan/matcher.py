@@ -343,10 +343,14 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         if ident is not None:
             return _found(entry, index, ident, 100.0, "domain", ())
     core = _core(text, index)
-    whole_name = index.exact.get("".join(fold(text).split())) if core is not None else None
-    if whole_name is not None:
-        # A name that holds a word of context is whole: "Python Editor for micro:bit".
-        return _found(entry, index, whole_name.entry, 100.0, whole_name.via, ())
+    if core is not None:
+        # A name that holds a word of context is whole: "Python Editor for micro:bit", also
+        # before context of its own ("Sign in with Google - comptes élèves").
+        cuts = [len(text), *(m.start() for m in _CONTEXT_USE.finditer(text))]
+        for cut in sorted(cuts, reverse=True):
+            key_ = index.exact.get("".join(fold(text[:cut]).split()))
+            if key_ is not None and len(text[:cut].split()) > 1:
+                return _found(entry, index, key_.entry, 100.0, key_.via, ())
     if core is not None:
         found = _match_text(Entry(entry.line, core), index, min_score)
         if found.status in (Status.PROPRIETARY, Status.LIBRE):
@@ -491,6 +495,8 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                 read, score = whole[0]
                 others = (ident,) if read != ident else ()
                 return _found(entry, index, read, round(score, 1), "fuzzy", others)
+            if _slip_of(words, tokens[span], ident, index):
+                return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
             # One name among several other name-like words ("Windows Live Mail") is a
             # product the catalog does not know, not the one it happens to contain.
             if (covered == 1 and _named_neighbours(tokens, ident, index, capitalised) >= 2) or (
@@ -536,6 +542,26 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         cands = tuple(Candidate(i, index.names[i], 0.0) for i in options[:5])
         return Match(entry, Status.AMBIGUOUS, via="vendor", candidates=cands)
     return _fuzzy(entry, words, index, min_score, capitalised, " ".join(tokens))
+
+
+def _slip_of(words: list[str], found: list[str], ident: str, index: Index) -> bool:
+    """Whether a line, some of whose words name a product exactly, is one of that product's
+    names with a slip in its other words ("OBS Sudio"; not "Windows Live Mail")."""
+    return any(
+        index.choice_ids[pos] == ident and _spelt_as(words, index.choices[pos], ident, index)
+        for pos in set.intersection(*(set(index.postings.get(w, ())) for w in found))
+    )
+
+
+def _spelt_as(words: list[str], name: str, ident: str, index: Index) -> bool:
+    """Whether each word typed spells a word of the name, and each of the name's own words
+    (not its owner's, no filler) is typed, slips allowed."""
+    house = index.vocabulary.house.get(ident, frozenset())
+    theirs = name.split()
+    own = [w for w in theirs if w not in house and w not in FILLERS]
+    return all(any(_spelled(w, t) for t in theirs) for w in words) and all(
+        any(_spelled(w, t) for w in words) for t in own
+    )
 
 
 def _another_product(text: str, tokens: list[str], span: slice, ident: str, index: Index) -> bool:
@@ -861,6 +887,18 @@ def _fuzzy(
             # product is meant, and none is offered. One that is also a product's name is
             # asked about above ("visio": Microsoft Visio, or a video call).
             return Match(entry, Status.UNKNOWN)
+        if len(words) > 1:
+            # Several everyday words typed close to a name made of everyday words, each one
+            # of its words with a slip: that name ("Démarches simplifiés").
+            reading = max(
+                _scores(" ".join(words), index, whole=True), key=lambda x: x[1], default=None
+            )
+            if (
+                reading is not None
+                and reading[1] >= REORDER_SCORE
+                and _spelt_as(words, fold(index.names[reading[0]]), reading[0], index)
+            ):
+                return _found(entry, index, reading[0], round(reading[1], 1), "fuzzy", ())
         headed = {i for i in shared if _head(words[0], i, index)}
         # Only when they do one job, or it is all their names say but their owners' words
         # ("Horizon", for accounts or virtual desktops): "internet" heads a browser's name
