@@ -766,3 +766,38 @@ def test_a_name_with_a_word_of_context_keeps_its_own_context(
         Status.PROPRIETARY,
         "sign-in-with-apple",
     )
+
+
+def test_a_word_with_a_capital_inside_is_a_brand_before_its_context(
+    shipped_index: matcher.Index,
+) -> None:
+    # Written as a brand of its own, it is no Excel, and the product in brackets is context.
+    assert _read("ExcelLent (Word)", shipped_index)[0] is Status.UNKNOWN
+
+
+def test_an_owner_named_before_its_product_in_brackets_is_that_product(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _read("espace DGFiP (helios)", shipped_index) == (Status.PROPRIETARY, "dgfip-helios")
+
+
+def test_a_version_inside_a_name_leaves_the_name(shipped_index: matcher.Index) -> None:
+    # "Odoo Community" is the libre edition, whatever number sits in the middle.
+    assert _read("Odoo 17 Community", shipped_index) == (Status.LIBRE, "odoo")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A known tool beside words the catalog lacks, when the whole line names nothing:
+        # each part, the unknown one reported as such.
+        ("word + serveur exchange", [("proprietary", "microsoft-word"), ("unknown", None)]),
+        # A job named before a tool the line names whole: that tool.
+        ("CA en visio sur jitsi", [("libre", "jitsi-meet")]),
+    ],
+)
+def test_parts_of_a_line_that_names_one_known_tool(
+    text: str, found: list[tuple[str, str | None]], shipped_index: matcher.Index
+) -> None:
+    got = [(m.status.value, m.id) for m in matcher.match_lines([Entry(1, text)], shipped_index)]
+    assert got == found

@@ -50,6 +50,8 @@ _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and)\s+(?=\S)")
 # "Payfit ? non": the writer takes the tool back.
 _TAKEN_BACK = re.compile(r"\?\s*(?:non|no|nope|pas)\s*$", re.IGNORECASE)
 # "WordPress with WooCommerce", "Excel sur OneDrive": a tool used with another.
+# A word written with a capital after a small letter, not all capitals: "AtoM", "iMuse".
+_INNER_CAPITAL = re.compile(r"^(?=.*[a-z])\w+?[a-z]\w*?[A-Z]\w*$|^[a-z]+[A-Z]\w*$")
 _TOGETHER = re.compile(r"\s+(?:with|avec|on|in|sur|via)\s+", re.IGNORECASE)
 # "Teams ou Meet ?", "Excel or Calc": the writer names a choice, not both tools.
 _CHOICE = re.compile(r"\s(?:ou|or)\s", re.IGNORECASE)
@@ -106,7 +108,8 @@ CATEGORY_CANDIDATES = 5
 # What follows these is context, not the product: "Trello (projets clients)", "mattermost pour
 # les tests", "Canva - affiches". Markers of use, after which the product is what came first...
 _CONTEXT_USE = re.compile(
-    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur)\s|\s+[-\u2013\u2014:]\s|\s*:\s", re.IGNORECASE
+    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|selon)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
+    re.IGNORECASE,
 )
 # ...and markers of belonging, after which it may be a phrase ("tableau de bord").
 _CONTEXT_OF = re.compile(r"\s+(?:(?:de\s+la|du|des)(?=\s)|de\s+l'|de\s+l\u2019)\s*", re.IGNORECASE)
@@ -379,7 +382,24 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             return found._replace(entry=entry)
         if _unknown_name(core, index):
             # The product is named before its context, and the catalog lacks it: a product
-            # the context mentions is not it ("Google Admin console (Chromebooks)").
+            # the context mentions is not it ("Google Admin console (Chromebooks)")... unless
+            # the name is only its owner's word and the context names that owner's product
+            # ("portail DGFiP (helios)").
+            context = re.sub(r"[()\[\]{}]", " ", text[len(core) :])
+            named = _match_text(Entry(entry.line, context), index, min_score)
+            house = index.vocabulary.house.get(named.id or "", frozenset())
+            own = [
+                w for w in content_words(fold(core).split()) if w not in index.vocabulary.generic
+            ]
+            # Only lower-case words beside the owner's name: "Admin console" is a name.
+            names = _capitalised(core) - house
+            if (
+                named.status in (Status.PROPRIETARY, Status.LIBRE)
+                and own
+                and set(own) <= house
+                and not names
+            ):
+                return named._replace(entry=entry)
             return found._replace(entry=entry)
     return _match_text(entry, index, min_score)
 
@@ -390,6 +410,10 @@ def _unknown_name(text: str, index: Index) -> bool:
     where "Mon ENT" only says what kind of tool."""
     common = common_words()
     stripped = _URL.sub(_url_words, text)
+    if any(_INNER_CAPITAL.match(w) for w in stripped.split()):
+        # A word written with a capital inside it ("AtoM", "iMuse") is written as a brand,
+        # whatever everyday word or name it also spells.
+        return True
     return any(
         w in _capitalised(stripped)
         and w not in FILLERS
@@ -521,6 +545,10 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
     ):
         # "la box", "the notes": the everyday word, not the company that took it as a name.
         return _fuzzy(entry, words, index, min_score, capitalised)
+    whole_name = index.exact.get("".join(words)) if len(words) > 1 else None
+    if whole_name is not None:
+        # A name with a version or a filler inside it: "Odoo 18 Community".
+        return _found(entry, index, whole_name.entry, 100.0, whole_name.via, ())
     # A company's name that is also a filler word counts here ("Free mail").
     asked = _company_and_job([t for t in tokens if t in words or t in index.vendors], index)
     if asked:
@@ -1329,6 +1357,16 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
             named = all(_name_like(m.entry.text, everyday=False) for m in others)
             if known >= 2 or (known and named):
                 return matches
+            if known:
+                # A known tool beside words the catalog lacks ("outlook + exchange 2016"): the
+                # whole line, when it names a tool ("Excel + macros"), else each part.
+                whole = match_entry(entry, index, min_score)
+                return [whole] if whole.status in (Status.PROPRIETARY, Status.LIBRE) else matches
+    tokens = fold(entry.text).split()
+    named_whole = index.exact.get("".join(tokens)) if len(tokens) > 1 else None
+    if named_whole is not None:
+        # A name whose words read as a tool used with another: "Horizon Villages On Line".
+        return [_found(entry, index, named_whole.entry, 100.0, named_whole.via, ())]
     together = _TOGETHER.split(entry.text, maxsplit=1)
     # Not inside a context in brackets: "forScore (partitions sur iPad)" names one tool.
     other = _named_whole(together[1], index) if len(together) == 2 else None
@@ -1343,7 +1381,21 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
             and "operating-systems" not in index.kinds.get(other, ())
         ):
             return [first, match_entry(Entry(entry.line, together[1]), index, min_score)]
+        if first.status is Status.UNKNOWN and _job_done_by(together[0], other, index):
+            # A job done on a tool the line names whole: "AG en visio sur Jitsi" is Jitsi.
+            return [
+                match_entry(Entry(entry.line, together[1]), index, min_score)._replace(entry=entry)
+            ]
     return [match_entry(entry, index, min_score)]
+
+
+def _job_done_by(text: str, ident: str, index: Index) -> bool:
+    """Whether a text's words name a job (a category) that the entry does: "visio" for a
+    video-call tool."""
+    kinds = set(index.kinds.get(ident, ()))
+    return any(
+        kinds & set(category_of(w, index.vocabulary)) for w in content_words(fold(text).split())
+    )
 
 
 def _shortened(matches: list[Match], index: Index) -> list[Match]:
