@@ -801,3 +801,12 @@ def test_parts_of_a_line_that_names_one_known_tool(
 ) -> None:
     got = [(m.status.value, m.id) for m in matcher.match_lines([Entry(1, text)], shipped_index)]
     assert got == found
+
+
+def test_words_of_a_name_with_context_that_its_description_says(
+    shipped_index: matcher.Index,
+) -> None:
+    # "ADE" alone is no name (Adesoft's ADE Campus, or Adobe's e-book reader?); the context
+    # says what it plans, as ADE Campus's description does.
+    assert _read("ADE (salles et cours)", shipped_index) == (Status.PROPRIETARY, "ade-campus")
+    assert _read("ADE", shipped_index)[0] is Status.UNKNOWN

@@ -380,6 +380,19 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             if settled is not None:
                 return _found(entry, index, settled, SUBSET_SCORE, "context", ())
             return found._replace(entry=entry)
+        if found.status is Status.UNKNOWN and not _unknown_name(core, index):
+            # Words of some products' names before a context that says what one of them does:
+            # "ADE (emplois du temps)" is Adesoft's ADE Campus, whose description says so.
+            said = content_words(fold(core).split())
+            postings = [index.postings.get(w, frozenset()) for w in said]
+            shared = (
+                {index.choice_ids[p] for p in frozenset.intersection(*postings)} if said else set()
+            )
+            if 0 < len(shared) <= SUBSET_MAX:
+                cands = tuple(Candidate(i, index.names[i], 0.0) for i in sorted(shared))
+                settled = _described_by(text[len(core) :], cands, index)
+                if settled is not None:
+                    return _found(entry, index, settled, SUBSET_SCORE, "context", ())
         if _unknown_name(core, index):
             # The product is named before its context, and the catalog lacks it: a product
             # the context mentions is not it ("Google Admin console (Chromebooks)")... unless
