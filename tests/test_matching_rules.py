@@ -810,3 +810,20 @@ def test_words_of_a_name_with_context_that_its_description_says(
     # says what it plans, as ADE Campus's description does.
     assert _read("ADE (salles et cours)", shipped_index) == (Status.PROPRIETARY, "ade-campus")
     assert _read("ADE", shipped_index)[0] is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        # A company, then its products' short names in brackets: each product.
+        ("Microsoft (Word, Teams)", ["microsoft-word", "microsoft-teams"]),
+        # A product's own name before its uses is that product once.
+        ("Zoom (réunions, webinaires)", ["zoom"]),
+        # "On Line" is "online" split in two, no tool used on another.
+        ("Excel On Line", ["microsoft-excel"]),
+    ],
+)
+def test_a_company_with_its_products_in_brackets(
+    text: str, ids: list[str], shipped_index: matcher.Index
+) -> None:
+    assert [m.id for m in matcher.match_lines([Entry(1, text)], shipped_index)] == ids

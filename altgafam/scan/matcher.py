@@ -52,6 +52,8 @@ _TAKEN_BACK = re.compile(r"\?\s*(?:non|no|nope|pas)\s*$", re.IGNORECASE)
 # "WordPress with WooCommerce", "Excel sur OneDrive": a tool used with another.
 # A word written with a capital after a small letter, not all capitals: "AtoM", "iMuse".
 _INNER_CAPITAL = re.compile(r"^(?=.*[a-z])\w+?[a-z]\w*?[A-Z]\w*$|^[a-z]+[A-Z]\w*$")
+# "google (mail, drive, agenda)": a company, then a list in brackets.
+_COMPANY_LIST = re.compile(r"^\s*([^()\[\]{},;/+]+?)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
 _TOGETHER = re.compile(r"\s+(?:with|avec|on|in|sur|via)\s+", re.IGNORECASE)
 # "Teams ou Meet ?", "Excel or Calc": the writer names a choice, not both tools.
 _CHOICE = re.compile(r"\s(?:ou|or)\s", re.IGNORECASE)
@@ -1344,6 +1346,9 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         choice = _choice(entry, index, min_score)
         if choice is not None:
             return [choice]
+    listed = _company_list(entry, index, min_score)
+    if listed:
+        return listed
     if _SEPARATOR.search(entry.text):
         parts = split_parts(entry.text)
         # A tool the line takes back ("Payfit ? non, Silae") is not one of them.
@@ -1381,6 +1386,15 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         # A name whose words read as a tool used with another: "Horizon Villages On Line".
         return [_found(entry, index, named_whole.entry, 100.0, named_whole.via, ())]
     together = _TOGETHER.split(entry.text, maxsplit=1)
+    glued = _TOGETHER.search(entry.text)
+    # "On Line" is "online", a word split in two, not a tool used on another.
+    if (
+        glued is not None
+        and len(together) == 2
+        and together[1].split()
+        and fold(glued.group().strip() + together[1].split()[0]) in FILLERS
+    ):
+        together = [entry.text]
     # Not inside a context in brackets: "forScore (partitions sur iPad)" names one tool.
     other = _named_whole(together[1], index) if len(together) == 2 else None
     if other is not None and not re.search(r"[(\[{]", together[0]):
@@ -1409,6 +1423,29 @@ def _job_done_by(text: str, ident: str, index: Index) -> bool:
     return any(
         kinds & set(category_of(w, index.vocabulary)) for w in content_words(fold(text).split())
     )
+
+
+def _company_list(entry: Entry, index: Index, min_score: float) -> list[Match]:
+    """A company followed by a list of its products' short names in brackets: "google (mail,
+    drive, agenda)" is Gmail, Google Drive and Google Calendar; each part read with the
+    company's name must be that company's product, else the line is read as usual."""
+    m = _COMPANY_LIST.match(entry.text)
+    if m is None:
+        return []
+    company, listed = m.group(1).strip(), split_parts(m.group(2))
+    products = index.vendors.get("".join(fold(company).split()))
+    if not products or len(listed) < 2:
+        return []
+    owner = index.owners.get(products[0])
+    found = [
+        match_entry(Entry(entry.line, f"{company} {part}"), index, min_score) for part in listed
+    ]
+    ids = {f.id for f in found}
+    if len(ids) == len(found) and all(
+        f.status is Status.PROPRIETARY and index.owners.get(f.id or "") == owner for f in found
+    ):
+        return [f._replace(entry=entry) for f in found]
+    return []
 
 
 def _shortened(matches: list[Match], index: Index) -> list[Match]:
