@@ -827,3 +827,10 @@ def test_a_company_with_its_products_in_brackets(
     text: str, ids: list[str], shipped_index: matcher.Index
 ) -> None:
     assert [m.id for m in matcher.match_lines([Entry(1, text)], shipped_index)] == ids
+
+
+def test_a_context_settles_a_question_only_with_most_of_its_words(
+    shipped_index: matcher.Index,
+) -> None:
+    # Only "module" is in one candidate's description: which Dynamics 365 app stays a question.
+    assert _read("Dynamics 365 (module subventions)", shipped_index)[0] is Status.AMBIGUOUS

@@ -447,7 +447,12 @@ def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index)
         described = _description_words(index.described.get(candidate.id, ""))
         counts[candidate.id] = sum(any(d.startswith(w) for d in described) for w in words)
     ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+    # Most of the context's words, not one of several ("grants module": only "module").
+    if (
+        ranked
+        and ranked[0][1] * 2 > len(words)
+        and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
+    ):
         return ranked[0][0]
     return None
 
