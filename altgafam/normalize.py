@@ -31,8 +31,12 @@ def fold(text: str) -> str:
     """
     # Compatibility forms first, then case: the double-struck X of X's logo (U+1D54F, a
     # mathematical letter with no lower case) becomes "X" only once decomposed.
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        # Most names: NFKC and NFKD leave ASCII as it is, and it has no combining marks.
+        ascii_only = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+        ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", ascii_only.replace("'", " ")).strip()
 
 
