@@ -75,6 +75,7 @@ OUTSIDE_SETS = {
     "fresh4": (EVAL_FILE.parent / "fresh4.tsv", EVAL_FILE.parent / "fresh4-ids.tsv"),
     "fresh5": (EVAL_FILE.parent / "fresh5.tsv", EVAL_FILE.parent / "fresh5-ids.tsv"),
     "fresh6": (EVAL_FILE.parent / "fresh6.tsv", EVAL_FILE.parent / "fresh6-ids.tsv"),
+    "fresh7": (EVAL_FILE.parent / "fresh7.tsv", EVAL_FILE.parent / "fresh7-ids.tsv"),
 }
 # A part of a line as the matcher read it: status, catalog id, owner's name.
 Part = tuple[str, str | None, str | None]
