@@ -834,3 +834,46 @@ def test_a_context_settles_a_question_only_with_most_of_its_words(
 ) -> None:
     # Only "module" is in one candidate's description: which Dynamics 365 app stays a question.
     assert _read("Dynamics 365 (module subventions)", shipped_index)[0] is Status.AMBIGUOUS
+
+
+@pytest.mark.parametrize("text", ["slakc.com", "notoin.so"])
+def test_an_address_the_catalog_lacks_is_no_slip_of_a_name(
+    text: str, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index)[0] is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Glued to a word no name has, with no space: a word of another product's name.
+        "Trello@Compta",
+        # Beside a word written as a brand of its own.
+        "iNova Excel",
+        # Accents aside, a capital inside a word where the name has none.
+        "AccèsC",
+    ],
+)
+def test_a_name_glued_or_beside_another_brand_is_another_product(
+    text: str, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index)[0] is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A tool taken back in the same breath, the one in use after it.
+        ("Slack? non c'est Mattermost", [("libre", "mattermost")]),
+        # "on line" is "online": Sage's accounting asked about, no LINE.
+        ("sage compta on line", [("ambiguous", None)]),
+        # A product's everyday name in lower case before "des" is that word: the context names
+        # the tool ("tableau des cotisations (excel)").
+        ("tableau des cotisations (excel)", [("proprietary", "microsoft-excel")]),
+    ],
+)
+def test_a_line_s_own_words_decide_what_it_names(
+    text: str, found: list[tuple[str, str | None]], shipped_index: matcher.Index
+) -> None:
+    got = [(m.status.value, m.id) for m in matcher.match_lines([Entry(1, text)], shipped_index)]
+    assert got == found

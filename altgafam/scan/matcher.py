@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -49,6 +50,13 @@ _URL = re.compile(
 _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and)\s+(?=\S)")
 # "Payfit ? non": the writer takes the tool back.
 _TAKEN_BACK = re.compile(r"\?\s*(?:non|no|nope|pas)\s*$", re.IGNORECASE)
+# "Payfit? non c'est Silae": a tool named, taken back, then the one in use.
+_TAKEN_BACK_INLINE = re.compile(
+    r"^\s*[^?]*\S\s*\?\s*(?:non|no|nope)\b[\s,;:.!-]*"
+    r"(?:c['\u2019]est|plutôt|it['\u2019]s|it\s+is|rather)?\s*(?P<kept>\w.*)$",
+    re.IGNORECASE,
+)
+_ON_LINE = re.compile(r"\bon[\s-]+line\b", re.IGNORECASE)
 # "WordPress with WooCommerce", "Excel sur OneDrive": a tool used with another.
 # A word written with a capital after a small letter, not all capitals: "AtoM", "iMuse".
 _INNER_CAPITAL = re.compile(r"^(?=.*[a-z])\w+?[a-z]\w*?[A-Z]\w*$|^[a-z]+[A-Z]\w*$")
@@ -110,7 +118,7 @@ CATEGORY_CANDIDATES = 5
 # What follows these is context, not the product: "Trello (projets clients)", "mattermost pour
 # les tests", "Canva - affiches". Markers of use, after which the product is what came first...
 _CONTEXT_USE = re.compile(
-    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|selon)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
+    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|selon|chez)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
     re.IGNORECASE,
 )
 # ...and markers of belonging, after which it may be a phrase ("tableau de bord").
@@ -347,6 +355,17 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         ident = by_host(index.domains, host, segment)
         if ident is not None:
             return _found(entry, index, ident, 100.0, "domain", ())
+    address = _URL.fullmatch(text.strip())
+    if address is not None:
+        # An address is typed exactly, often copied: one the catalog does not know is no
+        # slip of another product's name ("guso.fr" is not Gusto). Its name, or its main
+        # label, may still be a name ("Draw.io", "monday.com").
+        labels = address.group(1).lower().split(".")
+        for name in (address.group(0), labels[-2] if len(labels) > 1 else labels[0]):
+            hit = index.exact.get(key(name))
+            if hit is not None:
+                return _found(entry, index, hit.entry, 100.0, hit.via, ())
+        return Match(entry, Status.UNKNOWN)
     core = _core(text, index)
     if core is not None:
         # A name that holds a word of context is whole: "Python Editor for micro:bit", also
@@ -479,8 +498,14 @@ def _core(text: str, index: Index) -> str | None:
     if of is not None and of.start() > 0:
         before = text[: of.start()]
         common = common_words()
+        # A product's name that is an everyday word, in lower case, is that word here too
+        # ("tableau des contrats": a table, not Tableau).
+        lower = set(fold(before).split()) - _capitalised(before)
         everyday = all(
-            plain_word(w, index.vocabulary, common) or w in FILLERS for w in fold(before).split()
+            plain_word(w, index.vocabulary, common)
+            or w in FILLERS
+            or (w in COMMON_WORDS and w in lower)
+            for w in fold(before).split()
         )
         if not everyday or _capitalised(before):
             cut = of.start()
@@ -620,6 +645,15 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
     vocabulary = index.vocabulary
     house = vocabulary.house.get(ident, frozenset())
     found = tokens[span]
+    if any(
+        _INNER_CAPITAL.match(w)
+        and fold(w) not in found
+        and fold(w) not in house
+        and fold(w) not in index.postings
+        for w in re.findall(r"\w+", text)
+    ):
+        # Beside a word written as a brand of its own ("iNot Office"): that brand's product.
+        return True
     rest = [
         w
         for w in content_words(tokens[: span.start] + tokens[span.stop :])
@@ -682,10 +716,30 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         and after in _capitalised(text)
     ):
         return True
-    if "-" not in text:
-        return False
-    glued = re.escape(found[-1]) + r"-[^\W\d_]|[^\W\d_]-" + re.escape(found[0])
-    return re.search(glued, fold_keep_hyphens(text)) is not None
+    return _glued(text, found, index)
+
+
+def _glued(text: str, found: list[str], index: Index) -> bool:
+    """Whether the name is typed glued to another word the catalog lacks, with no space
+    between them ("AWS-Achat", "Télé@ctes"): a word of another product's name. Versions,
+    fillers, short pieces ("Zoom.us") and other names ("Word/Excel") glue nothing."""
+    size = len(found)
+    for typed in text.split():
+        parts = fold(typed).split()
+        for i in range(len(parts) - size + 1):
+            if parts[i : i + size] != found:
+                continue
+            extra = parts[:i] + parts[i + size :]
+            if any(
+                len(w) > 2
+                and w.isalpha()
+                and w not in FILLERS
+                and w not in index.exact
+                and not _VERSION.match(w)
+                for w in extra
+            ):
+                return True
+    return False
 
 
 def _company_and_job(words: list[str], index: Index) -> list[str]:
@@ -783,11 +837,6 @@ def _jobs(words: list[str], index: Index, names_too: bool) -> set[str]:
             return set()
         jobs |= named
     return jobs
-
-
-def fold_keep_hyphens(text: str) -> str:
-    """The text folded as names are, hyphens kept ("AWS-Achat" -> "aws-achat")."""
-    return " ".join(fold(part).replace(" ", "") for part in text.split("-")).replace(" ", "-")
 
 
 def _category(entry: Entry, index: Index, options: tuple[str, ...]) -> Match:
@@ -1069,8 +1118,8 @@ def _fuzzy(
     house = vocabulary.house.get(top_id, frozenset())
     if any(w in vocabulary.brands and w not in house for w in words):
         return Match(entry, Status.UNKNOWN)
-    if any(_another_stem(w, top_id, index) for w in words) or _cased_apart(
-        entry.text, top_id, index
+    if any(_another_stem(w, top_id, index) for w in words) or any(
+        _cased_apart(typed_word, top_id, index) for typed_word in entry.text.split()
     ):
         return Match(
             entry, Status.UNKNOWN, candidates=(Candidate(top_id, index.names[top_id], 50.0),)
@@ -1083,7 +1132,10 @@ def _cased_apart(text: str, ident: str, index: Index) -> bool:
     "memoQ" is written as its own brand, no slip of Memos ("LibreOfice" keeps its O)."""
     from rapidfuzz.distance import Levenshtein
 
-    typed = text.strip()
+    # Accents aside, letter for letter: "AccèsD" is "AccesD".
+    typed = "".join(
+        c for c in unicodedata.normalize("NFKD", text.strip()) if not unicodedata.combining(c)
+    )
     if not typed.isascii() or not typed.isalnum() or typed.isupper() or typed[1:].islower():
         return False
     folded = typed.lower()
@@ -1347,6 +1399,15 @@ def _name_like(text: str, everyday: bool = True) -> bool:
 def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     """One line: a choice of tools is ambiguous between them; a list of tools is split when
     at least two of its parts are tools."""
+    # "On line", "on-line": the word "online", split, and no tool used on LINE.
+    # "Payfit? non c'est Silae": the writer takes the first tool back, the rest is read.
+    rewritten = _ON_LINE.sub("online", entry.text)
+    taken_back = _TAKEN_BACK_INLINE.match(rewritten)
+    if taken_back is not None:
+        rewritten = taken_back.group("kept")
+    if rewritten != entry.text:
+        again = _match_line(entry._replace(text=rewritten), index, min_score)
+        return [m._replace(entry=entry) for m in again]
     if _CHOICE.search(entry.text):
         choice = _choice(entry, index, min_score)
         if choice is not None:
