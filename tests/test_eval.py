@@ -56,6 +56,7 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh4", 0.95),
         ("fresh5", 0.97),
         ("fresh6", 0.90),
+        ("fresh7", 0.70),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
