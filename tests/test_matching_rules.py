@@ -877,3 +877,16 @@ def test_a_line_s_own_words_decide_what_it_names(
 ) -> None:
     got = [(m.status.value, m.id) for m in matcher.match_lines([Entry(1, text)], shipped_index)]
     assert got == found
+
+
+def test_a_plural_of_an_everyday_word_is_everyday(shipped_index: matcher.Index) -> None:
+    # "spreadsheets" is in an alias of Google Sheets ("Google Spreadsheets"), and a plural of
+    # an everyday word: alone with context, it names no product.
+    assert _read("spreadsheets for the budget", shipped_index)[0] is Status.UNKNOWN
+
+
+def test_a_shortened_name_leaves_out_more_than_an_ending(shipped_index: matcher.Index) -> None:
+    # "iPad" starts iPadOS, Apple's like Apple School Manager, but only "OS" is left out: the
+    # device, which the catalog lacks, not its system.
+    found = matcher.match_lines([Entry(1, "iPad, Apple School Manager")], shipped_index)
+    assert [m.id for m in found] == [None, "apple-school-manager"]

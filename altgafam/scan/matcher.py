@@ -105,6 +105,8 @@ COMMON_WORDS = frozenset(
 )
 # A context word shorter than this says too little to choose between products ("de", "le").
 CONTEXT_WORD = 4
+# The least a shortened name leaves out of the word it shortens ("Illu" of Illustrator).
+SHORTENED_LEFT_OUT = 3
 # A generic word this long at the end of a name ("cloud" in Nextcloud) leaves its start to
 # tell brands apart.
 GENERIC_TAIL = 4
@@ -302,8 +304,10 @@ def _category_candidates(
 
 
 def plain_word(word: str, vocabulary: Vocabulary, common: WordList) -> bool:
-    """An everyday French or English word, not a brand ("visio", "cloud"; not "google")."""
-    return word in common and word not in vocabulary.brands
+    """An everyday French or English word, or its plural, not a brand ("visio", "cloud",
+    "spreadsheets"; not "google")."""
+    listed = word in common or (len(word) > 4 and word.endswith("s") and word[:-1] in common)
+    return listed and word not in vocabulary.brands
 
 
 def category_of(word: str, vocabulary: Vocabulary) -> tuple[str, ...]:
@@ -1530,7 +1534,8 @@ def _shortened(matches: list[Match], index: Index) -> list[Match]:
                 for ident, owner in index.owners.items()
                 if owner in owners
                 and any(
-                    n.startswith(word) and n != word
+                    # A shortened name leaves out more than an ending ("iPad" is no "iPadOS").
+                    n.startswith(word) and len(n) - len(word) >= SHORTENED_LEFT_OUT
                     for n in fold(index.names[ident]).split()
                     if n not in index.vocabulary.house.get(ident, frozenset())
                 )
