@@ -836,11 +836,19 @@ def test_a_context_settles_a_question_only_with_most_of_its_words(
     assert _read("Dynamics 365 (module subventions)", shipped_index)[0] is Status.AMBIGUOUS
 
 
-@pytest.mark.parametrize("text", ["slakc.com", "notoin.so"])
+@pytest.mark.parametrize("text", ["slakc.fr", "notoin.fr"])
 def test_an_address_the_catalog_lacks_is_no_slip_of_a_name(
     text: str, shipped_index: matcher.Index
 ) -> None:
+    # Close to the name Slack, Notion, but far from their addresses (slack.com, notion.so).
     assert _read(text, shipped_index)[0] is Status.UNKNOWN
+
+
+def test_a_slip_inside_a_known_address_or_dotted_name_is_that_product(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _read("slakc.com", shipped_index) == (Status.PROPRIETARY, "slack")
+    assert _read("Rocket.Caht", shipped_index) == (Status.LIBRE, "rocket-chat")
 
 
 @pytest.mark.parametrize(

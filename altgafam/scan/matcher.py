@@ -369,6 +369,11 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             hit = index.exact.get(key(name))
             if hit is not None:
                 return _found(entry, index, hit.entry, 100.0, hit.via, ())
+        # A slip inside a dotted name or an address the catalog has ("Rocket.Cht",
+        # "Booking.cm"); "guso.fr" is too far from gusto.com to be one.
+        near = _near_address(address.group(0).lower(), index)
+        if near is not None:
+            return _found(entry, index, near, SUBSET_SCORE, "fuzzy", ())
         return Match(entry, Status.UNKNOWN)
     core = _core(text, index)
     if core is not None:
@@ -440,6 +445,34 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
                 return named._replace(entry=entry)
             return found._replace(entry=entry)
     return _match_text(entry, index, min_score)
+
+
+_DOTTED: dict[int, list[tuple[str, str]]] = {}
+
+
+def _near_address(typed: str, index: Index) -> str | None:
+    """The one entry a dotted name or address is a slip of: one or two letters off one of
+    its dotted names or domains, the first letter right."""
+    from rapidfuzz.distance import OSA
+
+    dotted = _DOTTED.get(id(index.exact))
+    if dotted is None:
+        dotted = [(host, ident) for host, ident in index.domains.items() if "/" not in host]
+        dotted += [
+            (choice.replace(" ", "."), index.choice_ids[n])
+            for n, choice in enumerate(index.choices)
+            if " " in choice and len(choice.split()) == 2
+        ]
+        _DOTTED.clear()
+        _DOTTED[id(index.exact)] = dotted
+    typed = typed.split("/")[0].removeprefix("www.")
+    allowed = 1 if len(typed) < 8 else 2
+    found = {
+        ident
+        for host, ident in dotted
+        if host[:1] == typed[:1] and OSA.distance(typed, host, score_cutoff=allowed) <= allowed
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _unknown_name(text: str, index: Index) -> bool:
@@ -1146,7 +1179,10 @@ def _cased_apart(text: str, ident: str, index: Index) -> bool:
     # The entry's names sharing a word with its main name (found through the postings, not
     # by reading every name of the catalog).
     numbers = {n for w in fold(index.names[ident]).split() for n in index.postings.get(w, ())}
-    names = [index.choices[n].replace(" ", "") for n in numbers if index.choice_ids[n] == ident]
+    mine = [index.choices[n] for n in numbers if index.choice_ids[n] == ident]
+    # Each name whole, and each of its words: a word of a longer line is compared with the
+    # word it stands for ("vSphre" with "vsphere", not with "vmwarevsphere").
+    names = [n.replace(" ", "") for n in mine] + [w for n in mine for w in n.split()]
     name = min(names, key=lambda n: Levenshtein.distance(folded, n), default="")
     edited = {op.src_pos for op in Levenshtein.editops(folded, name) if op.tag == "replace"}
     return any(typed[i].isupper() for i in edited if i > 0)
