@@ -898,3 +898,10 @@ def test_a_shortened_name_leaves_out_more_than_an_ending(shipped_index: matcher.
     # device, which the catalog lacks, not its system.
     found = matcher.match_lines([Entry(1, "iPad, Apple School Manager")], shipped_index)
     assert [m.id for m in found] == [None, "apple-school-manager"]
+
+
+def test_a_word_that_is_the_main_label_of_a_known_address(shipped_index: matcher.Index) -> None:
+    # Orange's mail is known by its old address wanadoo.fr, too.
+    assert _read("Wanadoo", shipped_index) == (Status.PROPRIETARY, "orange-mail")
+    # An everyday word is no address's label ("live", of live.com).
+    assert _read("live", shipped_index)[0] is not Status.PROPRIETARY

@@ -375,6 +375,15 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         if near is not None:
             return _found(entry, index, near, SUBSET_SCORE, "fuzzy", ())
         return Match(entry, Status.UNKNOWN)
+    if len(text.split()) == 1 and _CONTEXT_USE.search(text) is None:
+        found = _match_text(entry, index, min_score)
+        if found.status is Status.UNKNOWN and not found.candidates:
+            # A word no name has that is the main label of one address the catalog knows
+            # ("framagit", of framagit.org): that address's product.
+            labelled = _labelled(fold(text), index)
+            if labelled is not None:
+                return _found(entry, index, labelled, SUBSET_SCORE, "domain", ())
+        return found
     core = _core(text, index)
     if core is not None:
         # A name that holds a word of context is whole: "Python Editor for micro:bit", also
@@ -473,6 +482,27 @@ def _near_address(typed: str, index: Index) -> str | None:
         if host[:1] == typed[:1] and OSA.distance(typed, host, score_cutoff=allowed) <= allowed
     }
     return found.pop() if len(found) == 1 else None
+
+
+_LABELS: dict[int, dict[str, set[str]]] = {}
+
+
+def _labelled(word: str, index: Index) -> str | None:
+    """The one entry whose known addresses have `word` as their main label, for a word that
+    is no everyday word ("framagit"; not "live", of live.com)."""
+    if " " in word or plain_word(word, index.vocabulary, common_words()):
+        return None
+    labels = _LABELS.get(id(index.exact))
+    if labels is None:
+        labels = {}
+        for host, ident in index.domains.items():
+            parts = host.split("/")[0].split(".")
+            if len(parts) >= 2:
+                labels.setdefault(parts[-2], set()).add(ident)
+        _LABELS.clear()
+        _LABELS[id(index.exact)] = labels
+    found = labels.get(word, set())
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _unknown_name(text: str, index: Index) -> bool:
