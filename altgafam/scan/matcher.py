@@ -456,7 +456,9 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
     return _match_text(entry, index, min_score)
 
 
-_DOTTED: dict[int, list[tuple[str, str]]] = {}
+# Built once per index, on first need: (the index's exact table, the index's data). The table
+# itself is kept, so that a new index at the address of a collected one is never taken for it.
+_DOTTED: list[tuple[object, list[tuple[str, str]]]] = []
 
 
 def _near_address(typed: str, index: Index) -> str | None:
@@ -464,16 +466,16 @@ def _near_address(typed: str, index: Index) -> str | None:
     its dotted names or domains, the first letter right."""
     from rapidfuzz.distance import OSA
 
-    dotted = _DOTTED.get(id(index.exact))
-    if dotted is None:
+    if _DOTTED and _DOTTED[0][0] is index.exact:
+        dotted = _DOTTED[0][1]
+    else:
         dotted = [(host, ident) for host, ident in index.domains.items() if "/" not in host]
         dotted += [
             (choice.replace(" ", "."), index.choice_ids[n])
             for n, choice in enumerate(index.choices)
             if " " in choice and len(choice.split()) == 2
         ]
-        _DOTTED.clear()
-        _DOTTED[id(index.exact)] = dotted
+        _DOTTED[:] = [(index.exact, dotted)]
     typed = typed.split("/")[0].removeprefix("www.")
     allowed = 1 if len(typed) < 8 else 2
     found = {
@@ -484,7 +486,7 @@ def _near_address(typed: str, index: Index) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_LABELS: dict[int, dict[str, set[str]]] = {}
+_LABELS: list[tuple[object, dict[str, set[str]]]] = []
 
 
 def _labelled(word: str, index: Index) -> str | None:
@@ -492,15 +494,15 @@ def _labelled(word: str, index: Index) -> str | None:
     is no everyday word ("framagit"; not "live", of live.com)."""
     if " " in word or plain_word(word, index.vocabulary, common_words()):
         return None
-    labels = _LABELS.get(id(index.exact))
-    if labels is None:
+    if _LABELS and _LABELS[0][0] is index.exact:
+        labels = _LABELS[0][1]
+    else:
         labels = {}
         for host, ident in index.domains.items():
             parts = host.split("/")[0].split(".")
             if len(parts) >= 2:
                 labels.setdefault(parts[-2], set()).add(ident)
-        _LABELS.clear()
-        _LABELS[id(index.exact)] = labels
+        _LABELS[:] = [(index.exact, labels)]
     found = labels.get(word, set())
     return next(iter(found)) if len(found) == 1 else None
 
