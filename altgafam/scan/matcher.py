@@ -56,12 +56,13 @@ _TAKEN_BACK_INLINE = re.compile(
     r"(?:c['\u2019]est|plutôt|it['\u2019]s|it\s+is|rather)?\s*(?P<kept>\w.*)$",
     re.IGNORECASE,
 )
+# "on line", "on-line": the word "online" split in two.
 _ON_LINE = re.compile(r"\bon[\s-]+line\b", re.IGNORECASE)
-# "WordPress with WooCommerce", "Excel sur OneDrive": a tool used with another.
 # A word written with a capital after a small letter, not all capitals: "AtoM", "iMuse".
 _INNER_CAPITAL = re.compile(r"^(?=.*[a-z])\w+?[a-z]\w*?[A-Z]\w*$|^[a-z]+[A-Z]\w*$")
 # "google (mail, drive, agenda)": a company, then a list in brackets.
 _COMPANY_LIST = re.compile(r"^\s*([^()\[\]{},;/+]+?)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
+# "WordPress with WooCommerce", "Excel sur OneDrive": a tool used with another.
 _TOGETHER = re.compile(r"\s+(?:with|avec|on|in|sur|via)\s+", re.IGNORECASE)
 # "Teams ou Meet ?", "Excel or Calc": the writer names a choice, not both tools.
 _CHOICE = re.compile(r"\s(?:ou|or)\s", re.IGNORECASE)
@@ -486,6 +487,7 @@ def _near_address(typed: str, index: Index) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# Each known address's main label and its entries, built as _DOTTED is.
 _LABELS: list[tuple[object, dict[str, set[str]]]] = []
 
 
