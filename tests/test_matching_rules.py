@@ -905,3 +905,14 @@ def test_a_word_that_is_the_main_label_of_a_known_address(shipped_index: matcher
     assert _read("Wanadoo", shipped_index) == (Status.PROPRIETARY, "orange-mail")
     # An everyday word is no address's label ("live", of live.com).
     assert _read("live", shipped_index)[0] is not Status.PROPRIETARY
+
+
+def test_a_slip_in_a_longer_name_of_the_same_owner_holding_a_context_word(
+    shipped_index: matcher.Index,
+) -> None:
+    # "for" starts context, but the whole line spells Duolingo for Schools, a slip aside.
+    assert _read("Duolinggo for Schools", shipped_index) == (
+        Status.PROPRIETARY,
+        "duolingo-for-schools",
+    )
+    assert _read("Duolingo pour les élèves", shipped_index) == (Status.PROPRIETARY, "duolingo")

@@ -397,6 +397,11 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
     if core is not None:
         found = _match_text(Entry(entry.line, core), index, min_score)
         if found.status in (Status.PROPRIETARY, Status.LIBRE):
+            # The whole line may be a longer name of the same owner's, with a slip: the
+            # context word is part of it ("Duolinggo for Schools").
+            longer = _longer_name(text, found.id or "", index)
+            if longer is not None:
+                return _found(entry, index, longer, SUBSET_SCORE, "fuzzy", ())
             return found._replace(entry=entry)
         if found.status is Status.AMBIGUOUS:
             # The context is no product, so it never makes the question unknown; it may
@@ -686,6 +691,27 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         cands = tuple(Candidate(i, index.names[i], 0.0) for i in options[:5])
         return Match(entry, Status.AMBIGUOUS, via="vendor", candidates=cands)
     return _fuzzy(entry, words, index, min_score, capitalised, " ".join(tokens))
+
+
+def _longer_name(text: str, ident: str, index: Index) -> str | None:
+    """Another product of the entry's owner whose name the whole line spells, every word
+    typed (slips allowed) and every word of the name typed, when only one does."""
+    tokens = fold(text).split()
+    owner = index.owners.get(ident, ident)
+    found = set()
+    for word in tokens:
+        if word in FILLERS or word in index.vocabulary.generic:
+            continue
+        for pos in index.postings.get(word, ()):
+            other = index.choice_ids[pos]
+            if (
+                other != ident
+                and index.owners.get(other, other) == owner
+                and len(index.choices[pos].split()) == len(tokens)
+                and _spelt_as(tokens, index.choices[pos], other, index)
+            ):
+                found.add(other)
+    return found.pop() if len(found) == 1 else None
 
 
 def _slip_of(words: list[str], found: list[str], ident: str, index: Index) -> bool:
