@@ -76,6 +76,7 @@ OUTSIDE_SETS = {
     "fresh5": (EVAL_FILE.parent / "fresh5.tsv", EVAL_FILE.parent / "fresh5-ids.tsv"),
     "fresh6": (EVAL_FILE.parent / "fresh6.tsv", EVAL_FILE.parent / "fresh6-ids.tsv"),
     "fresh7": (EVAL_FILE.parent / "fresh7.tsv", EVAL_FILE.parent / "fresh7-ids.tsv"),
+    "fresh8": (EVAL_FILE.parent / "fresh8.tsv", EVAL_FILE.parent / "fresh8-ids.tsv"),
 }
 # A part of a line as the matcher read it: status, catalog id, owner's name.
 Part = tuple[str, str | None, str | None]
