@@ -79,12 +79,7 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # The lines of another owner left, known and not fixed. In fresh6, "AWS" is AWS-Achat, a
 # public-procurement platform the catalog lacks (no page on its maker could be read), and
 # "AWS" names Amazon Web Services. Any other line naming another owner fails the test.
-KNOWN_OTHER_OWNERS = {
-    "fresh6": ["AWS pour les marchés publics"],
-    # Read after fresh8's first contact, not fixed: two brands one letter from a product's
-    # name (the ABES manuscripts catalogue, the State's apprenticeship-aid platform).
-    "fresh8": ["Calames (fonds anciens)", "sylae (aides apprentissage)"],
-}
+KNOWN_OTHER_OWNERS = {"fresh6": ["AWS pour les marchés publics"]}
 
 
 def test_a_former_product_whose_successor_is_meant_counts_as_it() -> None:

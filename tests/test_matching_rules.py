@@ -916,3 +916,21 @@ def test_a_slip_in_a_longer_name_of_the_same_owner_holding_a_context_word(
         "duolingo-for-schools",
     )
     assert _read("Duolingo pour les élèves", shipped_index) == (Status.PROPRIETARY, "duolingo")
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "ident"),
+    [
+        # One letter off in a way fingers do not slip: another brand, not the product.
+        ("Notiun", Status.UNKNOWN, None),
+        ("Canvo", Status.UNKNOWN, None),
+        # A neighbouring key, a letter left out, a doubled one: slips of the name.
+        ("Slacl", Status.PROPRIETARY, "slack"),
+        ("Canca", Status.PROPRIETARY, "canva"),
+        ("Zoomm", Status.PROPRIETARY, "zoom"),
+    ],
+)
+def test_a_word_one_letter_from_a_name_is_a_slip_only_as_fingers_slip(
+    text: str, status: Status, ident: str | None, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (status, ident)

@@ -1215,13 +1215,64 @@ def _fuzzy(
     house = vocabulary.house.get(top_id, frozenset())
     if any(w in vocabulary.brands and w not in house for w in words):
         return Match(entry, Status.UNKNOWN)
-    if any(_another_stem(w, top_id, index) for w in words) or any(
-        _cased_apart(typed_word, top_id, index) for typed_word in entry.text.split()
+    if (
+        any(_another_stem(w, top_id, index) for w in words)
+        or any(_cased_apart(typed_word, top_id, index) for typed_word in entry.text.split())
+        or any(_near_brand(w, top_id, index) for w in words)
     ):
         return Match(
             entry, Status.UNKNOWN, candidates=(Candidate(top_id, index.names[top_id], 50.0),)
         )
     return _found(entry, index, top_id, round(top, 1), "fuzzy", (), runners)
+
+
+# Letters next to each other on French and English keyboards (AZERTY, QWERTY): a slip of a
+# finger hits a neighbour.
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")
+_NEIGHBOURS = frozenset(
+    pair
+    for layout in (_KEY_ROWS[:3], _KEY_ROWS[3:])
+    for r, row in enumerate(layout)
+    for c, key_ in enumerate(row)
+    for other_row in layout[max(r - 1, 0) : r + 2]
+    for d in (-1, 0, 1)
+    if 0 <= c + d < len(other_row) and other_row[c + d] != key_
+    for pair in ((key_, other_row[c + d]),)
+)
+
+
+def _near_brand(typed: str, ident: str, index: Index) -> bool:
+    """Whether a word no name has is one letter from a word of the product's names in a way
+    fingers do not slip: another letter that is no neighbour on the keyboard, or one added
+    that is neither a neighbour's double nor its neighbour on the keyboard ("sylae" is no
+    slip of Silae, "Calames" none of Calaméo; "Slacl" is one of Slack)."""
+    from rapidfuzz.distance import Levenshtein
+
+    if typed in index.postings or len(typed) < MIN_FUZZY_CHARS:
+        return False
+    numbers = {n for w in fold(index.names[ident]).split() for n in index.postings.get(w, ())}
+    theirs = {w for n in numbers if index.choice_ids[n] == ident for w in index.choices[n].split()}
+    close = [w for w in theirs if Levenshtein.distance(typed, w, score_cutoff=1) == 1]
+    if not close:
+        return False
+    for word in close:
+        (op,) = Levenshtein.editops(typed, word)
+        if op.tag == "replace" and (typed[op.src_pos], word[op.dest_pos]) in _NEIGHBOURS:
+            return False
+        if op.tag == "insert":
+            # A letter left out: fingers do that.
+            return False
+        if op.tag == "delete":
+            # A letter added: a neighbour's key, or a letter of the word typed again nearby
+            # ("iClould").
+            extra = typed[op.src_pos]
+            near = (
+                typed[max(op.src_pos - 3, 0) : op.src_pos] + typed[op.src_pos + 1 : op.src_pos + 4]
+            )
+            around = typed[op.src_pos - 1 : op.src_pos] + typed[op.src_pos + 1 : op.src_pos + 2]
+            if extra in near or any((extra, c) in _NEIGHBOURS for c in around):
+                return False
+    return True
 
 
 def _cased_apart(text: str, ident: str, index: Index) -> bool:
