@@ -637,6 +637,9 @@ def test_a_tool_used_with_another_named_whole_is_both(
 def test_a_tool_the_line_takes_back_is_not_reported(shipped_index: matcher.Index) -> None:
     found = matcher.match_lines([Entry(1, "Zoom ? non, Teams")], shipped_index)
     assert [(m.id, m.entry.text) for m in found] == [("microsoft-teams", "Zoom ? non, Teams")]
+    # The tools listed before the one taken back stay.
+    found = matcher.match_lines([Entry(1, "Trello, Asana ? non, Notion")], shipped_index)
+    assert [m.id for m in found] == ["trello", "notion"]
 
 
 def test_a_shortened_name_in_a_list_of_its_owner_tools_is_that_tool(

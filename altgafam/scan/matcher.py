@@ -48,12 +48,11 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and)\s+(?=\S)")
-# "Payfit ? non": the writer takes the tool back.
-_TAKEN_BACK = re.compile(r"\?\s*(?:non|no|nope|pas)\s*$", re.IGNORECASE)
-# "Payfit? non c'est Silae": a tool named, taken back, then the one in use.
-_TAKEN_BACK_INLINE = re.compile(
-    r"^\s*[^?]*\S\s*\?\s*(?:non|no|nope)\b[\s,;:.!-]*"
-    r"(?:c['\u2019]est|plutôt|it['\u2019]s|it\s+is|rather)?\s*(?P<kept>\w.*)$",
+# "Payfit ? non, Silae", "Payfit? non c'est Silae": a tool named then taken back, with what
+# follows the taking back; the tools listed before it stay ("Zoom, Payfit ? non, Silae").
+_TAKEN_BACK = re.compile(
+    r"[^?,;/+]*\?\s*(?:non|no|nope|pas)\b[\s,;:.!-]*(?:(?:c['\u2019]est|plutôt|it['\u2019]s|"
+    r"it\s+is|rather)\s+)?",
     re.IGNORECASE,
 )
 # "on line", "on-line": the word "online" split in two.
@@ -1550,12 +1549,10 @@ def _name_like(text: str, everyday: bool = True) -> bool:
 def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     """One line: a choice of tools is ambiguous between them; a list of tools is split when
     at least two of its parts are tools."""
-    # "On line", "on-line": the word "online", split, and no tool used on LINE.
-    # "Payfit? non c'est Silae": the writer takes the first tool back, the rest is read.
+    # "On line", "on-line": the word "online", split, and no tool used on LINE. A tool the
+    # line takes back is not one of its tools (unless it is all the line names).
     rewritten = _ON_LINE.sub("online", entry.text)
-    taken_back = _TAKEN_BACK_INLINE.match(rewritten)
-    if taken_back is not None:
-        rewritten = taken_back.group("kept")
+    rewritten = _TAKEN_BACK.sub("", rewritten).strip(" ,;") or rewritten
     if rewritten != entry.text:
         again = _match_line(entry._replace(text=rewritten), index, min_score)
         return [m._replace(entry=entry) for m in again]
@@ -1568,16 +1565,6 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         return listed
     if _SEPARATOR.search(entry.text):
         parts = split_parts(entry.text)
-        # A tool the line takes back ("Payfit ? non, Silae") is not one of them.
-        kept = [p for p in parts if not _TAKEN_BACK.search(p)]
-        if kept and len(kept) < len(parts):
-            parts = kept
-            if len(parts) == 1:
-                return [
-                    match_entry(entry._replace(text=parts[0]), index, min_score)._replace(
-                        entry=entry
-                    )
-                ]
         if len(parts) > 1:
             matches = [match_entry(Entry(entry.line, part), index, min_score) for part in parts]
             matches = _shortened(matches, index)
@@ -1603,15 +1590,6 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         # A name whose words read as a tool used with another: "Horizon Villages On Line".
         return [_found(entry, index, named_whole.entry, 100.0, named_whole.via, ())]
     together = _TOGETHER.split(entry.text, maxsplit=1)
-    glued = _TOGETHER.search(entry.text)
-    # "On Line" is "online", a word split in two, not a tool used on another.
-    if (
-        glued is not None
-        and len(together) == 2
-        and together[1].split()
-        and fold(glued.group().strip() + together[1].split()[0]) in FILLERS
-    ):
-        together = [entry.text]
     # Not inside a context in brackets: "forScore (partitions sur iPad)" names one tool.
     other = _named_whole(together[1], index) if len(together) == 2 else None
     if other is not None and not re.search(r"[(\[{]", together[0]):
