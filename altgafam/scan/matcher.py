@@ -163,6 +163,11 @@ class Index(NamedTuple):
     described: dict[str, str]
     # Each service's owner (the root of its vendor's parent chain).
     owners: dict[str, str]
+    # The known addresses without a path, and every two-word name written with a dot
+    # ("rocket.chat"), with their entries: what a dotted line may be a slip of.
+    dotted: list[tuple[str, str]]
+    # Each known address's main label ("framagit" of framagit.org) and its entries.
+    labels: dict[str, frozenset[str]]
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -236,7 +241,24 @@ def build_index(catalog: Catalog) -> Index:
             ]
         },
         {s.id: catalog.owner(s.vendor).id for s in catalog.services.values()},
+        [(host, ident) for host, ident in domains.items() if "/" not in host]
+        + [
+            (choice.replace(" ", "."), choice_ids[n])
+            for n, choice in enumerate(choices)
+            if len(choice.split()) == 2
+        ],
+        _labels(domains),
     )
+
+
+def _labels(domains: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Each address's main label and the entries of the addresses that have it."""
+    labels: dict[str, set[str]] = defaultdict(set)
+    for host, ident in domains.items():
+        parts = host.split("/")[0].split(".")
+        if len(parts) >= 2:
+            labels[parts[-2]].add(ident)
+    return {label: frozenset(ids) for label, ids in labels.items()}
 
 
 def _homonyms(
@@ -442,28 +464,19 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             # the context mentions is not it ("Google Admin console (Chromebooks)")... unless
             # the name is only its owner's word and the context names that owner's product
             # ("portail DGFiP (helios)").
-            context = re.sub(r"[()\[\]{}]", " ", text[len(core) :])
-            named = _match_text(Entry(entry.line, context), index, min_score)
-            house = index.vocabulary.house.get(named.id or "", frozenset())
-            own = [
+            own = {
                 w for w in content_words(fold(core).split()) if w not in index.vocabulary.generic
-            ]
-            # Only lower-case words beside the owner's name: "Admin console" is a name.
-            names = _capitalised(core) - house
-            if (
-                named.status in (Status.PROPRIETARY, Status.LIBRE)
-                and own
-                and set(own) <= house
-                and not names
-            ):
-                return named._replace(entry=entry)
+            }
+            # Only brand words, and only lower-case words beside them ("Admin console" is a
+            # name): then, and only then, is the context read.
+            if own and own <= index.vocabulary.brands and _capitalised(core) <= own:
+                context = re.sub(r"[()\[\]{}]", " ", text[len(core) :])
+                named = _match_text(Entry(entry.line, context), index, min_score)
+                house = index.vocabulary.house.get(named.id or "", frozenset())
+                if named.status in (Status.PROPRIETARY, Status.LIBRE) and own <= house:
+                    return named._replace(entry=entry)
             return found._replace(entry=entry)
     return _match_text(entry, index, min_score)
-
-
-# Built once per index, on first need: (the index's exact table, the index's data). The table
-# itself is kept, so that a new index at the address of a collected one is never taken for it.
-_DOTTED: list[tuple[object, list[tuple[str, str]]]] = []
 
 
 def _near_address(typed: str, index: Index) -> str | None:
@@ -471,28 +484,14 @@ def _near_address(typed: str, index: Index) -> str | None:
     its dotted names or domains, the first letter right."""
     from rapidfuzz.distance import OSA
 
-    if _DOTTED and _DOTTED[0][0] is index.exact:
-        dotted = _DOTTED[0][1]
-    else:
-        dotted = [(host, ident) for host, ident in index.domains.items() if "/" not in host]
-        dotted += [
-            (choice.replace(" ", "."), index.choice_ids[n])
-            for n, choice in enumerate(index.choices)
-            if " " in choice and len(choice.split()) == 2
-        ]
-        _DOTTED[:] = [(index.exact, dotted)]
     typed = typed.split("/")[0].removeprefix("www.")
     allowed = 1 if len(typed) < 8 else 2
     found = {
         ident
-        for host, ident in dotted
+        for host, ident in index.dotted
         if host[:1] == typed[:1] and OSA.distance(typed, host, score_cutoff=allowed) <= allowed
     }
     return found.pop() if len(found) == 1 else None
-
-
-# Each known address's main label and its entries, built as _DOTTED is.
-_LABELS: list[tuple[object, dict[str, set[str]]]] = []
 
 
 def _labelled(word: str, index: Index) -> str | None:
@@ -500,16 +499,7 @@ def _labelled(word: str, index: Index) -> str | None:
     is no everyday word ("framagit"; not "live", of live.com)."""
     if " " in word or plain_word(word, index.vocabulary, common_words()):
         return None
-    if _LABELS and _LABELS[0][0] is index.exact:
-        labels = _LABELS[0][1]
-    else:
-        labels = {}
-        for host, ident in index.domains.items():
-            parts = host.split("/")[0].split(".")
-            if len(parts) >= 2:
-                labels.setdefault(parts[-2], set()).add(ident)
-        _LABELS[:] = [(index.exact, labels)]
-    found = labels.get(word, set())
+    found = index.labels.get(word, frozenset())
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -1225,6 +1215,13 @@ def _fuzzy(
     return _found(entry, index, top_id, round(top, 1), "fuzzy", (), runners)
 
 
+def _own_names(ident: str, index: Index) -> list[str]:
+    """The entry's names (folded) that share a word with its main name, found through the
+    postings, not by reading every name of the catalog."""
+    numbers = {n for w in fold(index.names[ident]).split() for n in index.postings.get(w, ())}
+    return [index.choices[n] for n in numbers if index.choice_ids[n] == ident]
+
+
 # Letters next to each other on French and English keyboards (AZERTY, QWERTY): a slip of a
 # finger hits a neighbour.
 _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")
@@ -1249,8 +1246,7 @@ def _near_brand(typed: str, ident: str, index: Index) -> bool:
 
     if typed in index.postings or len(typed) < MIN_FUZZY_CHARS:
         return False
-    numbers = {n for w in fold(index.names[ident]).split() for n in index.postings.get(w, ())}
-    theirs = {w for n in numbers if index.choice_ids[n] == ident for w in index.choices[n].split()}
+    theirs = {w for name in _own_names(ident, index) for w in name.split()}
     close = [w for w in theirs if Levenshtein.distance(typed, w, score_cutoff=1) == 1]
     if not close:
         return False
@@ -1286,10 +1282,7 @@ def _cased_apart(text: str, ident: str, index: Index) -> bool:
     if not typed.isascii() or not typed.isalnum() or typed.isupper() or typed[1:].islower():
         return False
     folded = typed.lower()
-    # The entry's names sharing a word with its main name (found through the postings, not
-    # by reading every name of the catalog).
-    numbers = {n for w in fold(index.names[ident]).split() for n in index.postings.get(w, ())}
-    mine = [index.choices[n] for n in numbers if index.choice_ids[n] == ident]
+    mine = _own_names(ident, index)
     # Each name whole, and each of its words: a word of a longer line is compared with the
     # word it stands for ("vSphre" with "vsphere", not with "vmwarevsphere").
     names = [n.replace(" ", "") for n in mine] + [w for n in mine for w in n.split()]
