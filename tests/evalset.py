@@ -69,14 +69,8 @@ FRESH_FILE = EVAL_FILE.parent / "fresh.tsv"
 FRESH_IDS = EVAL_FILE.parent / "fresh-ids.tsv"
 # The sets written from outside, each with the catalog ids of its products.
 OUTSIDE_SETS = {
-    "fresh": (FRESH_FILE, FRESH_IDS),
-    "fresh2": (EVAL_FILE.parent / "fresh2.tsv", EVAL_FILE.parent / "fresh2-ids.tsv"),
-    "fresh3": (EVAL_FILE.parent / "fresh3.tsv", EVAL_FILE.parent / "fresh3-ids.tsv"),
-    "fresh4": (EVAL_FILE.parent / "fresh4.tsv", EVAL_FILE.parent / "fresh4-ids.tsv"),
-    "fresh5": (EVAL_FILE.parent / "fresh5.tsv", EVAL_FILE.parent / "fresh5-ids.tsv"),
-    "fresh6": (EVAL_FILE.parent / "fresh6.tsv", EVAL_FILE.parent / "fresh6-ids.tsv"),
-    "fresh7": (EVAL_FILE.parent / "fresh7.tsv", EVAL_FILE.parent / "fresh7-ids.tsv"),
-    "fresh8": (EVAL_FILE.parent / "fresh8.tsv", EVAL_FILE.parent / "fresh8-ids.tsv"),
+    name: (EVAL_FILE.parent / f"{name}.tsv", EVAL_FILE.parent / f"{name}-ids.tsv")
+    for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
 }
 # A part of a line as the matcher read it: status, catalog id, owner's name.
 Part = tuple[str, str | None, str | None]
