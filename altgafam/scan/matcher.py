@@ -163,8 +163,8 @@ class Index(NamedTuple):
     described: dict[str, str]
     # Each service's owner (the root of its vendor's parent chain).
     owners: dict[str, str]
-    # The known addresses without a path, and every two-word name written with a dot
-    # ("rocket.chat"), with their entries: what a dotted line may be a slip of.
+    # The known addresses without a path, and the names written with a dot ("Rocket.Chat"),
+    # with their entries: what a dotted line may be a slip of.
     dotted: list[tuple[str, str]]
     # Each known address's main label ("framagit" of framagit.org) and its entries.
     labels: dict[str, frozenset[str]]
@@ -243,9 +243,10 @@ def build_index(catalog: Catalog) -> Index:
         {s.id: catalog.owner(s.vendor).id for s in catalog.services.values()},
         [(host, ident) for host, ident in domains.items() if "/" not in host]
         + [
-            (choice.replace(" ", "."), choice_ids[n])
-            for n, choice in enumerate(choices)
-            if len(choice.split()) == 2
+            (".".join(fold(value).split()), ident)
+            for ident, name, aliases, _, _ in entries
+            for value in (name, *aliases)
+            if "." in value.strip(".") and len(fold(value).split()) == 2
         ],
         _labels(domains),
     )
