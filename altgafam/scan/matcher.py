@@ -1348,12 +1348,6 @@ def _head(word: str, ident: str, index: Index) -> bool:
     return False
 
 
-def _category_services(index: Index, categories: list[str]) -> list[str]:
-    """The live services of the named categories, the GAFAM's first."""
-    wanted = set(categories)
-    return [i for i, c in index.categories.items() if c in wanted]
-
-
 def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
     """Fuzzy scores of one part of the line against every name: spelling and word order
     (token_sort_ratio), and typos counted as people make them (a swap of two letters is one
