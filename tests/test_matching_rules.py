@@ -937,3 +937,27 @@ def test_a_word_one_letter_from_a_name_is_a_slip_only_as_fingers_slip(
     text: str, status: Status, ident: str | None, shipped_index: matcher.Index
 ) -> None:
     assert _read(text, shipped_index) == (status, ident)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "ident"),
+    [
+        # "visio" is a video call in French: with context, still a question, not Microsoft's.
+        ("Visio avec les bénévoles", Status.AMBIGUOUS, None),
+        ("Visio du rectorat", Status.AMBIGUOUS, None),
+        # A context that says what Visio does settles it.
+        ("Visio pour les schémas", Status.PROPRIETARY, "microsoft-visio"),
+        # Beside another product's name, that product.
+        ("Visio Livestorm", Status.PROPRIETARY, "livestorm"),
+        ("Office LibreOffice", Status.LIBRE, "libreoffice"),
+        # Beside a name the catalog lacks, that unknown product.
+        ("Visio Pexip", Status.UNKNOWN, None),
+        # The product's own names still name it.
+        ("Visio Microsoft", Status.PROPRIETARY, "microsoft-visio"),
+        ("Office 2019", Status.PROPRIETARY, "microsoft-office"),
+    ],
+)
+def test_an_everyday_word_naming_a_kind_of_tool_is_not_its_product_beside_other_words(
+    text: str, status: Status, ident: str | None, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (status, ident)

@@ -441,7 +441,10 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             # ("Free (box)" is no Box).
             owners = {index.owners.get(c.id) for c in found.candidates}
             foreign = found.via == "vendor" and index.owners.get(whole.id or "") not in owners
-            if whole.status in (Status.PROPRIETARY, Status.LIBRE) and not foreign:
+            # An everyday word that names a kind of tool is no more its product for being
+            # followed by context ("Visio de la mairie" is a video call).
+            same_word = found.via == "category" and whole.id == _exact_entry(core, index)
+            if whole.status in (Status.PROPRIETARY, Status.LIBRE) and not foreign and not same_word:
                 return whole
             settled = _described_by(text[len(core) :], found.candidates, index)
             if settled is not None:
@@ -478,6 +481,12 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
                     return named._replace(entry=entry)
             return found._replace(entry=entry)
     return _match_text(entry, index, min_score)
+
+
+def _exact_entry(text: str, index: Index) -> str | None:
+    """The entry a text names exactly, whole, by name, alias or former name."""
+    found = index.exact.get(key(text))
+    return found.entry if found is not None else None
 
 
 def _near_address(typed: str, index: Index) -> str | None:
@@ -632,6 +641,16 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                 return _found(entry, index, read, round(score, 1), "fuzzy", others)
             if _slip_of(words, tokens[span], ident, index):
                 return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
+            named_by = "".join(tokens[span])
+            rest = " ".join(t for t in stripped.split() if key(t) != named_by)
+            other = _exact_entry(rest, index) if named_by in index.category_names else None
+            if other is not None and other != ident:
+                # An everyday word that names a kind of tool, beside another product's name:
+                # that product ("Visio Livestorm", "visio Jitsi"), not Microsoft's.
+                return _found(entry, index, other, SUBSET_SCORE, "name", ())
+            if named_by in index.category_names and _unknown_name(rest, index):
+                # ... or beside a name the catalog lacks ("Visio Pexip"): that one.
+                return Match(entry, Status.UNKNOWN)
             # One name among several other name-like words ("Windows Live Mail") is a
             # product the catalog does not know, not the one it happens to contain.
             if (covered == 1 and _named_neighbours(tokens, ident, index, capitalised) >= 2) or (
