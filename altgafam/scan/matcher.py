@@ -641,16 +641,16 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                 return _found(entry, index, read, round(score, 1), "fuzzy", others)
             if _slip_of(words, tokens[span], ident, index):
                 return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
-            named_by = "".join(tokens[span])
-            rest = " ".join(t for t in stripped.split() if key(t) != named_by)
-            other = _exact_entry(rest, index) if named_by in index.category_names else None
-            if other is not None and other != ident:
-                # An everyday word that names a kind of tool, beside another product's name:
-                # that product ("Visio Livestorm", "visio Jitsi"), not Microsoft's.
-                return _found(entry, index, other, SUBSET_SCORE, "name", ())
-            if named_by in index.category_names and _unknown_name(rest, index):
-                # ... or beside a name the catalog lacks ("Visio Pexip"): that one.
-                return Match(entry, Status.UNKNOWN)
+            if "".join(tokens[span]) in index.category_names:
+                beside = " ".join(t for t in stripped.split() if key(t) != "".join(tokens[span]))
+                product = _exact_entry(beside, index)
+                if product is not None and product != ident:
+                    # An everyday word that names a kind of tool, beside another product's
+                    # name: that product ("Visio Livestorm", "visio Jitsi"), not Microsoft's.
+                    return _found(entry, index, product, SUBSET_SCORE, "name", ())
+                if _unknown_name(beside, index):
+                    # ... or beside a name the catalog lacks ("Visio Pexip"): that one.
+                    return Match(entry, Status.UNKNOWN)
             # One name among several other name-like words ("Windows Live Mail") is a
             # product the catalog does not know, not the one it happens to contain.
             if (covered == 1 and _named_neighbours(tokens, ident, index, capitalised) >= 2) or (
