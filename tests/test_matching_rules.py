@@ -961,3 +961,28 @@ def test_an_everyday_word_naming_a_kind_of_tool_is_not_its_product_beside_other_
     text: str, status: Status, ident: str | None, shipped_index: matcher.Index
 ) -> None:
     assert _read(text, shipped_index) == (status, ident)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "ident"),
+    [
+        # An acronym many products' descriptions use says what kind of thing: a card
+        # terminal, a small business; the product follows.
+        ("TPE Zettle", Status.PROPRIETARY, "zettle"),
+        ("PME Pennylane", Status.PROPRIETARY, "pennylane"),
+        # A word no description uses before the name is still another product's.
+        ("Zorglub Lucca", Status.UNKNOWN, None),
+    ],
+)
+def test_an_acronym_many_descriptions_use_is_no_brand_before_a_name(
+    text: str, status: Status, ident: str | None, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (status, ident)
+
+
+def test_acronyms_are_learnt_from_descriptions_and_never_a_company_s_name(
+    shipped_index: matcher.Index,
+) -> None:
+    acronyms = shipped_index.vocabulary.acronyms
+    assert {"tpe", "crm", "vpn"} <= acronyms
+    assert not acronyms & {"ibm", "sap", "ovh"}

@@ -806,8 +806,10 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         # A word in lower case before a name written with capitals says what it is
         # ("firewall Stormshield"); "bimcollab zoom" and "BIMcollab Zoom" stay another name.
         and not (before not in _capitalised(text) and set(found) <= _capitalised(text))
-        # So does a word the product's own description uses ("NAS Synology DSM").
+        # So does a word the product's own description uses ("NAS Synology DSM"), or an
+        # acronym many products' descriptions use ("TPE SumUp": a card terminal).
         and before not in _description_words(index.described.get(ident, ""))
+        and before not in vocabulary.acronyms
     ):
         return True
     # A short name before a capitalised word no name has is the start of another name

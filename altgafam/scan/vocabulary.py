@@ -3,6 +3,7 @@ brands, category words) and from everyday French and English (data/common-words.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,10 @@ GENERIC_OWNERS = 2
 HOUSE_ENTRIES = 2
 # A category word is named by its first letters from this length on ("visio", "compta").
 CATEGORY_PREFIX = 4
+# An acronym the descriptions of this many owners' products use is a kind of thing ("TPE",
+# "NAS", "CRM"), not a brand.
+ACRONYM_OWNERS = 3
+_ACRONYM = re.compile(r"\b(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,4}\b")
 # Words dropped from a vendor's name: "Sage Group" is written "Sage".
 CORPORATE = frozenset(
     "group groupe inc corp corporation company labs platforms communications software "
@@ -40,6 +45,9 @@ class Vocabulary(NamedTuple):
     brands: frozenset[str]
     # A word, or the first letters of one, of a category's labels -> those categories.
     categories: dict[str, tuple[str, ...]]
+    # Acronyms the descriptions of several owners' products use, no company's name: kinds
+    # of things ("tpe", a card terminal; "nas"), not brands, though written in capitals.
+    acronyms: frozenset[str]
 
 
 class WordList:
@@ -93,6 +101,15 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
         for vendor in (catalog.vendors[s.vendor], owner):
             for called in (vendor.name, *vendor.aliases):
                 vendor_words[owner.id].update(w for w in fold(called).split() if w not in CORPORATE)
+    described: dict[str, set[str]] = defaultdict(set)
+    descriptions = [
+        *((s.id, s.description) for s in catalog.services.values()),
+        *((a.id, a.description) for a in catalog.alternatives.values()),
+    ]
+    for ident, description in descriptions:
+        for text in (description.en, description.fr):
+            for word in _ACRONYM.findall(text):
+                described[word.lower()].add(ident)
     for a in catalog.alternatives.values():
         # A libre project has no vendor: its name's first word stands for one (the
         # OnlyOffice editors, the Apache projects).
@@ -149,4 +166,10 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
         # Center": "planning" stays a word, as in "Excel planning cuisine").
         frozenset(brands - generic - label_words),
         {w: tuple(sorted(ids)) for w, ids in categories.items()},
+        frozenset(
+            word
+            for word, ids in described.items()
+            if len({owners[i] for i in ids}) >= ACRONYM_OWNERS
+            and not any(word in words for words in vendor_words.values())
+        ),
     )
