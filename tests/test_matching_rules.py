@@ -986,3 +986,18 @@ def test_acronyms_are_learnt_from_descriptions_and_never_a_company_s_name(
     acronyms = shipped_index.vocabulary.acronyms
     assert {"tpe", "crm", "vpn"} <= acronyms
     assert not acronyms & {"ibm", "sap", "ovh"}
+
+
+def test_a_correction_of_the_context_alone_keeps_the_tool(shipped_index: matcher.Index) -> None:
+    def read(text: str) -> list[tuple[Status, str | None]]:
+        return [(m.status, m.id) for m in matcher.match_lines([Entry(1, text)], shipped_index)]
+
+    # The host is taken back, not the tool.
+    assert read("Mattermost sur notre serveur ? non, sur Framateam") == [
+        (Status.LIBRE, "mattermost")
+    ]
+    assert read("Drive chez Google ? non, chez Infomaniak") == [
+        (Status.PROPRIETARY, "infomaniak-kdrive")
+    ]
+    # A correction that names another tool still replaces it.
+    assert read("Mailchimp pour la lettre ? non, Brevo") == [(Status.PROPRIETARY, "brevo")]

@@ -1555,13 +1555,24 @@ def _name_like(text: str, everyday: bool = True) -> bool:
     )
 
 
+def _taken_back(found: re.Match[str]) -> str:
+    """What a line keeps of the words it takes back: nothing, unless the correction only
+    changes their context ("Nextcloud chez Infomaniak ? non, chez Zaclys": Nextcloud stays,
+    at another host)."""
+    rest = found.string[found.end() :]
+    said = _CONTEXT_USE.search(found.group(0))
+    if said is not None and said.start() > 0 and _CONTEXT_USE.match(" " + rest) is not None:
+        return found.group(0)[: said.start()].strip() + " "
+    return ""
+
+
 def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     """One line: a choice of tools is ambiguous between them; a list of tools is split when
     at least two of its parts are tools."""
     # "On line", "on-line": the word "online", split, and no tool used on LINE. A tool the
     # line takes back is not one of its tools (unless it is all the line names).
     rewritten = _ON_LINE.sub("online", entry.text)
-    rewritten = _TAKEN_BACK.sub("", rewritten).strip(" ,;") or rewritten
+    rewritten = _TAKEN_BACK.sub(_taken_back, rewritten).strip(" ,;") or rewritten
     if rewritten != entry.text:
         again = _match_line(entry._replace(text=rewritten), index, min_score)
         return [m._replace(entry=entry) for m in again]
