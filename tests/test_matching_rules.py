@@ -333,10 +333,10 @@ def test_a_brand_beside_words_its_description_uses_is_that_product(
 def test_context_never_makes_a_question_unknown_and_may_answer_it(
     shipped_index: matcher.Index,
 ) -> None:
-    # Two products are called Horizon: alone, a question...
+    # Three products are called Horizon: alone, a question...
     found = matcher.match_entry(Entry(1, "horizon"), shipped_index)
     assert found.status is Status.AMBIGUOUS
-    assert {c.id for c in found.candidates} == {"jvs-horizon", "omnissa-horizon"}
+    assert {c.id for c in found.candidates} == {"jvs-horizon", "omnissa-horizon", "lely-horizon"}
     # ...which a context the candidates' own descriptions tell apart answers...
     assert _read("Horizon (compta)", shipped_index) == (Status.PROPRIETARY, "jvs-horizon")
     assert _read("Horizon - bureaux virtuels", shipped_index) == (
