@@ -1001,3 +1001,28 @@ def test_a_correction_of_the_context_alone_keeps_the_tool(shipped_index: matcher
     ]
     # A correction that names another tool still replaces it.
     assert read("Mailchimp pour la lettre ? non, Brevo") == [(Status.PROPRIETARY, "brevo")]
+
+
+def test_an_everyday_word_in_companies_names_of_several_owners_is_no_brand(
+    shipped_index: matcher.Index,
+) -> None:
+    brands = shipped_index.vocabulary.brands
+    # What kind of body: agencies, federations of several owners.
+    assert not {"agence", "national", "federation"} & brands
+    # A company's own name stays its brand, though a dictionary has it.
+    assert {"orange", "google"} <= brands
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        # A slip beside an everyday word that some long name or agency's name holds: context.
+        ("trelo agence", "trello"),
+        ("Dropbx agence", "dropbox"),
+        ("fichier des bénévoles sur exel", "microsoft-excel"),
+    ],
+)
+def test_a_slip_beside_an_everyday_word_a_long_name_holds_is_still_read(
+    text: str, ident: str, shipped_index: matcher.Index
+) -> None:
+    assert _read(text, shipped_index) == (Status.PROPRIETARY, ident)

@@ -1149,7 +1149,13 @@ def _fuzzy(
                     continue
                 # Around a window, words that belong to no name are context ("trelo pour
                 # le suivi des chantiers"): the window is then the whole product name.
-                context = all(w not in index.postings for w in words if w not in window)
+                # So is an everyday word one owner's long name has ("fichier"), not one the
+                # names of several owners share ("search").
+                context = all(
+                    w not in index.postings or (w in everyday and w not in vocabulary.generic)
+                    for w in words
+                    if w not in window
+                )
                 parts.append((" ".join(window), 1.0 if context else PART_PENALTY))
     # What the whole line reads as, apart: a rival read in a piece of it only ("ofice" in
     # "Libre Ofice") does not make a reading of the whole line a question.

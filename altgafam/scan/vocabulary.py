@@ -94,13 +94,24 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
     owners: dict[str, str] = {}
     names: dict[str, list[str]] = defaultdict(list)
     vendor_words: dict[str, set[str]] = defaultdict(set)
+    # An everyday word in the names of companies of several owners says what kind of body
+    # they are ("agence", "national", "federation"), not whose product it is.
+    bearers: dict[str, set[str]] = defaultdict(set)
+    for vendor in catalog.vendors.values():
+        for called in (vendor.name, *vendor.aliases):
+            for word in fold(called).split():
+                bearers[word].add(catalog.owner(vendor.id).id)
+    common = common_words()
+    kind_words = {w for w, found in bearers.items() if len(found) > GENERIC_OWNERS and w in common}
     for s in catalog.services.values():
         owner = catalog.owner(s.vendor)
         owners[s.id] = owner.id
         names[s.id] = [s.name, *s.aliases, *s.former_names]
         for vendor in (catalog.vendors[s.vendor], owner):
             for called in (vendor.name, *vendor.aliases):
-                vendor_words[owner.id].update(w for w in fold(called).split() if w not in CORPORATE)
+                vendor_words[owner.id].update(
+                    w for w in fold(called).split() if w not in CORPORATE and w not in kind_words
+                )
     described: dict[str, set[str]] = defaultdict(set)
     descriptions = [
         *((s.id, s.description) for s in catalog.services.values()),
