@@ -1026,3 +1026,10 @@ def test_a_slip_beside_an_everyday_word_a_long_name_holds_is_still_read(
     text: str, ident: str, shipped_index: matcher.Index
 ) -> None:
     assert _read(text, shipped_index) == (Status.PROPRIETARY, ident)
+
+
+def test_capitals_a_name_lacks_make_another_brand_not_a_slip(shipped_index: matcher.Index) -> None:
+    # Canon's uniFLOW, one neighbouring key from Ubiflow, is written as a brand of its own.
+    assert _read("uniFLOW (copieurs)", shipped_index) == (Status.UNKNOWN, None)
+    # Camel case with one capital more is still a slip of the name.
+    assert _read("NextClod", shipped_index) == (Status.LIBRE, "nextcloud")

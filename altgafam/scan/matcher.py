@@ -1316,7 +1316,12 @@ def _cased_apart(text: str, ident: str, index: Index) -> bool:
     names = [n.replace(" ", "") for n in mine] + [w for n in mine for w in n.split()]
     name = min(names, key=lambda n: Levenshtein.distance(folded, n), default="")
     edited = {op.src_pos for op in Levenshtein.editops(folded, name) if op.tag == "replace"}
-    return any(typed[i].isupper() for i in edited if i > 0)
+    if any(typed[i].isupper() for i in edited if i > 0):
+        return True
+    # Capitals the name lacks, two or more: written as another brand ("uniFLOW" is no slip
+    # of Ubiflow), where "NextClod" is Nextcloud typed in camel case with a slip.
+    shown = index.names[ident]
+    return sum(c.isupper() for c in typed[1:]) >= sum(c.isupper() for c in shown[1:]) + 2
 
 
 def _spelt_out(text: str, ident: str, index: Index) -> bool:
