@@ -1033,3 +1033,39 @@ def test_capitals_a_name_lacks_make_another_brand_not_a_slip(shipped_index: matc
     assert _read("uniFLOW (copieurs)", shipped_index) == (Status.UNKNOWN, None)
     # Camel case with one capital more is still a slip of the name.
     assert _read("NextClod", shipped_index) == (Status.LIBRE, "nextcloud")
+
+
+def _lines(text: str, index: matcher.Index) -> list[tuple[Status, str | None]]:
+    return [(m.status, m.id) for m in matcher.match_lines([Entry(1, text)], index)]
+
+
+def test_a_letter_hyphened_before_a_name_makes_another_name(
+    shipped_index: matcher.Index,
+) -> None:
+    # D-Edge (hotel software) is not Microsoft's Edge; X-Teams is not Teams.
+    assert _lines("X-Teams", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("E-Sidoc", shipped_index) == [(Status.PROPRIETARY, "e-sidoc")]
+
+
+def test_a_choice_with_a_name_the_catalog_lacks_is_still_a_question(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("trello ou zorblax ?", shipped_index)[0][0] is Status.AMBIGUOUS
+    # An everyday word is no side of a choice.
+    assert _lines("Canva ou rien", shipped_index) == [(Status.PROPRIETARY, "canva")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ident"),
+    [
+        ("on a quitté Gmail pour Proton Mail", "proton-mail"),
+        ("compta : maintenant chez Pennylane", "pennylane"),
+        ("we moved over to Xero", "xero"),
+        # A move still to come keeps the tool in use.
+        ("Gmail (on passe à Proton Mail)", "gmail"),
+    ],
+)
+def test_a_move_done_names_the_tool_used_now(
+    text: str, ident: str, shipped_index: matcher.Index
+) -> None:
+    assert _lines(text, shipped_index)[0][1] == ident

@@ -55,6 +55,15 @@ _TAKEN_BACK = re.compile(
     r"it\s+is|rather)\s+)?",
     re.IGNORECASE,
 )
+# "on a quitté Titan pour NetSoins", "on est passés sur Cloudbeds", "moved to Xero": the
+# tool used now is what follows (a move done: "on passe à OpenTofu" is one to come).
+_MOVED = re.compile(
+    r"^.*?\b(?:quitt(?:ée?s?|es|ee)\s+.+?\s+pour|pass(?:ée?s?|es|ee)\s+(?:sur|à|chez)|"
+    r"migr(?:ée?s?|es|ee)\s+(?:sur|vers)|remplac(?:ée?s?|es|ee)\s+par|"
+    r"(?:maintenant|désormais)(?:\s+\w+){0,3}?\s+(?:sur|chez)|"
+    r"moved\s+(?:over\s+)?to|switched\s+to|replaced\s+by|now\s+(?:on|using|use))\s+(?=\S)",
+    re.IGNORECASE,
+)
 # "on line", "on-line": the word "online" split in two.
 _ON_LINE = re.compile(r"\bon[\s-]+line\b", re.IGNORECASE)
 # A word written with a capital after a small letter, not all capitals: "AtoM", "iMuse".
@@ -666,6 +675,9 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                 return Match(
                     entry, Status.UNKNOWN, candidates=(Candidate(ident, index.names[ident], 50.0),)
                 )
+        if "-" in text and _glued(text, tokens[span], index):
+            # A letter hyphened before the name, though it reads as a filler ("D-Edge").
+            return Match(entry, Status.UNKNOWN)
         return _found(entry, index, ident, 100.0, via, others)
     if (
         len(words) == 1
@@ -838,6 +850,9 @@ def _glued(text: str, found: list[str], index: Index) -> bool:
             if parts[i : i + size] != found:
                 continue
             extra = parts[:i] + parts[i + size :]
+            if i == 1 and re.match(r"^[^\W\d_]-", typed):
+                # One letter hyphened before it ("D-Edge"): a name of its own, no elision.
+                return True
             if any(
                 len(w) > 2
                 and w.isalpha()
@@ -1547,7 +1562,11 @@ def _choice(entry: Entry, index: Index, min_score: float) -> Match | None:
         if m.status in (Status.PROPRIETARY, Status.LIBRE) and m.id is not None:
             found.append(m.id)
             sides += 1
-        elif _name_like(piece):
+        elif _name_like(piece) or any(
+            # A word no dictionary has, in lower case too, is a name ("kidizz ou meeko ?").
+            w not in FILLERS and not plain_word(w, index.vocabulary, common_words())
+            for w in fold(piece).split()
+        ):
             sides += 1
     if sides < 2 or not found:
         return None
@@ -1584,6 +1603,7 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     # line takes back is not one of its tools (unless it is all the line names).
     rewritten = _ON_LINE.sub("online", entry.text)
     rewritten = _TAKEN_BACK.sub(_taken_back, rewritten).strip(" ,;") or rewritten
+    rewritten = _MOVED.sub("", rewritten, count=1)
     if rewritten != entry.text:
         again = _match_line(entry._replace(text=rewritten), index, min_score)
         return [m._replace(entry=entry) for m in again]
