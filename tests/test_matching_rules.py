@@ -1069,3 +1069,21 @@ def test_a_move_done_names_the_tool_used_now(
     text: str, ident: str, shipped_index: matcher.Index
 ) -> None:
     assert _lines(text, shipped_index)[0][1] == ident
+
+
+def test_in_at_and_dans_start_context(shipped_index: matcher.Index) -> None:
+    assert _lines("Square in the shop", shipped_index) == [(Status.PROPRIETARY, "square-pos")]
+    assert _lines("Slack dans l'équipe", shipped_index) == [(Status.PROPRIETARY, "slack")]
+    # A name that holds the word stays whole.
+    assert _lines("Sign in with Apple", shipped_index) == [
+        (Status.PROPRIETARY, "sign-in-with-apple")
+    ]
+
+
+def test_a_tool_used_with_an_everyday_word_is_one_line(shipped_index: matcher.Index) -> None:
+    # "office" names a kind of suite, and here a room: one tool, not two lines.
+    assert _lines("Zoom in the office", shipped_index) == [(Status.PROPRIETARY, "zoom")]
+    assert _lines("Gemini in Gmail", shipped_index) == [
+        (Status.PROPRIETARY, "google-gemini"),
+        (Status.PROPRIETARY, "gmail"),
+    ]

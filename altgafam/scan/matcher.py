@@ -129,7 +129,7 @@ CATEGORY_CANDIDATES = 5
 # What follows these is context, not the product: "Trello (projets clients)", "mattermost pour
 # les tests", "Canva - affiches". Markers of use, after which the product is what came first...
 _CONTEXT_USE = re.compile(
-    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|selon|chez)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
+    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|selon|chez|dans|in|at)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
     re.IGNORECASE,
 )
 # ...and markers of belonging, after which it may be a phrase ("tableau de bord").
@@ -1648,12 +1648,15 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         # line names whole, not with something it says what ("Zoom avec les partenaires"),
         # nor with the system it runs on ("Classroom sur les iPad").
         first = match_entry(Entry(entry.line, together[0]), index, min_score)
+        second = match_entry(Entry(entry.line, together[1]), index, min_score)
         if (
             first.status in (Status.PROPRIETARY, Status.LIBRE)
             and first.id != other
             and "operating-systems" not in index.kinds.get(other, ())
+            # The other must read as a tool, not an everyday word ("Zoom in the office").
+            and second.status in (Status.PROPRIETARY, Status.LIBRE)
         ):
-            return [first, match_entry(Entry(entry.line, together[1]), index, min_score)]
+            return [first, second]
         if first.status is Status.UNKNOWN and _job_done_by(together[0], other, index):
             # A job done on a tool the line names whole: "AG en visio sur Jitsi" is Jitsi.
             return [
