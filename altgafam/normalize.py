@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^a-z0-9+#]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -24,6 +25,9 @@ def printable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if not text.isascii() else text
 
 
+# The catalog's names are folded many times over while its index is built, and an inventory
+# repeats its lines: each text is folded once.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase, strip accents, turn punctuation into single spaces ('Agenda ' -> 'agenda').
 
