@@ -26,13 +26,25 @@ def printable(text: str) -> str:
 
 
 # The catalog's names are folded many times over while its index is built, and an inventory
-# repeats its lines: each text is folded once.
-@lru_cache(maxsize=1 << 16)
+# repeats its lines: a short text is folded once, in a cache of bounded size (32,768 texts of
+# at most 200 characters).
+_CACHED_LENGTH = 200
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents, turn punctuation into single spaces ('Agenda ' -> 'agenda').
 
     `+` and `#` survive because they carry meaning in product names (Google+, C#, Notepad++).
     """
+    return _fold_cached(text) if len(text) <= _CACHED_LENGTH else _fold(text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _fold_cached(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     # Compatibility forms first, then case: the double-struck X of X's logo (U+1D54F, a
     # mathematical letter with no lower case) becomes "X" only once decomposed.
     if text.isascii():
