@@ -1087,3 +1087,14 @@ def test_a_tool_used_with_an_everyday_word_is_one_line(shipped_index: matcher.In
         (Status.PROPRIETARY, "google-gemini"),
         (Status.PROPRIETARY, "gmail"),
     ]
+
+
+def test_everyday_words_no_name_has_say_what_for_beside_a_company_and_a_job(
+    shipped_index: matcher.Index,
+) -> None:
+    # "des bénévoles": what for; "agenda": the job; Google: whose.
+    assert _lines("agenda des bénévoles (google)", shipped_index) == [
+        (Status.PROPRIETARY, "google-calendar")
+    ]
+    # Without a job word, the company alone is still no product.
+    assert _lines("google des bénévoles", shipped_index)[0][1] is None

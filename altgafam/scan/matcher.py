@@ -870,9 +870,17 @@ def _company_and_job(words: list[str], index: Index) -> list[str]:
     the company's live products for that job, none when a word names no job. A word that
     names a job only through products' names ("webmail") must leave one product, as for a
     brand (`_for_the_job`): "Zoho Docs" is none of Zoho's office apps."""
+    common = common_words()
     for i, word in enumerate(words):
         products = index.vendors.get(word)
         others = words[:i] + words[i + 1 :]
+        # Everyday words no name has say what for, not which job ("agenda de tournée").
+        said = [
+            w
+            for w in others
+            if w in index.postings or category_of(w, index.vocabulary) or w not in common
+        ]
+        others = said if said else others
         if not products or not others:
             continue
         for names_too in (False, True):
