@@ -1098,3 +1098,19 @@ def test_everyday_words_no_name_has_say_what_for_beside_a_company_and_a_job(
     ]
     # Without a job word, the company alone is still no product.
     assert _lines("google des bénévoles", shipped_index)[0][1] is None
+
+
+def test_in_a_list_a_listed_owner_s_product_may_be_named_without_its_house_words(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("Gmail, Agenda, Drive", shipped_index) == [
+        (Status.PROPRIETARY, "gmail"),
+        (Status.PROPRIETARY, "google-calendar"),
+        (Status.PROPRIETARY, "google-drive"),
+    ]
+    assert _lines("ArcGIS Pro + Field Maps", shipped_index)[1] == (
+        Status.PROPRIETARY,
+        "arcgis-field-maps",
+    )
+    # No owner in the list names it: the part stays as it reads alone.
+    assert _lines("Zoom + Field Maps", shipped_index) == [(Status.PROPRIETARY, "zoom")]

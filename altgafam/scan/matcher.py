@@ -1714,7 +1714,22 @@ def _shortened(matches: list[Match], index: Index) -> list[Match]:
     out = []
     for m in matches:
         typed = fold(m.entry.text).split()
-        if m.status is Status.UNKNOWN and len(typed) == 1 and len(typed[0]) >= CONTEXT_WORD:
+        # A listed owner's product named without its house words, unknown or a question
+        # alone: "ArcGIS Online + Field Maps" is ArcGIS Field Maps, "Gmail, Drive" Google's.
+        bare = {
+            ident
+            for ident, owner in index.owners.items()
+            if owner in owners
+            and m.status in (Status.UNKNOWN, Status.AMBIGUOUS)
+            and any(
+                [w for w in name.split() if w not in index.vocabulary.house.get(ident, frozenset())]
+                == typed
+                for name in _own_names(ident, index)
+            )
+        }
+        if len(bare) == 1:
+            m = _found(m.entry, index, bare.pop(), SUBSET_SCORE, "shortened", ())
+        elif m.status is Status.UNKNOWN and len(typed) == 1 and len(typed[0]) >= CONTEXT_WORD:
             word = typed[0]
             found = {
                 ident
