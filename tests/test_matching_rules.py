@@ -1114,3 +1114,15 @@ def test_in_a_list_a_listed_owner_s_product_may_be_named_without_its_house_words
     )
     # No owner in the list names it: the part stays as it reads alone.
     assert _lines("Zoom + Field Maps", shipped_index) == [(Status.PROPRIETARY, "zoom")]
+
+
+def test_a_remark_in_brackets_after_the_tool_a_job_is_done_on_does_not_hide_it(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("AG en visio sur Jitsi (serveur asso)", shipped_index) == [
+        (Status.LIBRE, "jitsi-meet")
+    ]
+    assert _lines("WordPress with WooCommerce (boutique)", shipped_index) == [
+        (Status.LIBRE, "wordpress"),
+        (Status.LIBRE, "woocommerce"),
+    ]

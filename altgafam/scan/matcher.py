@@ -1749,9 +1749,11 @@ def _shortened(matches: list[Match], index: Index) -> list[Match]:
 
 
 def _named_whole(text: str, index: Index) -> str | None:
-    """The entry a text is one of the names of, fillers and versions aside: a dictionary
-    look-up, before any matching."""
+    """The entry a text is one of the names of, fillers, versions and a last remark in
+    brackets aside ("Paheko (ex Garradin)"): a dictionary look-up, before any matching."""
     hit = index.exact.get("".join(content_words(fold(text).split())))
+    if hit is None and text.rstrip().endswith(")") and "(" in text:
+        hit = index.exact.get("".join(content_words(fold(text[: text.rindex("(")]).split())))
     return hit.entry if hit is not None else None
 
 
