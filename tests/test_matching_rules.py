@@ -1126,3 +1126,12 @@ def test_a_remark_in_brackets_after_the_tool_a_job_is_done_on_does_not_hide_it(
         (Status.LIBRE, "wordpress"),
         (Status.LIBRE, "woocommerce"),
     ]
+
+
+def test_an_acronym_alone_found_only_inside_a_longer_name_names_no_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # GMAO is a kind of software; CARL Source GMAO one product of that kind.
+    assert _lines("notre GMAO", shipped_index) == [(Status.UNKNOWN, None)]
+    # An acronym that starts a name is that product.
+    assert _lines("OBS", shipped_index) == [(Status.LIBRE, "obs-studio")]

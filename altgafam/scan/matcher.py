@@ -124,6 +124,9 @@ GENERIC_TAIL = 4
 STEM = 6
 # A name this short is easily the start of another one.
 SHORT_NAME = 3
+# An acronym of at most this many letters, typed alone, is read as a kind of tool unless it
+# starts a name.
+SHORT_ACRONYM = 5
 # A line naming only a category ("visio", "agenda") is ambiguous between at most this many.
 CATEGORY_CANDIDATES = 5
 # What follows these is context, not the product: "Trello (projets clients)", "mattermost pour
@@ -1231,6 +1234,18 @@ def _fuzzy(
         )
         return Match(entry, Status.UNKNOWN, candidates=suggestions)
     top_id, top = ranked[0]
+    written = [t for t in re.findall(r"\w+", entry.text) if len(words) == 1 and fold(t) == words[0]]
+    if (
+        written
+        and written[0].isalpha()
+        and written[0].isupper()
+        and len(written[0]) <= SHORT_ACRONYM
+        and words[0] in index.postings
+        and not _head(words[0], top_id, index)
+    ):
+        # An acronym alone, found only after the start of a product's name ("CARL Source
+        # GMAO"), says what kind of tool that product is: "GMAO" names none.
+        return Match(entry, Status.UNKNOWN)
     close = [(i, s) for i, s in ranked[1:] if top - s <= AMBIGUITY_MARGIN and s >= min_score]
     if len(words) > 1 and entire.get(top_id, 0.0) >= top:
         close = [(i, s) for i, s in close if entire.get(i, 0.0) >= s]
