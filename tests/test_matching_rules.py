@@ -1135,3 +1135,13 @@ def test_an_acronym_alone_found_only_inside_a_longer_name_names_no_product(
     assert _lines("notre GMAO", shipped_index) == [(Status.UNKNOWN, None)]
     # An acronym that starts a name is that product.
     assert _lines("OBS", shipped_index) == [(Status.LIBRE, "obs-studio")]
+
+
+def test_a_company_named_by_a_filler_word_beside_an_everyday_name_is_its_own_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # Free's box (the internet box of the French operator Free), not Box Inc.
+    assert _lines("Free Box du bureau", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("box Free", shipped_index) == [(Status.UNKNOWN, None)]
+    # After a product's own name, "Free" is a plan.
+    assert _lines("Trello Free", shipped_index) == [(Status.PROPRIETARY, "trello")]

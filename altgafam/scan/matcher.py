@@ -495,6 +495,24 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
     return _match_text(entry, index, min_score)
 
 
+def _company_word_beside(
+    tokens: list[str], span: slice, ident: str, capitalised: frozenset[str], index: Index
+) -> bool:
+    """Whether a company's name that is also a filler ("free"), written with a capital,
+    stands before a name that is an everyday word, or after it written in lower case."""
+    name = tokens[span]
+    if not all(t in COMMON_WORDS or t in common_words() for t in name):
+        return False
+    lower = not set(name) & capitalised
+    return any(
+        t in FILLERS
+        and t in capitalised
+        and ident not in index.vendors.get(t, (ident,))
+        and (i < span.start or (i >= span.stop and lower))
+        for i, t in enumerate(tokens)
+    )
+
+
 def _exact_entry(text: str, index: Index) -> str | None:
     """The entry a text names exactly, whole, by name, alias or former name."""
     found = index.exact.get(key(text))
@@ -614,6 +632,12 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
             return _found(entry, index, turned.entry, 100.0, turned.via, ())
     if hit is not None:
         ident, via, others, covered, span = hit
+        if _company_word_beside(tokens, span, ident, capitalised, index):
+            # A company whose name is a filler word, written as a name, before a product
+            # name that is an everyday word, or after it in lower case: its own product
+            # ("Free Box", "box Free" are Free's box, not Box), where "Notion Free" is
+            # Notion's free plan.
+            return Match(entry, Status.UNKNOWN)
         brand = index.vocabulary.house.get(ident, frozenset())
         for other in others:
             # A brand before its product's own name ("AWS S3"): the product.
