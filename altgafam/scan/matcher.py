@@ -425,7 +425,7 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         # before context of its own ("Sign in with Google - comptes élèves").
         cuts = [len(text), *(m.start() for m in _CONTEXT_USE.finditer(text))]
         for cut in sorted(cuts, reverse=True):
-            key_ = index.exact.get("".join(fold(text[:cut]).split()))
+            key_ = index.exact.get(key(text[:cut]))
             if key_ is not None and len(text[:cut].split()) > 1:
                 return _found(entry, index, key_.entry, 100.0, key_.via, ())
     if core is not None:
@@ -501,16 +501,16 @@ def _company_word_beside(
     """Whether a company's name that is also a filler ("free"), written with a capital,
     stands before a name that is an everyday word, or after it written in lower case."""
     name = tokens[span]
-    if not all(t in COMMON_WORDS or t in common_words() for t in name):
-        return False
     lower = not set(name) & capitalised
-    return any(
+    beside = any(
         t in FILLERS
         and t in capitalised
         and ident not in index.vendors.get(t, (ident,))
         and (i < span.start or (i >= span.stop and lower))
         for i, t in enumerate(tokens)
     )
+    # The word list is read last: most lines name no such company.
+    return beside and all(t in COMMON_WORDS or t in common_words() for t in name)
 
 
 def _exact_entry(text: str, index: Index) -> str | None:
@@ -677,8 +677,9 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                 return _found(entry, index, read, round(score, 1), "fuzzy", others)
             if _slip_of(words, tokens[span], ident, index):
                 return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
-            if "".join(tokens[span]) in index.category_names:
-                beside = " ".join(t for t in stripped.split() if key(t) != "".join(tokens[span]))
+            kind_word = "".join(tokens[span])
+            if kind_word in index.category_names:
+                beside = " ".join(t for t in stripped.split() if key(t) != kind_word)
                 product = _exact_entry(beside, index)
                 if product is not None and product != ident:
                     # An everyday word that names a kind of tool, beside another product's
@@ -1258,9 +1259,10 @@ def _fuzzy(
         )
         return Match(entry, Status.UNKNOWN, candidates=suggestions)
     top_id, top = ranked[0]
-    written = [t for t in re.findall(r"\w+", entry.text) if len(words) == 1 and fold(t) == words[0]]
+    written = [t for t in re.findall(r"\w+", entry.text) if fold(t) == words[0]]
     if (
-        written
+        len(words) == 1
+        and written
         and written[0].isalpha()
         and written[0].isupper()
         and len(written[0]) <= SHORT_ACRONYM
@@ -1695,15 +1697,15 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         # line names whole, not with something it says what ("Zoom avec les partenaires"),
         # nor with the system it runs on ("Classroom sur les iPad").
         first = match_entry(Entry(entry.line, together[0]), index, min_score)
-        second = match_entry(Entry(entry.line, together[1]), index, min_score)
         if (
             first.status in (Status.PROPRIETARY, Status.LIBRE)
             and first.id != other
             and "operating-systems" not in index.kinds.get(other, ())
-            # The other must read as a tool, not an everyday word ("Zoom in the office").
-            and second.status in (Status.PROPRIETARY, Status.LIBRE)
         ):
-            return [first, second]
+            second = match_entry(Entry(entry.line, together[1]), index, min_score)
+            # The other must read as a tool, not an everyday word ("Zoom in the office").
+            if second.status in (Status.PROPRIETARY, Status.LIBRE):
+                return [first, second]
         if first.status is Status.UNKNOWN and _job_done_by(together[0], other, index):
             # A job done on a tool the line names whole: "AG en visio sur Jitsi" is Jitsi.
             return [
@@ -1790,10 +1792,12 @@ def _shortened(matches: list[Match], index: Index) -> list[Match]:
 def _named_whole(text: str, index: Index) -> str | None:
     """The entry a text is one of the names of, fillers, versions and a last remark in
     brackets aside ("Paheko (ex Garradin)"): a dictionary look-up, before any matching."""
-    hit = index.exact.get("".join(content_words(fold(text).split())))
-    if hit is None and text.rstrip().endswith(")") and "(" in text:
-        hit = index.exact.get("".join(content_words(fold(text[: text.rindex("(")]).split())))
-    return hit.entry if hit is not None else None
+    remark = text.rstrip().endswith(")") and "(" in text
+    for typed in (text, text[: text.rindex("(")]) if remark else (text,):
+        hit = index.exact.get("".join(content_words(fold(typed).split())))
+        if hit is not None:
+            return hit.entry
+    return None
 
 
 def match_lines(
