@@ -1145,3 +1145,27 @@ def test_a_company_named_by_a_filler_word_beside_an_everyday_name_is_its_own_pro
     assert _lines("box Free", shipped_index) == [(Status.UNKNOWN, None)]
     # After a product's own name, "Free" is a plan.
     assert _lines("Trello Free", shipped_index) == [(Status.PROPRIETARY, "trello")]
+
+
+def test_a_context_says_which_product_by_the_stems_and_acronyms_of_its_description(
+    shipped_index: matcher.Index,
+) -> None:
+    # The youth ministry's TAM, whose description says organisers declare their stays:
+    # "déclarer" shares its stem with "déclarent".
+    assert _lines("TAM pour déclarer le séjour", shipped_index) == [
+        (Status.PROPRIETARY, "tam-accueils-mineurs")
+    ]
+    # An acronym in capitals is read however short: the customs' GAMMA issues the DSA.
+    assert _lines("GAMMA pour nos DSA", shipped_index) == [(Status.PROPRIETARY, "gamma-douane")]
+    # A context the description does not use leaves the short name unknown.
+    assert _lines("TAM (réseau de bus)", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("GAMMA (la radio)", shipped_index) == [(Status.UNKNOWN, None)]
+
+
+def test_a_brand_s_short_name_before_its_product_s_name_is_that_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # "fb" is Facebook's short name, Messenger one of its owner's products.
+    assert _lines("FB messenger des bénévoles", shipped_index) == [
+        (Status.PROPRIETARY, "facebook-messenger")
+    ]

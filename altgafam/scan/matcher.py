@@ -563,13 +563,20 @@ def _unknown_name(text: str, index: Index) -> bool:
 
 
 def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index) -> str | None:
-    """The one candidate whose own description uses most of the context's words, or a longer
-    form of them ("compta": comptabilité), when one does more than all the others."""
-    words = [w for w in content_words(fold(context).split()) if len(w) >= CONTEXT_WORD]
+    """The one candidate whose own description uses most of the context's words, a longer
+    form of them ("compta": comptabilité) or another of the same stem ("déclaration":
+    déclarent), when one does more than all the others. An acronym in capitals counts
+    however short ("GAMMA pour les DAE")."""
+    acronyms = {fold(w) for w in re.findall(r"\b[A-Z]{3}\b", context)}
+    words = [
+        w for w in content_words(fold(context).split()) if len(w) >= CONTEXT_WORD or w in acronyms
+    ]
     counts: dict[str, int] = {}
     for candidate in candidates:
         described = _description_words(index.described.get(candidate.id, ""))
-        counts[candidate.id] = sum(any(d.startswith(w) for d in described) for w in words)
+        counts[candidate.id] = sum(
+            any(d.startswith(w) or _same_stem(w, d) for d in described) for w in words
+        )
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     # Most of the context's words, not one of several ("grants module": only "module").
     if (
@@ -638,16 +645,16 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
             # ("Free Box", "box Free" are Free's box, not Box), where "Notion Free" is
             # Notion's free plan.
             return Match(entry, Status.UNKNOWN)
-        brand = index.vocabulary.house.get(ident, frozenset())
         for other in others:
-            # A brand before its product's own name ("AWS S3"): the product.
+            # A brand before its product's own name ("AWS S3"), also by its short name ("fb
+            # messenger"): the product.
             rest = [w for w in words if w not in tokens[span]]
             named = index.exact.get("".join(rest))
             if (
                 named is not None
                 and named.entry == other
-                and set(tokens[span]) <= index.vocabulary.house.get(other, frozenset())
-                and set(tokens[span]) <= brand
+                and _in_house(tokens[span], other, index)
+                and _in_house(tokens[span], ident, index)
             ):
                 return _found(entry, index, other, 100.0, named.via, ())
         homonyms = index.homonyms.get("".join(tokens[span]))
@@ -740,6 +747,20 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         cands = tuple(Candidate(i, index.names[i], 0.0) for i in options[:5])
         return Match(entry, Status.AMBIGUOUS, via="vendor", candidates=cands)
     return _fuzzy(entry, words, index, min_score, capitalised, " ".join(tokens))
+
+
+def _in_house(words: list[str], ident: str, index: Index) -> bool:
+    """Whether words are an entry's owner's house words, or the alias of a name made of them
+    ("fb" is Facebook)."""
+    house = index.vocabulary.house.get(ident, frozenset())
+    if set(words) <= house:
+        return True
+    short = index.exact.get("".join(words))
+    return (
+        short is not None
+        and short.via == "alias"
+        and set(fold(index.names[short.entry]).split()) <= house
+    )
 
 
 def _longer_name(text: str, ident: str, index: Index) -> str | None:
