@@ -1169,3 +1169,18 @@ def test_a_brand_s_short_name_before_its_product_s_name_is_that_product(
     assert _lines("FB messenger des bénévoles", shipped_index) == [
         (Status.PROPRIETARY, "facebook-messenger")
     ]
+
+
+def test_a_product_s_first_word_is_its_brand_before_a_job_word(
+    shipped_index: matcher.Index,
+) -> None:
+    # Crésus Comptabilité's first word, written as a name, before "compta".
+    assert _lines("Crésus compta", shipped_index) == [(Status.PROPRIETARY, "cresus-comptabilite")]
+    assert _lines("Banana compta du club", shipped_index) == [
+        (Status.PROPRIETARY, "banana-accounting")
+    ]
+    # A job the product does not do names none of it.
+    assert _lines("Crésus paie", shipped_index) == [(Status.UNKNOWN, None)]
+    # An everyday word in lower case, or an acronym of a kind of tool, names no brand.
+    assert _lines("cloud compta", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("ENT compta", shipped_index) == [(Status.UNKNOWN, None)]

@@ -114,6 +114,8 @@ COMMON_WORDS = frozenset(
 )
 # A context word shorter than this says too little to choose between products ("de", "le").
 CONTEXT_WORD = 4
+# The fewest letters of a product's first word read as its brand before a job word.
+BRAND_WORD = 4
 # The least a shortened name leaves out of the word it shortens ("Illu" of Illustrator).
 SHORTENED_LEFT_OUT = 3
 # A generic word this long at the end of a name ("cloud" in Nextcloud) leaves its start to
@@ -727,7 +729,9 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         # A name with a version or a filler inside it: "Odoo 18 Community".
         return _found(entry, index, whole_name.entry, 100.0, whole_name.via, ())
     # A company's name that is also a filler word counts here ("Free mail").
-    asked = _company_and_job([t for t in tokens if t in words or t in index.vendors], index)
+    asked = _company_and_job(
+        [t for t in tokens if t in words or t in index.vendors], index, capitalised
+    )
     if asked:
         # A company and a job ("Sage compta"): its products for that job.
         if len(asked) == 1:
@@ -914,14 +918,31 @@ def _glued(text: str, found: list[str], index: Index) -> bool:
     return False
 
 
-def _company_and_job(words: list[str], index: Index) -> list[str]:
+def _company_and_job(
+    words: list[str], index: Index, capitalised: frozenset[str] = frozenset()
+) -> list[str]:
     """A company's name and words that each name a job ("Sage compta", "Google agenda"):
     the company's live products for that job, none when a word names no job. A word that
     names a job only through products' names ("webmail") must leave one product, as for a
-    brand (`_for_the_job`): "Zoho Docs" is none of Zoho's office apps."""
+    brand (`_for_the_job`): "Zoho Docs" is none of Zoho's office apps. With no company
+    named, a product's first word, written as a name or no everyday word, is its brand
+    ("Crésus compta" is Crésus Comptabilité)."""
     common = common_words()
+    named = [w for w in words if w in index.vendors]
     for i, word in enumerate(words):
-        products = index.vendors.get(word)
+        if named:
+            products = index.vendors.get(word)
+        elif (
+            len(word) < BRAND_WORD
+            or word in index.vocabulary.acronyms
+            or category_of(word, index.vocabulary)
+            or (word not in capitalised and plain_word(word, index.vocabulary, common))
+        ):
+            # Short words and acronyms name kinds of things ("ENT", "RDV"), everyday words
+            # in lower case what for.
+            continue
+        else:
+            products = _first_word_of(word, index)
         others = words[:i] + words[i + 1 :]
         # Everyday words no name has say what for, not which job ("agenda de tournée").
         said = [
@@ -937,8 +958,19 @@ def _company_and_job(words: list[str], index: Index) -> list[str]:
             found = [p for p in products if p in index.categories and jobs & set(index.kinds[p])]
             if found and (not names_too or len(found) == 1):
                 return found
-        return []
+        if named:
+            return []
     return []
+
+
+def _first_word_of(word: str, index: Index) -> tuple[str, ...]:
+    """The products whose name or an alias of two words or more starts with a word."""
+    found = {
+        index.choice_ids[p]
+        for p in index.postings.get(word, frozenset())
+        if index.choices[p].split()[0] == word and " " in index.choices[p]
+    }
+    return tuple(sorted(found))
 
 
 def _for_the_job(tokens: list[str], span: slice, ident: str, index: Index) -> str | None:
