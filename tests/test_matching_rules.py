@@ -1184,3 +1184,30 @@ def test_a_product_s_first_word_is_its_brand_before_a_job_word(
     # An everyday word in lower case, or an acronym of a kind of tool, names no brand.
     assert _lines("cloud compta", shipped_index) == [(Status.UNKNOWN, None)]
     assert _lines("ENT compta", shipped_index) == [(Status.UNKNOWN, None)]
+
+
+def test_an_acronym_in_capitals_is_a_slip_only_of_the_product_s_own_names(
+    shipped_index: matcher.Index,
+) -> None:
+    # Apidae Tourisme was once Sitra: "SIRA" is another acronym, no slip of that old name.
+    assert _lines("SIRA", shipped_index) == [(Status.UNKNOWN, None)]
+    # Typed in capitals, a slip of a name still finds it.
+    assert _lines("SLAK", shipped_index) == [(Status.PROPRIETARY, "slack")]
+
+
+def test_an_everyday_word_ending_in_s_is_no_plural_of_a_name(
+    shipped_index: matcher.Index,
+) -> None:
+    # Canvas (Instructure's learning platform, or a painter's canvas) is not Canva.
+    assert _lines("Canvas", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("Chromebooks", shipped_index) == [(Status.PROPRIETARY, "chromeos")]
+    # A doubt between two names a letter apart is still a question.
+    assert _lines("canvas ou canva ?", shipped_index) == [(Status.AMBIGUOUS, None)]
+
+
+def test_a_brand_beside_words_none_of_its_product_s_own_is_another_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # Street View is no slip of Sheets, though both follow "Google".
+    assert _lines("google street view", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("Google Sheet", shipped_index) == [(Status.PROPRIETARY, "google-sheets")]

@@ -116,6 +116,8 @@ COMMON_WORDS = frozenset(
 CONTEXT_WORD = 4
 # The fewest letters of a product's first word read as its brand before a job word.
 BRAND_WORD = 4
+# The fewest letters of a name's word that two slips may leave recognisable ("Valts").
+SLIP_TWICE = 5
 # The least a shortened name leaves out of the word it shortens ("Illu" of Illustrator).
 SHORTENED_LEFT_OUT = 3
 # A generic word this long at the end of a name ("cloud" in Nextcloud) leaves its start to
@@ -1113,12 +1115,14 @@ def _exact(
             joined = "".join(tokens[start:end])
             hit = index.exact.get(joined)
             # "Chromebooks", "Google Sheet"s; not a name that is an everyday word ("Elements"
-            # is no Element, "Signals" no Signal).
+            # is no Element, "Signals" no Signal), nor an everyday word of its own ("Canvas"
+            # is no Canva).
             if (
                 hit is None
                 and len(joined) > 4
                 and joined.endswith("s")
                 and joined[:-1] not in COMMON_WORDS
+                and not (end - start == 1 and joined in common_words())
             ):
                 hit = index.exact.get(joined[:-1])
             if hit is None:
@@ -1325,6 +1329,20 @@ def _fuzzy(
         # An acronym alone, found only after the start of a product's name ("CARL Source
         # GMAO"), says what kind of tool that product is: "GMAO" names none.
         return Match(entry, Status.UNKNOWN)
+    if (
+        len(words) == 1
+        and written
+        and written[0].isalpha()
+        and written[0].isupper()
+        and len(written[0]) <= SHORT_ACRONYM
+        and words[0] not in index.postings
+        and not _slip_of_own_name(words[0], top_id, index)
+    ):
+        # An acronym no name has is typed on purpose: a slip only of the product's own names,
+        # not of another name it once had ("SLAK" is Slack; "SIRA" is not Apidae, once Sitra).
+        return Match(
+            entry, Status.UNKNOWN, candidates=(Candidate(top_id, index.names[top_id], 50.0),)
+        )
     close = [(i, s) for i, s in ranked[1:] if top - s <= AMBIGUITY_MARGIN and s >= min_score]
     if len(words) > 1 and entire.get(top_id, 0.0) >= top:
         close = [(i, s) for i, s in close if entire.get(i, 0.0) >= s]
@@ -1350,6 +1368,16 @@ def _fuzzy(
     if any(w in vocabulary.brands and w not in house for w in words):
         return Match(entry, Status.UNKNOWN)
     if (
+        len(words) > 1
+        and any(w in house and w in vocabulary.brands for w in words)
+        and _other_words(words, top_id, index)
+    ):
+        # The brand spelled right beside words none of which is this product's own word or a
+        # slip of one: another product of the brand ("google street view" is no Sheets).
+        return Match(
+            entry, Status.UNKNOWN, candidates=(Candidate(top_id, index.names[top_id], 50.0),)
+        )
+    if (
         any(_another_stem(w, top_id, index) for w in words)
         or any(_cased_apart(typed_word, top_id, index) for typed_word in entry.text.split())
         or any(_near_brand(w, top_id, index) for w in words)
@@ -1358,6 +1386,41 @@ def _fuzzy(
             entry, Status.UNKNOWN, candidates=(Candidate(top_id, index.names[top_id], 50.0),)
         )
     return _found(entry, index, top_id, round(top, 1), "fuzzy", (), runners)
+
+
+def _other_words(words: list[str], ident: str, index: Index) -> bool:
+    """Whether a product's own words, apart from the brands typed, are all missing from
+    words, neither typed with a slip (two in a word of five letters or more, its first two
+    letters right: "valts" for "vault", not "street" for "sheet") nor inside a longer word
+    ("spreadsheets")."""
+    from rapidfuzz.distance import OSA
+
+    typed = {w for w in words if w in index.vocabulary.brands}
+    own = {w for name in _own_names(ident, index) for w in name.split()} - typed
+    rest = [w for w in words if w not in typed]
+    return (
+        bool(own)
+        and bool(rest)
+        and not any(
+            OSA.distance(w, o, score_cutoff=2)
+            <= (2 if len(o) >= SLIP_TWICE and w[:2] == o[:2] else 1)
+            or (len(w) >= CONTEXT_WORD and (w in o or o in w))
+            for w in rest
+            for o in own
+        )
+    )
+
+
+def _slip_of_own_name(typed: str, ident: str, index: Index) -> bool:
+    """Whether a word is one edit from a word of the entry's names that share a word with its
+    main name."""
+    from rapidfuzz.distance import OSA
+
+    return any(
+        OSA.distance(typed, word, score_cutoff=1) <= 1
+        for name in _own_names(ident, index)
+        for word in name.split()
+    )
 
 
 def _own_names(ident: str, index: Index) -> list[str]:
@@ -1659,15 +1722,26 @@ def _choice(entry: Entry, index: Index, min_score: float) -> Match | None:
         return None
     found: list[str] = []
     sides = 0
-    for piece in pieces:
-        m = match_entry(Entry(entry.line, piece.strip()), index, min_score)
+    matches = [match_entry(Entry(entry.line, piece.strip()), index, min_score) for piece in pieces]
+    for piece, m in zip(pieces, matches, strict=True):
         if m.status in (Status.PROPRIETARY, Status.LIBRE) and m.id is not None:
             found.append(m.id)
             sides += 1
-        elif _name_like(piece) or any(
-            # A word no dictionary has, in lower case too, is a name ("kidizz ou meeko ?").
-            w not in FILLERS and not plain_word(w, index.vocabulary, common_words())
-            for w in fold(piece).split()
+        elif (
+            _name_like(piece)
+            or any(
+                # A word no dictionary has, in lower case too, is a name ("kidizz ou meeko ?").
+                w not in FILLERS and not plain_word(w, index.vocabulary, common_words())
+                for w in fold(piece).split()
+            )
+            or any(
+                # An everyday word a letter from the other side's name is a doubt between
+                # two names ("canvas or canva?").
+                len(fold(piece).split()) == 1
+                and _slip_of_own_name(fold(piece).strip(), o.id, index)
+                for o in matches
+                if o.id is not None and o is not m
+            )
         ):
             sides += 1
     if sides < 2 or not found:
