@@ -1071,9 +1071,14 @@ def test_a_move_done_names_the_tool_used_now(
     assert _lines(text, shipped_index)[0][1] == ident
 
 
-def test_in_at_and_dans_start_context(shipped_index: matcher.Index) -> None:
+def test_in_at_dans_and_entre_start_context(shipped_index: matcher.Index) -> None:
     assert _lines("Square in the shop", shipped_index) == [(Status.PROPRIETARY, "square-pos")]
     assert _lines("Slack dans l'équipe", shipped_index) == [(Status.PROPRIETARY, "slack")]
+    # So do "entre", "between" and "among": whom a tool joins.
+    assert _lines("signal entre voisins", shipped_index) == [(Status.LIBRE, "signal")]
+    assert _lines("Teams between the two offices", shipped_index) == [
+        (Status.PROPRIETARY, "microsoft-teams")
+    ]
     # A name that holds the word stays whole.
     assert _lines("Sign in with Apple", shipped_index) == [
         (Status.PROPRIETARY, "sign-in-with-apple")

@@ -136,7 +136,7 @@ CATEGORY_CANDIDATES = 5
 # What follows these is context, not the product: "Trello (projets clients)", "mattermost pour
 # les tests", "Canva - affiches". Markers of use, after which the product is what came first...
 _CONTEXT_USE = re.compile(
-    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|selon|chez|dans|in|at)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
+    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|selon|chez|dans|in|at|entre|between|among)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
     re.IGNORECASE,
 )
 # ...and markers of belonging, after which it may be a phrase ("tableau de bord").
