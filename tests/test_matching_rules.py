@@ -1216,3 +1216,11 @@ def test_a_brand_beside_words_none_of_its_product_s_own_is_another_product(
     # Street View is no slip of Sheets, though both follow "Google".
     assert _lines("google street view", shipped_index) == [(Status.UNKNOWN, None)]
     assert _lines("Google Sheet", shipped_index) == [(Status.PROPRIETARY, "google-sheets")]
+
+
+def test_a_homonym_written_exactly_as_one_of_them_writes_its_name_is_that_one(
+    shipped_index: matcher.Index,
+) -> None:
+    # The ministry writes SIECLE in capitals; Logitud's civil-status software is Siècle.
+    assert _lines("SIECLE du lycée", shipped_index) == [(Status.PROPRIETARY, "siecle")]
+    assert _lines("siecle", shipped_index) == [(Status.AMBIGUOUS, None)]

@@ -663,6 +663,11 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                 return _found(entry, index, other, 100.0, named.via, ())
         homonyms = index.homonyms.get("".join(tokens[span]))
         if homonyms and covered == len(words):
+            # Written exactly as one of them writes its name, capitals and all ("SIECLE",
+            # the ministry's, not Logitud's Siècle): that one.
+            spelt = [i for i in homonyms if index.names[i] == text.strip() and not text.islower()]
+            if len(spelt) == 1:
+                return _found(entry, index, spelt[0], 100.0, "name", ())
             return Match(
                 entry,
                 Status.AMBIGUOUS,
