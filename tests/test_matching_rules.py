@@ -1213,8 +1213,9 @@ def test_an_everyday_word_ending_in_s_is_no_plural_of_a_name(
 def test_a_brand_beside_words_none_of_its_product_s_own_is_another_product(
     shipped_index: matcher.Index,
 ) -> None:
-    # Street View is no slip of Sheets, though both follow "Google".
-    assert _lines("google street view", shipped_index) == [(Status.UNKNOWN, None)]
+    # Microsoft Stream (video) is no slip of the Microsoft Store, nor a Google street of Sheets.
+    assert _lines("microsoft stream", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("google street art", shipped_index) == [(Status.UNKNOWN, None)]
     assert _lines("Google Sheet", shipped_index) == [(Status.PROPRIETARY, "google-sheets")]
 
 
