@@ -81,13 +81,11 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # The lines of another owner left, known and not fixed. In fresh6, "AWS" is AWS-Achat, a
 # public-procurement platform the catalog lacks (no page on its maker could be read), and
 # "AWS" names Amazon Web Services. In fresh9, Local Line (a food-hub ordering service) is
-# read as LINE, an everyday word written as a name inside another name; and Tally ERP 9
-# (Tally Solutions' accounting, now TallyPrime, whose entry lacks that old name: no page read
-# says TallyPrime succeeded it) as Tally, the form builder. Any other line naming another
-# owner fails the test.
+# read as LINE, an everyday word written as a name inside another name. Any other line
+# naming another owner fails the test.
 KNOWN_OTHER_OWNERS = {
     "fresh6": ["AWS pour les marchés publics"],
-    "fresh9": ["Local Line for the producer orders", "Tally ERP 9"],
+    "fresh9": ["Local Line for the producer orders"],
 }
 
 
