@@ -1225,3 +1225,14 @@ def test_a_homonym_written_exactly_as_one_of_them_writes_its_name_is_that_one(
     # The ministry writes SIECLE in capitals; Logitud's civil-status software is Siècle.
     assert _lines("SIECLE du lycée", shipped_index) == [(Status.PROPRIETARY, "siecle")]
     assert _lines("siecle", shipped_index) == [(Status.AMBIGUOUS, None)]
+
+
+def test_a_context_s_plural_is_read_as_the_description_s_singular(
+    shipped_index: matcher.Index,
+) -> None:
+    # Crowdfunder UK's description speaks of community share offers.
+    assert _lines("Crowdfunder (community shares)", shipped_index) == [
+        (Status.PROPRIETARY, "crowdfunder-uk")
+    ]
+    # A company's name alone stays a question.
+    assert _lines("crowdfunder", shipped_index) == [(Status.AMBIGUOUS, None)]

@@ -568,9 +568,9 @@ def _unknown_name(text: str, index: Index) -> bool:
 
 def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index) -> str | None:
     """The one candidate whose own description uses most of the context's words, a longer
-    form of them ("compta": comptabilité) or another of the same stem ("déclaration":
-    déclarent), when one does more than all the others. An acronym in capitals counts
-    however short ("GAMMA pour les DAE")."""
+    form of them ("compta": comptabilité), their singular ("shares": share) or another of the
+    same stem ("déclaration": déclarent), when one does more than all the others. An acronym
+    in capitals counts however short ("GAMMA pour les DAE")."""
     acronyms = {fold(w) for w in re.findall(r"\b[A-Z]{3}\b", context)}
     words = [
         w for w in content_words(fold(context).split()) if len(w) >= CONTEXT_WORD or w in acronyms
@@ -579,7 +579,8 @@ def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index)
     for candidate in candidates:
         described = _description_words(index.described.get(candidate.id, ""))
         counts[candidate.id] = sum(
-            any(d.startswith(w) or _same_stem(w, d) for d in described) for w in words
+            any(d.startswith(w) or w == f"{d}s" or _same_stem(w, d) for d in described)
+            for w in words
         )
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     # Most of the context's words, not one of several ("grants module": only "module").
