@@ -170,9 +170,13 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
         for w, found in word_owners.items()
         if len(found) >= (GENERIC_OWNERS + 1 if w in named_brands else GENERIC_OWNERS)
     }
+    # One frozen set per owner, shared by its entries.
+    frozen = {owner: frozenset(words) for owner, words in house_of.items()}
+    empty: frozenset[str] = frozenset()
+    company_words = set().union(*vendor_words.values())
     return Vocabulary(
         frozenset(generic | label_words),
-        {ident: frozenset(house_of[owner]) for ident, owner in owners.items()},
+        {ident: frozen.get(owner, empty) for ident, owner in owners.items()},
         # A word of a category's label is no brand even in a company's name ("Planning
         # Center": "planning" stays a word, as in "Excel planning cuisine").
         frozenset(brands - generic - label_words),
@@ -180,7 +184,6 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
         frozenset(
             word
             for word, ids in described.items()
-            if len({owners[i] for i in ids}) >= ACRONYM_OWNERS
-            and not any(word in words for words in vendor_words.values())
+            if len({owners[i] for i in ids}) >= ACRONYM_OWNERS and word not in company_words
         ),
     )
