@@ -1236,3 +1236,14 @@ def test_a_context_s_plural_is_read_as_the_description_s_singular(
     ]
     # A company's name alone stays a question.
     assert _lines("crowdfunder", shipped_index) == [(Status.AMBIGUOUS, None)]
+
+
+def test_under_a_government_s_domain_the_first_label_names_the_service(
+    shipped_index: matcher.Index,
+) -> None:
+    # MonPsy was the first name of Mon soutien psy.
+    assert _lines("https://monpsy.sante.gouv.fr", shipped_index) == [
+        (Status.PROPRIETARY, "mon-soutien-psy")
+    ]
+    # Elsewhere the first label is no name: "drive" of an unknown address is not Drive.
+    assert _lines("drive.example.com", shipped_index) == [(Status.UNKNOWN, None)]

@@ -404,7 +404,10 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         # slip of another product's name ("guso.fr" is not Gusto). Its name, or its main
         # label, may still be a name ("Draw.io", "monday.com").
         labels = address.group(1).lower().split(".")
-        for name in (address.group(0), labels[-2] if len(labels) > 1 else labels[0]):
+        # Under a government's domain, the first label names the service ("monpsy" of
+        # monpsy.sante.gouv.fr).
+        public = [labels[0]] if len(labels) > 2 and {"gouv", "gov"} & set(labels[1:]) else []
+        for name in (address.group(0), labels[-2] if len(labels) > 1 else labels[0], *public):
             hit = index.exact.get(key(name))
             if hit is not None:
                 return _found(entry, index, hit.entry, 100.0, hit.via, ())
