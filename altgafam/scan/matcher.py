@@ -1326,24 +1326,19 @@ def _fuzzy(
         return Match(entry, Status.UNKNOWN, candidates=suggestions)
     top_id, top = ranked[0]
     written = [t for t in re.findall(r"\w+", entry.text) if fold(t) == words[0]]
-    if (
+    acronym = (
         len(words) == 1
-        and written
+        and bool(written)
         and written[0].isalpha()
         and written[0].isupper()
         and len(written[0]) <= SHORT_ACRONYM
-        and words[0] in index.postings
-        and not _head(words[0], top_id, index)
-    ):
+    )
+    if acronym and words[0] in index.postings and not _head(words[0], top_id, index):
         # An acronym alone, found only after the start of a product's name ("CARL Source
         # GMAO"), says what kind of tool that product is: "GMAO" names none.
         return Match(entry, Status.UNKNOWN)
     if (
-        len(words) == 1
-        and written
-        and written[0].isalpha()
-        and written[0].isupper()
-        and len(written[0]) <= SHORT_ACRONYM
+        acronym
         and words[0] not in index.postings
         and not _slip_of_own_name(words[0], top_id, index)
     ):
