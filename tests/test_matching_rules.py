@@ -1247,3 +1247,12 @@ def test_under_a_government_s_domain_the_first_label_names_the_service(
     ]
     # Elsewhere the first label is no name: "drive" of an unknown address is not Drive.
     assert _lines("drive.example.com", shipped_index) == [(Status.UNKNOWN, None)]
+
+
+def test_a_brand_alone_that_its_only_product_s_name_lacks_names_the_company(
+    shipped_index: matcher.Index,
+) -> None:
+    # Schneider Electric's one product here is EcoStruxure Machine Expert: which product?
+    assert _lines("schneider", shipped_index) == [(Status.AMBIGUOUS, None)]
+    # A product whose own name starts with the brand is still that product.
+    assert _lines("Coyote", shipped_index) == [(Status.PROPRIETARY, "coyote-driving-assistant")]

@@ -1295,6 +1295,18 @@ def _fuzzy(
         # One product has the words: it must have no others but its owner's and generic
         # ones ("Microsoft Power" is not Power BI when Power Apps is missing).
         subset = _subset(named or namey, index, complete=True)
+        said = named or namey
+        if len(subset) == 1 and all(
+            w in vocabulary.house.get(i, ()) and w not in fold(index.names[i]).split()
+            for i in subset
+            for w in said
+        ):
+            # Only its owner's brand is typed, which the product's own name lacks
+            # ("Schneider", whose only product here is EcoStruxure Machine Expert): the
+            # company is named, which of its products is a question, as for a company's
+            # whole name.
+            cands = tuple(Candidate(i, index.names[i], 0.0) for i in subset)
+            return Match(entry, Status.AMBIGUOUS, via="vendor", candidates=cands)
     # Only distinctive words filling the whole line settle on one product ("Lightroom");
     # with context around, or everyday words alone, shared words can only raise a question
     # ("Drive partagé": which Drive?), never settle ("agenda papier" is not Google's,
