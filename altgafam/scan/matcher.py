@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from altgafam.models import Candidate, Catalog, Entry, Match, PerLine, Status
+from altgafam.models import Candidate, Catalog, Entry, Match, PerLine, Status, Text
 from altgafam.normalize import by_host, fold, key
 from altgafam.scan.vocabulary import (
     CORPORATE,
@@ -173,10 +173,10 @@ class Index(NamedTuple):
     # A product's whole name that is also another product's name without its owner's brand
     # ("SIECLE", the ministry's, and Logitud's "Siècle"): alone, which one only the user knows.
     homonyms: dict[str, tuple[str, ...]]
-    # Each entry's own description, in both languages: what it is. Kept as text and read
-    # word by word only when a rule asks (_description_words): folding them all would cost
-    # every rebuild of the index a fifth more.
-    described: dict[str, str]
+    # Each entry's own description, in both languages: what it is. The catalog's own texts,
+    # which the cache then stores once with the catalog, read word by word only when a rule
+    # asks (_description_words): folding them all would cost every rebuild a fifth more.
+    described: dict[str, Text]
     # Each service's owner (the root of its vendor's parent chain).
     owners: dict[str, str]
     # The known addresses without a path, and the names written with a dot ("Rocket.Chat"),
@@ -250,11 +250,8 @@ def build_index(catalog: Catalog) -> Index:
         kinds,
         _homonyms(exact, names, vocabulary, kinds),
         {
-            ident: f"{text.en} {text.fr}"
-            for ident, text in [
-                *((s.id, s.description) for s in catalog.services.values()),
-                *((a.id, a.description) for a in catalog.alternatives.values()),
-            ]
+            **{s.id: s.description for s in catalog.services.values()},
+            **{a.id: a.description for a in catalog.alternatives.values()},
         },
         {s.id: catalog.owner(s.vendor).id for s in catalog.services.values()},
         [(host, ident) for host, ident in domains.items() if "/" not in host]
@@ -317,10 +314,9 @@ def _category_names(
     common = common_words()
     out: dict[str, tuple[str, ...]] = {}
     for word in exact:
-        if word not in postings or not plain_word(word, vocabulary, common):
-            continue
-        named = category_of(word, vocabulary)
-        if named:
+        # The category look-up first: it is a dictionary's, the everyday-word one a search.
+        named = category_of(word, vocabulary) if word in postings else ()
+        if named and plain_word(word, vocabulary, common):
             out[word] = _category_candidates(word, named, catalog, exact, postings, choice_ids)
     return out
 
@@ -360,19 +356,25 @@ def _sorted_words(text: str) -> str:
 
 def _vendor_products(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     """Vendor name -> its services (suites first), for lines that name only the company."""
-    products: dict[str, list[str]] = defaultdict(list)
     order = sorted(
         catalog.services.values(),
         key=lambda s: (s.category != "suites", s.discontinued is not None, s.id),
     )
+    by_vendor: dict[str, list[str]] = defaultdict(list)
     for service in order:
-        vendor = catalog.vendors[service.vendor]
+        by_vendor[service.vendor].append(service.id)
+    # Each vendor's names once, its products in that order; a name two vendors share keeps
+    # the same order across both.
+    rank = {service.id: n for n, service in enumerate(order)}
+    products: dict[str, set[str]] = defaultdict(set)
+    for vendor_id, ids in by_vendor.items():
+        vendor = catalog.vendors[vendor_id]
         for called in (vendor.name, *vendor.aliases):
             words = [w for w in fold(called).split() if w not in CORPORATE]
             for name in {key(called), "".join(words)}:
-                if name and service.id not in products[name]:
-                    products[name].append(service.id)
-    return {name: tuple(ids) for name, ids in products.items()}
+                if name:
+                    products[name].update(ids)
+    return {name: tuple(sorted(ids, key=rank.__getitem__)) for name, ids in products.items()}
 
 
 def _addresses(text: str) -> list[tuple[str, str]]:
@@ -580,7 +582,7 @@ def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index)
     ]
     counts: dict[str, int] = {}
     for candidate in candidates:
-        described = _description_words(index.described.get(candidate.id, ""))
+        described = _description_words(index.described.get(candidate.id))
         counts[candidate.id] = sum(
             any(d.startswith(w) or w == f"{d}s" or _same_stem(w, d) for d in described)
             for w in words
@@ -884,7 +886,7 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         and not (before not in _capitalised(text) and set(found) <= _capitalised(text))
         # So does a word the product's own description uses ("NAS Synology DSM"), or an
         # acronym many products' descriptions use ("TPE SumUp": a card terminal).
-        and before not in _description_words(index.described.get(ident, ""))
+        and before not in _description_words(index.described.get(ident))
         and before not in vocabulary.acronyms
     ):
         return True
@@ -1001,9 +1003,11 @@ def _for_the_job(tokens: list[str], span: slice, ident: str, index: Index) -> st
 
 
 @lru_cache(maxsize=256)
-def _description_words(description: str) -> frozenset[str]:
-    """The words of a description, folded as lines are."""
-    return frozenset(fold(description).split())
+def _description_words(description: Text | None) -> frozenset[str]:
+    """The words of a description in both languages, folded as lines are."""
+    if description is None:
+        return frozenset()
+    return frozenset(fold(f"{description.en} {description.fr}").split())
 
 
 def _described(text: str, found: list[str], rest: list[str], ident: str, index: Index) -> bool:
@@ -1011,7 +1015,7 @@ def _described(text: str, found: list[str], rest: list[str], ident: str, index: 
     description uses, none naming another category: they say what it is ("Stormshield
     firewall", whose description says firewall), not which other product of the brand."""
     capitalised = _capitalised(text)
-    words = _description_words(index.described.get(ident, ""))
+    words = _description_words(index.described.get(ident))
     return (
         bool(rest)
         and set(found) <= capitalised
