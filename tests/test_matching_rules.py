@@ -1256,3 +1256,16 @@ def test_a_brand_alone_that_its_only_product_s_name_lacks_names_the_company(
     assert _lines("schneider", shipped_index) == [(Status.AMBIGUOUS, None)]
     # A product whose own name starts with the brand is still that product.
     assert _lines("Coyote", shipped_index) == [(Status.PROPRIETARY, "coyote-driving-assistant")]
+
+
+def test_a_context_in_brackets_that_spells_the_name_out_names_it(
+    shipped_index: matcher.Index,
+) -> None:
+    # An acronym and its words: OM is Organic Maps.
+    assert _lines("OM (organic maps)", shipped_index) == [(Status.LIBRE, "organic-maps")]
+    # The brand before, the rest of the name in brackets.
+    assert _lines("le NAS Synology (hyper backup)", shipped_index) == [
+        (Status.PROPRIETARY, "synology-hyper-backup")
+    ]
+    # Other words in brackets spell nothing.
+    assert _lines("OM (pour les cartes)", shipped_index) == [(Status.UNKNOWN, None)]

@@ -494,14 +494,46 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             }
             # Only brand words, and only lower-case words beside them ("Admin console" is a
             # name): then, and only then, is the context read.
+            context = re.sub(r"[()\[\]{}]", " ", text[len(core) :])
             if own and own <= index.vocabulary.brands and _capitalised(core) <= own:
-                context = re.sub(r"[()\[\]{}]", " ", text[len(core) :])
                 named = _match_text(Entry(entry.line, context), index, min_score)
                 house = index.vocabulary.house.get(named.id or "", frozenset())
                 if named.status in (Status.PROPRIETARY, Status.LIBRE) and own <= house:
                     return named._replace(entry=entry)
+            # Only a context in brackets spells a name out, never one of a choice.
+            spelt = (
+                _spelt_in_context(core, context, index)
+                if text[len(core) :].lstrip().startswith("(") and not _CHOICE.search(core)
+                else None
+            )
+            if spelt is not None:
+                return _found(entry, index, spelt, 100.0, "context", ())
             return found._replace(entry=entry)
     return _match_text(entry, index, min_score)
+
+
+def _spelt_in_context(core: str, context: str, index: Index) -> str | None:
+    """The product a context spells out in full: an acronym's words ("DSS (deep sky
+    stacker)"), or the rest of a name whose brand the line gives ("NAS synology (hyper
+    backup)" is Synology Hyper Backup)."""
+    said = content_words(fold(context).split())
+    if not said:
+        return None
+    whole = index.exact.get("".join(said))
+    initials = "".join(w[0] for w in said)
+    if (
+        whole is not None
+        and re.fullmatch(r"[A-Z]{2,5}", core.strip())
+        and (fold(core).replace(" ", "") == initials)
+    ):
+        return whole.entry
+    brands = [w for w in fold(core).split() if w in index.vocabulary.brands]
+    for brand in brands:
+        for joined in (brand + "".join(said), "".join(said) + brand):
+            hit = index.exact.get(joined)
+            if hit is not None:
+                return hit.entry
+    return None
 
 
 def _company_word_beside(
