@@ -1269,3 +1269,12 @@ def test_a_context_in_brackets_that_spells_the_name_out_names_it(
     ]
     # Other words in brackets spell nothing.
     assert _lines("OM (pour les cartes)", shipped_index) == [(Status.UNKNOWN, None)]
+
+
+def test_a_company_s_only_product_is_settled_by_half_of_the_context(
+    shipped_index: matcher.Index,
+) -> None:
+    # G7's one product here is its taxi app, whose description speaks of taxis.
+    assert _lines("G7 (taxi parisien)", shipped_index) == [(Status.PROPRIETARY, "g7-taxi")]
+    # Alone, the company is a question.
+    assert _lines("G7", shipped_index) == [(Status.AMBIGUOUS, None)]

@@ -621,9 +621,11 @@ def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index)
         )
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     # Most of the context's words, not one of several ("grants module": only "module").
+    # A lone candidate needs half of them ("G7 (radio taxi)": taxis); one of several, most.
     if (
         ranked
-        and ranked[0][1] * 2 > len(words)
+        and ranked[0][1] > 0
+        and ranked[0][1] * 2 >= len(words) + (len(ranked) > 1)
         and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
     ):
         return ranked[0][0]
