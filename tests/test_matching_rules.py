@@ -1278,3 +1278,10 @@ def test_a_company_s_only_product_is_settled_by_half_of_the_context(
     assert _lines("G7 (taxi parisien)", shipped_index) == [(Status.PROPRIETARY, "g7-taxi")]
     # Alone, the company is a question.
     assert _lines("G7", shipped_index) == [(Status.AMBIGUOUS, None)]
+
+
+def test_a_job_word_sharing_a_stem_with_a_category_s_word_names_that_job(
+    shipped_index: matcher.Index,
+) -> None:
+    # "traducteur" shares "traduct" with "traduction": Google's translation product.
+    assert _lines("traducteur google", shipped_index) == [(Status.PROPRIETARY, "google-translate")]

@@ -1090,10 +1090,15 @@ def _named_jobs(word: str, index: Index, names_too: bool) -> set[str]:
 
 
 def _jobs(words: list[str], index: Index, names_too: bool) -> set[str]:
-    """The categories some words name together, none when one of them names none."""
+    """The categories some words name together, none when one of them names none. A
+    dictionary word may name one by the stem it shares with a category's word ("traducteur":
+    traduction); a misspelt one does not ("Comptabiilité" stays a slip of a name)."""
     jobs: set[str] = set()
+    common = common_words()
     for word in words:
         named = _named_jobs(word, index, names_too)
+        if not named and len(word) > STEM + 1 and word in common:
+            named = set(category_of(word[: STEM + 1], index.vocabulary))
         if not named:
             return set()
         jobs |= named
