@@ -519,14 +519,11 @@ def _spelt_in_context(core: str, context: str, index: Index) -> str | None:
     said = content_words(fold(context).split())
     if not said:
         return None
-    whole = index.exact.get("".join(said))
-    initials = "".join(w[0] for w in said)
-    if (
-        whole is not None
-        and re.fullmatch(r"[A-Z]{2,5}", core.strip())
-        and (fold(core).replace(" ", "") == initials)
-    ):
-        return whole.entry
+    acronym = core.strip()
+    if re.fullmatch(r"[A-Z]{2,5}", acronym) and acronym.lower() == "".join(w[0] for w in said):
+        whole = index.exact.get("".join(said))
+        if whole is not None:
+            return whole.entry
     brands = [w for w in fold(core).split() if w in index.vocabulary.brands]
     for brand in brands:
         for joined in (brand + "".join(said), "".join(said) + brand):
@@ -1943,11 +1940,11 @@ def _shortened(matches: list[Match], index: Index) -> list[Match]:
         typed = fold(m.entry.text).split()
         # A listed owner's product named without its house words, unknown or a question
         # alone: "ArcGIS Online + Field Maps" is ArcGIS Field Maps, "Gmail, Drive" Google's.
+        asked = m.status in (Status.UNKNOWN, Status.AMBIGUOUS)
         bare = {
             ident
-            for ident, owner in index.owners.items()
+            for ident, owner in (index.owners.items() if asked else ())
             if owner in owners
-            and m.status in (Status.UNKNOWN, Status.AMBIGUOUS)
             and any(
                 [w for w in name.split() if w not in index.vocabulary.house.get(ident, frozenset())]
                 == typed
