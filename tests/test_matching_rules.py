@@ -1285,3 +1285,14 @@ def test_a_job_word_sharing_a_stem_with_a_category_s_word_names_that_job(
 ) -> None:
     # "traducteur" shares "traduct" with "traduction": Google's translation product.
     assert _lines("traducteur google", shipped_index) == [(Status.PROPRIETARY, "google-translate")]
+
+
+def test_a_context_of_belonging_says_whose_not_which_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # "de la région", "du lycée" say whose the tool is: some product's description serving
+    # regions or lycées does not make it that product.
+    assert _read("ENT de la région", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("ENT du lycée", shipped_index) == (Status.UNKNOWN, None)
+    # A name before it is still read ("Pronote du collège").
+    assert _read("Pronote du collège", shipped_index) == (Status.PROPRIETARY, "pronote")

@@ -605,6 +605,10 @@ def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index)
     form of them ("compta": comptabilité), their singular ("shares": share) or another of the
     same stem ("déclaration": déclarent), when one does more than all the others. An acronym
     in capitals counts however short ("GAMMA pour les DAE")."""
+    if _CONTEXT_OF.match(context):
+        # A context of belonging says whose the tool is, not what it does ("ENT du
+        # département" is the département's, whatever product says it serves départements).
+        return None
     acronyms = {fold(w) for w in re.findall(r"\b[A-Z]{3}\b", context)}
     words = [
         w for w in content_words(fold(context).split()) if len(w) >= CONTEXT_WORD or w in acronyms
