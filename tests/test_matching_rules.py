@@ -1296,3 +1296,14 @@ def test_a_context_of_belonging_says_whose_not_which_product(
     assert _read("ENT du lycée", shipped_index) == (Status.UNKNOWN, None)
     # A name before it is still read ("Pronote du collège").
     assert _read("Pronote du collège", shipped_index) == (Status.PROPRIETARY, "pronote")
+
+
+def test_a_name_of_its_own_before_a_job_word_is_no_short_name(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Framacalc" is EtherCalc's whole name at Framasoft, not a short form of it: a job word
+    # after it says what the sheet is for, not which other product.
+    assert _read("framacalc budget du club", shipped_index) == (Status.LIBRE, "ethercalc")
+    # A short name by initials is still short: "AWS achats" is no AWS service.
+    assert _read("AWS achats", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("Teams planning", shipped_index) == (Status.UNKNOWN, None)

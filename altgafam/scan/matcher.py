@@ -885,7 +885,12 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         # Every other word is another name of the same entry ("AWS EC2").
         return False
     name = fold(index.names[ident]).split()
-    shortened = len(found) == 1 and found[0] != "".join(name)
+    # A name of its own, no part of the product's ("Framacalc" for EtherCalc), is not short.
+    # "AWS" is Amazon Web Services' short name, by its initials.
+    own_name = found[0] != "".join(n[0] for n in name) and not any(
+        n.startswith(found[0]) or found[0].startswith(n) for n in name
+    )
+    shortened = len(found) == 1 and found[0] != "".join(name) and not own_name
     if (
         shortened
         and not any(_spelled(w, n) for w in rest for n in name)
