@@ -1307,3 +1307,25 @@ def test_a_name_of_its_own_before_a_job_word_is_no_short_name(
     # A short name by initials is still short: "AWS achats" is no AWS service.
     assert _read("AWS achats", shipped_index) == (Status.UNKNOWN, None)
     assert _read("Teams planning", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_everyday_words_before_a_context_name_no_product_its_description_fits(
+    shipped_index: matcher.Index,
+) -> None:
+    # "planning", "notes" in lower case say what kind of tool: a product whose name has the
+    # word and whose description fits the context is not named by them.
+    assert _read("planning (réservation des salles)", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("notes sur l'appli Notes de l'ipad", shipped_index) == (Status.UNKNOWN, None)
+    # A name before the context still is ("ADE (emplois du temps)": Adesoft's ADE Campus).
+    assert _read("ADE (emplois du temps)", shipped_index) == (Status.PROPRIETARY, "ade-campus")
+
+
+def test_a_word_no_name_has_that_is_no_everyday_word_is_no_context_around_a_slip(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Lingvo" and "flexicapture" are names of their own: beside them, a word close to a
+    # name is part of another product's name, not a slip of the catalog's ("Abby").
+    assert _read("ABBYY Lingvo", shipped_index)[0] is Status.UNKNOWN
+    assert _read("abbyy flexicapture", shipped_index)[0] is Status.UNKNOWN
+    # Everyday words around a slip are still context ("trelo chantiers" is Trello).
+    assert _read("trelo chantiers", shipped_index) == (Status.PROPRIETARY, "trello")

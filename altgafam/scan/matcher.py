@@ -475,6 +475,14 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             # Words of some products' names before a context that says what one of them does:
             # "ADE (emplois du temps)" is Adesoft's ADE Campus, whose description says so.
             said = content_words(fold(core).split())
+            common = common_words()
+            if all(
+                plain_word(w, index.vocabulary, common) and w not in _capitalised(core)
+                for w in said
+            ):
+                # Everyday words in lower case say what kind of tool, not which product's
+                # name ("notes sur l'appli Notes de l'iphone" is no notes app of another).
+                said = []
             postings = [index.postings.get(w, frozenset()) for w in said]
             shared = (
                 {index.choice_ids[p] for p in frozenset.intersection(*postings)} if said else set()
@@ -1297,6 +1305,9 @@ def _fuzzy(
         return Match(entry, Status.UNKNOWN)
     best: dict[str, float] = {}
     namey = [w for w in words if w in index.postings]
+    # A word written as a brand, with a capital inside it ("FineReader"), names a product
+    # with the words beside it: it is no context around them ("ABBYY FineReader" is no Abby).
+    branded = {fold(w) for w in re.findall(r"\w+", entry.text) if _INNER_CAPITAL.match(w)}
     parts: list[tuple[str, float]] = [(" ".join(words), 1.0)]
     # The line as typed, with the words dropped as fillers, is a reading of the whole line too:
     # "Exchnage Online", "Mircosoft 365" are slips of names that carry those words.
@@ -1318,7 +1329,8 @@ def _fuzzy(
                 # So is an everyday word one owner's long name has ("fichier"), not one the
                 # names of several owners share ("search").
                 context = all(
-                    w not in index.postings or (w in everyday and w not in vocabulary.generic)
+                    (w not in index.postings and w not in branded and w in everyday)
+                    or (w in everyday and w not in vocabulary.generic)
                     for w in words
                     if w not in window
                 )
