@@ -835,8 +835,10 @@ def test_a_company_with_its_products_in_brackets(
 def test_a_context_settles_a_question_only_with_most_of_its_words(
     shipped_index: matcher.Index,
 ) -> None:
-    # Only "module" is in one candidate's description: which Dynamics 365 app stays a question.
-    assert _read("Dynamics 365 (module subventions)", shipped_index)[0] is Status.AMBIGUOUS
+    # Only "paie" of three words is in one candidate's description: which Horizon stays a
+    # question; "paie" alone settles it.
+    assert _read("Horizon (module paie agents)", shipped_index)[0] is Status.AMBIGUOUS
+    assert _read("Horizon (paie)", shipped_index) == (Status.PROPRIETARY, "jvs-horizon")
 
 
 @pytest.mark.parametrize("text", ["slakc.fr", "notoin.fr"])
