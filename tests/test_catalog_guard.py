@@ -8,6 +8,7 @@ import json
 import os
 import pickle
 import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -337,8 +338,10 @@ def test_a_planted_pickle_is_not_run_and_the_catalog_is_rebuilt(
     [cached] = (tmp_path / "cache").glob("catalog-*.pickle")
     parsed = sorted((tmp_path / "cache" / "parsed").glob("*.pickle"))
     assert parsed, "the files were parsed through the parse cache"
+    shapes = sorted((tmp_path / "cache" / "shapes").glob("*.pickle"))
+    assert shapes, "the files' shape checks were kept"
     for plant in _plants(marker):
-        for target in [cached, *parsed]:
+        for target in [cached, *parsed, *shapes]:
             target.write_bytes(plant)
         assert store.load_cached([MINI]) == fresh  # the catalog cache is not believed
         assert loader.load([MINI]) == fresh  # nor is the parse cache
@@ -368,11 +371,35 @@ def _sspl_overlay(folder: Path) -> Path:
 
 def _license_errors(overlay: Path) -> list[str]:
     licenses._verdicts.cache_clear()  # a new run: the verdicts come from the file again
+    # ...and the license is judged again, not read from the shape checks kept for the file.
+    shutil.rmtree(Path(os.environ["ALTGAFAM_CACHE_DIR"]) / "shapes", ignore_errors=True)
     try:
         result = loader.validate([MINI], today=TODAY, overlays=[overlay])
     finally:
         licenses._verdicts.cache_clear()
     return [p.message for p in result.errors if p.path.endswith(".license")]
+
+
+def test_kept_shape_checks_report_what_checking_again_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
+    overlay = _sspl_overlay(tmp_path / "mine")
+    first = loader.validate([MINI], today=TODAY, overlays=[overlay]).problems
+    assert any(p.path.endswith(".license") for p in first)
+    assert list((tmp_path / "cache" / "shapes").glob("*.pickle"))
+    # Kept: the same problems, at the same places.
+    assert loader.validate([MINI], today=TODAY, overlays=[overlay]).problems == first
+    # Checked with nothing kept: the same again.
+    monkeypatch.setenv("ALTGAFAM_NO_CACHE", "1")
+    assert loader.validate([MINI], today=TODAY, overlays=[overlay]).problems == first
+    monkeypatch.delenv("ALTGAFAM_NO_CACHE")
+    # The file saved with a libre license: checked again, the problem is gone.
+    edited = overlay / "alternatives.yaml"
+    edited.write_text(edited.read_text().replace("SSPL-1.0", "AGPL-3.0-only"), encoding="utf-8")
+    os.utime(edited, ns=(1, 1))
+    after = loader.validate([MINI], today=TODAY, overlays=[overlay]).problems
+    assert not any(p.path.endswith(".license") for p in after)
 
 
 def test_an_edited_license_cache_does_not_make_sspl_libre(

@@ -4,6 +4,7 @@ It knows nothing of the loader: `load.load_prepared` asks it for a file and stor
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import sys
@@ -20,6 +21,8 @@ PICKLE = "pickle"  # what the seal of a pickled cache file says it holds
 # Part of every parsed file's stamp: bumped when what the parser keeps changes (duplicate keys
 # and impossible dates now send a file down the careful path), so older entries miss.
 PARSED_FORMAT = 2
+# Likewise for the kept shape checks of a file's entries.
+SHAPES_FORMAT = 1
 
 
 def builtin_dir() -> Path:
@@ -90,25 +93,32 @@ def short(key: str) -> str:
 def cache_key(files: list[tuple[Path, str]], overlays: list[tuple[Path, str]]) -> str:
     """Changes whenever a catalog or overlay file, or altgafam itself, changes (size or
     modification time): the cache then misses and is rebuilt."""
+    stamps = [sys.version]
+    for label, paths in (("base", [p for p, _ in files]), ("overlay", [p for p, _ in overlays])):
+        stamps.append(label)
+        for path in paths:
+            stat = path.stat()
+            stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    stamps.append(code_stamp())
+    return "\n".join(stamps)
+
+
+@functools.lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """The version, size and modification time of the code that shapes what is cached: the
+    catalog's own package, the models, the matcher and its data (its word list)."""
     from altgafam import __version__
 
-    # The code that shapes what is cached: the catalog's own package, the models, the matcher.
     package = Path(__file__).parent.parent
     code = sorted(
         [
             *package.glob("*.py"),
             *(package / "catalog").glob("*.py"),
             *(package / "scan").glob("*.py"),
-            # The matcher's data (its word list) shapes the cached index too.
             *(package / "scan" / "data").glob("*"),
         ]
     )
-    stamps = [__version__, sys.version]
-    for label, paths in (("base", [p for p, _ in files]), ("overlay", [p for p, _ in overlays])):
-        stamps.append(label)
-        for path in paths:
-            stat = path.stat()
-            stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    stamps = [__version__]
     for path in code:
         stat = path.stat()
         stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
@@ -193,12 +203,50 @@ def keep_parsed(path: Path, data: object, text: str) -> None:
     except OSError:
         return
     if where is not None:
-        cached, stamp = where
-        store(cached.parent, cached, (stamp, data, text))
-        # Each edit leaves an entry behind: keep the most recent few hundred.
-        try:
-            entries = sorted(cached.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
-            for old in entries[:-PARSED_KEEP]:
-                old.unlink(missing_ok=True)
-        except OSError:
-            return
+        _keep(*where, data, text)
+
+
+def _keep(cached: Path, stamp: str, first: object, second: object) -> None:
+    """Store a per-file cache entry; each edit leaves one behind: keep the most recent few
+    hundred."""
+    store(cached.parent, cached, (stamp, first, second))
+    try:
+        entries = sorted(cached.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in entries[:-PARSED_KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def _shapes_path(path: Path, code: str) -> tuple[Path, str] | None:
+    """Where a catalog file's shape checks are kept, and the stamp they are kept under: the
+    file's, and that of the code and data that check them (`code`)."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    stat = path.stat()
+    stamp = (
+        f"{SHAPES_FORMAT}:{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{sys.version}\n{code}"
+    )
+    return directory / "shapes" / f"{short(stamp)}.pickle", stamp
+
+
+def shapes(path: Path, code: str) -> dict[Any, Any] | None:
+    """The shape checks of a file's entries from an earlier run, while neither the file nor
+    the code that checks it changed; None otherwise."""
+    try:
+        where = _shapes_path(path, code)
+    except OSError:
+        return None
+    found = None if where is None else read(*where)
+    return found[0] if found is not None and isinstance(found[0], dict) else None
+
+
+def keep_shapes(path: Path, code: str, results: dict[Any, Any]) -> None:
+    """Keep a file's shape checks for the next runs (best effort)."""
+    try:
+        where = _shapes_path(path, code)
+    except OSError:
+        return
+    if where is not None:
+        _keep(*where, results, None)

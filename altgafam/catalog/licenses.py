@@ -62,6 +62,7 @@ class _Verdicts:
         self.dirty = False
 
 
+@lru_cache(maxsize=1)
 def _libraries_stamp() -> str | None:
     """Size and modification time of the two libraries' sources, found without importing
     them: a new version of either (a new SPDX list) forgets every verdict."""
@@ -84,6 +85,11 @@ def _libraries_stamp() -> str | None:
 @lru_cache(maxsize=1)
 def _verdicts() -> _Verdicts:
     return _Verdicts()
+
+
+def stamp() -> str:
+    """What the verdicts depend on: the two libraries' versions ("" when one is missing)."""
+    return _libraries_stamp() or ""
 
 
 def check(expression: str) -> str | None:

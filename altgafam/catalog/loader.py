@@ -50,6 +50,8 @@ class _Item:
     index: int
     positions: Mapping[tuple[str | int, ...], tuple[int, int]]
     layer: int = 0
+    # The file it was read from, whose shape checks are kept between runs.
+    source: Path | None = None
 
 
 @dataclass
@@ -185,7 +187,9 @@ def _read_file(path: Path, display: str, problems: list[Problem]) -> list[_Item]
             where = positions.get((section, "@key"), (1, 1))
             problems.append(Problem(display, *where, section, "expected a list of entries"))
             continue
-        items.extend(_Item(section, e, display, i, positions) for i, e in enumerate(entries))
+        items.extend(
+            _Item(section, e, display, i, positions, source=path) for i, e in enumerate(entries)
+        )
     return items
 
 
@@ -212,19 +216,57 @@ class _Checker:
     def run(self) -> None:
         self.entries, self.patches = self._layers()
         shaped: list[tuple[_Item, schema.ShapeChecker]] = []
+        patches = {id(item) for item in self.patches}
+        # A file that has not changed since the last run, checked by the same code, has the
+        # same shape problems: they are kept per file, so that saving one file checks that
+        # file's entries again, not the whole catalog's.
+        code = f"{cache.code_stamp()}\n{licenses.stamp()}"
+        kept: dict[Path, dict[Any, Any] | None] = {}
+        fresh: dict[Path, dict[Any, Any]] = {}
         for item in self.entries + self.patches:
-            spec = (schema.PATCHES if item in self.patches else schema.SECTIONS)[item.section]
+            patch = id(item) in patches
+            key = (item.section, item.index, patch)
+            if item.source is not None and item.source not in kept:
+                kept[item.source] = cache.shapes(item.source, code)
+            known = kept.get(item.source) if item.source is not None else None
+            spec = (schema.PATCHES if patch else schema.SECTIONS)[item.section]
             checker = schema.ShapeChecker(functools.partial(self.report, item), licenses.check)
-            if item in self.patches:
-                allowed = ", ".join(k for k in spec if k != "id")
-                checker.unknown_note = (
-                    f": '{item.data.get('id')}' is defined below this overlay, which may only "
-                    f"add or change {allowed}"
-                )
-            if checker.record(item.data, spec, ()):
+            if known is not None and key in known:
+                ok, refs, reports = known[key]
+                for path, message in reports:
+                    self.report(item, path, message)
+                checker.refs = list(refs)
+            else:
+                reports = []
+
+                def report(
+                    path: tuple[str | int, ...],
+                    message: str,
+                    item: _Item = item,
+                    reports: list[tuple[tuple[str | int, ...], str]] = reports,
+                ) -> None:
+                    reports.append((path, message))
+                    self.report(item, path, message)
+
+                checker.report = report
+                if patch:
+                    allowed = ", ".join(k for k in spec if k != "id")
+                    checker.unknown_note = (
+                        f": '{item.data.get('id')}' is defined below this overlay, which may "
+                        f"only add or change {allowed}"
+                    )
+                ok = checker.record(item.data, spec, ())
+                if item.source is not None:
+                    # Kept with the file's other entries (a layer below may have changed
+                    # which of them are patches).
+                    results = fresh.setdefault(item.source, dict(known or {}))
+                    results[key] = (ok, tuple(checker.refs), reports)
+            if ok:
                 shaped.append((item, checker))
-        self.patches = [item for item, _ in shaped if item in self.patches]
-        ids = self._ids([item for item, _ in shaped if item not in self.patches])
+        for source, results in fresh.items():
+            cache.keep_shapes(source, code, results)
+        self.patches = [item for item, _ in shaped if id(item) in patches]
+        ids = self._ids([item for item, _ in shaped if id(item) not in patches])
         for item, checker in shaped:
             for path, section, target in checker.refs:
                 if target not in ids[section]:
@@ -446,6 +488,9 @@ class _Checker:
 def _apply(entries: list[_Item], patches: list[_Item]) -> list[_Item]:
     """The entries with every overlay patch applied, in layer order: aliases, domains and a
     provider's offers are added; a new ranking replaces the old; hidden alternatives go."""
+    if not patches:
+        # Nothing to apply (the shipped catalog alone): the entries as read, uncopied.
+        return entries
     by_key = {(item.section, item.data["id"]): item for item in entries}
     out = {key: dict(item.data) for key, item in by_key.items()}
     hidden: set[str] = set()
@@ -468,7 +513,9 @@ def _apply(entries: list[_Item], patches: list[_Item]) -> list[_Item]:
             if section == "services" and data.get("alternatives"):
                 data["alternatives"] = [r for r in data["alternatives"] if r["id"] not in hidden]
     return [
-        _Item(item.section, out[key], item.file, item.index, item.positions, item.layer)
+        _Item(
+            item.section, out[key], item.file, item.index, item.positions, item.layer, item.source
+        )
         for key, item in by_key.items()
     ]
 
