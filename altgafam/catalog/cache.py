@@ -20,9 +20,10 @@ PARSED_KEEP = 300
 PICKLE = "pickle"  # what the seal of a pickled cache file says it holds
 # Part of every parsed file's stamp: bumped when what the parser keeps changes (duplicate keys
 # and impossible dates now send a file down the careful path), so older entries miss.
-PARSED_FORMAT = 2
-# Likewise for the kept shape checks of a file's entries.
-SHAPES_FORMAT = 1
+PARSED_FORMAT = 3
+# The parsed data and text of the files read or kept by this process, with the shape checks
+# kept beside them and the stamp of the code that made those: by path.
+_kept: dict[Path, tuple[object, str, str | None, object]] = {}
 
 
 def builtin_dir() -> Path:
@@ -191,62 +192,47 @@ def parsed(path: Path) -> tuple[object, str] | None:
     except OSError:
         return None
     found = None if where is None else read(*where)
-    if found is not None and isinstance(found[1], str):
-        return found[0], found[1]
+    if found is not None and isinstance(found[1], tuple) and len(found[1]) == 3:
+        text, code, checks = found[1]
+        if isinstance(text, str):
+            _kept[path] = (found[0], text, code, checks)
+            return found[0], text
     return None
 
 
-def keep_parsed(path: Path, data: object, text: str) -> None:
-    """Keep a file's parsed data for the next runs (best effort)."""
+def keep_parsed(
+    path: Path, data: object, text: str, code: str | None = None, checks: object = None
+) -> None:
+    """Keep a file's parsed data for the next runs (best effort), with the shape checks of
+    its entries when they are known, and the stamp of the code that made them."""
     try:
         where = _parsed_path(path)
     except OSError:
         return
     if where is not None:
-        _keep(*where, data, text)
-
-
-def _keep(cached: Path, stamp: str, first: object, second: object) -> None:
-    """Store a per-file cache entry; each edit leaves one behind: keep the most recent few
-    hundred."""
-    store(cached.parent, cached, (stamp, first, second))
-    try:
-        entries = sorted(cached.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
-        for old in entries[:-PARSED_KEEP]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        return
-
-
-def _shapes_path(path: Path, code: str) -> tuple[Path, str] | None:
-    """Where a catalog file's shape checks are kept, and the stamp they are kept under: the
-    file's, and that of the code and data that check them (`code`)."""
-    directory = cache_dir()
-    if directory is None:
-        return None
-    stat = path.stat()
-    stamp = (
-        f"{SHAPES_FORMAT}:{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{sys.version}\n{code}"
-    )
-    return directory / "shapes" / f"{short(stamp)}.pickle", stamp
+        cached, stamp = where
+        _kept[path] = (data, text, code, checks)
+        store(cached.parent, cached, (stamp, data, (text, code, checks)))
+        # Each edit leaves an entry behind: keep the most recent few hundred.
+        try:
+            entries = sorted(cached.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
+            for old in entries[:-PARSED_KEEP]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            return
 
 
 def shapes(path: Path, code: str) -> dict[Any, Any] | None:
-    """The shape checks of a file's entries from an earlier run, while neither the file nor
-    the code that checks it changed; None otherwise."""
-    try:
-        where = _shapes_path(path, code)
-    except OSError:
+    """The shape checks of a file's entries kept with its parsed data, when the code and the
+    license libraries that made them (`code`) have not changed; None otherwise."""
+    found = _kept.get(path)
+    if found is None or found[2] != code or not isinstance(found[3], dict):
         return None
-    found = None if where is None else read(*where)
-    return found[0] if found is not None and isinstance(found[0], dict) else None
+    return found[3]
 
 
-def keep_shapes(path: Path, code: str, results: dict[Any, Any]) -> None:
-    """Keep a file's shape checks for the next runs (best effort)."""
-    try:
-        where = _shapes_path(path, code)
-    except OSError:
-        return
-    if where is not None:
-        _keep(*where, results, None)
+def keep_shapes(path: Path, code: str, checks: dict[Any, Any]) -> None:
+    """Keep a file's shape checks with its parsed data for the next runs (best effort)."""
+    found = _kept.get(path)
+    if found is not None:
+        keep_parsed(path, found[0], found[1], code, checks)
