@@ -55,11 +55,12 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh3", 0.965),
         ("fresh4", 0.95),
         ("fresh5", 0.97),
-        ("fresh6", 0.91),
-        ("fresh7", 0.90),
-        ("fresh8", 0.90),
-        ("fresh9", 0.88),
-        ("fresh10", 0.88),
+        ("fresh6", 0.92),
+        ("fresh7", 0.91),
+        ("fresh8", 0.92),
+        ("fresh9", 0.91),
+        ("fresh10", 0.92),
+        ("fresh11", 0.93),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
