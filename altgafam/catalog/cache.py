@@ -21,9 +21,10 @@ PICKLE = "pickle"  # what the seal of a pickled cache file says it holds
 # Part of every parsed file's stamp: bumped when what the parser keeps changes (duplicate keys
 # and impossible dates now send a file down the careful path), so older entries miss.
 PARSED_FORMAT = 3
-# The parsed data and text of the files read or kept by this process, with the shape checks
-# kept beside them and the stamp of the code that made those: by path.
-_kept: dict[Path, tuple[object, str, str | None, object]] = {}
+# The files read or kept by this process, by path: the stamp they were kept under, their
+# parsed data and text, and the shape checks kept beside them with the stamp of the code
+# that made those.
+_kept: dict[Path, tuple[str, object, str, str | None, object]] = {}
 
 
 def builtin_dir() -> Path:
@@ -195,7 +196,7 @@ def parsed(path: Path) -> tuple[object, str] | None:
     if found is not None and isinstance(found[1], tuple) and len(found[1]) == 3:
         text, code, checks = found[1]
         if isinstance(text, str):
-            _kept[path] = (found[0], text, code, checks)
+            _kept[path] = (where[1] if where else "", found[0], text, code, checks)
             return found[0], text
     return None
 
@@ -211,7 +212,7 @@ def keep_parsed(
         return
     if where is not None:
         cached, stamp = where
-        _kept[path] = (data, text, code, checks)
+        _kept[path] = (stamp, data, text, code, checks)
         store(cached.parent, cached, (stamp, data, (text, code, checks)))
         # Each edit leaves an entry behind: keep the most recent few hundred.
         try:
@@ -226,13 +227,18 @@ def shapes(path: Path, code: str) -> dict[Any, Any] | None:
     """The shape checks of a file's entries kept with its parsed data, when the code and the
     license libraries that made them (`code`) have not changed; None otherwise."""
     found = _kept.get(path)
-    if found is None or found[2] != code or not isinstance(found[3], dict):
+    try:
+        where = _parsed_path(path)
+    except OSError:
         return None
-    return found[3]
+    # Only for the file as it is now, read or kept by this run with caching on.
+    if found is None or where is None or found[0] != where[1] or found[3] != code:
+        return None
+    return found[4] if isinstance(found[4], dict) else None
 
 
 def keep_shapes(path: Path, code: str, checks: dict[Any, Any]) -> None:
     """Keep a file's shape checks with its parsed data for the next runs (best effort)."""
     found = _kept.get(path)
     if found is not None:
-        keep_parsed(path, found[0], found[1], code, checks)
+        keep_parsed(path, found[1], found[2], code, checks)
