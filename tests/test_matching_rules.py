@@ -1331,3 +1331,31 @@ def test_a_word_no_name_has_that_is_no_everyday_word_is_no_context_around_a_slip
     assert _read("abbyy flexicapture", shipped_index)[0] is Status.UNKNOWN
     # Everyday words around a slip are still context ("trelo chantiers" is Trello).
     assert _read("trelo chantiers", shipped_index) == (Status.PROPRIETARY, "trello")
+
+
+def test_two_letters_off_a_name_are_a_slip_only_when_fingers_make_both(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Substucko": a letter no neighbour of the one replaced, and one added far from its
+    # like: another brand, not Substack.
+    assert _read("Substucko", shipped_index)[0] is Status.UNKNOWN
+    # Two letters swapped, or each a neighbour's key, are slips.
+    assert _read("Substakc", shipped_index) == (Status.PROPRIETARY, "substack")
+    assert _read("Mircosoft Teams", shipped_index) == (Status.PROPRIETARY, "microsoft-teams")
+
+
+def test_another_owner_s_brand_written_before_a_name_makes_its_own_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # Garmin's Messenger app is not Meta's.
+    assert _read("Garmin Messenger", shipped_index)[0] is Status.UNKNOWN
+    # The product's own brand before it still names it.
+    assert _read("Samsung Notes", shipped_index) == (Status.PROPRIETARY, "samsung-notes")
+
+
+def test_an_everyday_word_hyphened_in_a_public_body_s_name_is_no_brand_alone(
+    shipped_index: matcher.Index,
+) -> None:
+    # "météo" is the weather; Météo-France is named whole.
+    assert _read("météo", shipped_index)[0] is not Status.PROPRIETARY
+    assert _read("Météo-France", shipped_index) == (Status.PROPRIETARY, "meteo-france-app")

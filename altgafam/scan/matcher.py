@@ -922,6 +922,15 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
             return True
     before = tokens[span.start - 1] if span.start else ""
     if (
+        len(before) >= BRAND_WORD
+        and before in vocabulary.brands
+        and before not in house
+        and (before not in common_words() or before in _capitalised(text))
+    ):
+        # Another owner's brand right before the name: that owner's product of the same
+        # name ("Garmin BaseCamp" is no Basecamp of 37signals).
+        return True
+    if (
         before
         and before not in FILLERS
         and before not in index.postings
@@ -1256,9 +1265,16 @@ def _fuzzy(
             # Alone, or written as a name: "Exchange" is Exchange Online, "le logiciel de
             # l'hôpital" no product called Hôpital something.
             alone = len(fold(entry.text).split()) == 1 or words[0] in capitalised
-            if (len(words) == 1 and alone and _head(words[0], ident, index)) or any(
-                w in house for w in words
-            ):
+            # ...but not a word hyphened to the generic one in the name: "Météo-France" is one
+            # name, and "météo" the weather.
+            hyphened = any(
+                words[0] in fold(part).split()
+                for part in index.names[ident].split()
+                if "-" in part.strip("-")
+            )
+            if (
+                len(words) == 1 and alone and _head(words[0], ident, index) and not hyphened
+            ) or any(w in house for w in words):
                 return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
         shared = _subset(words, index) if len(words) == 1 else set()
         if len(words) == 1 and category_of(words[0], vocabulary):
@@ -1523,36 +1539,60 @@ _NEIGHBOURS = frozenset(
 
 
 def _near_brand(typed: str, ident: str, index: Index) -> bool:
-    """Whether a word no name has is one letter from a word of the product's names in a way
-    fingers do not slip: another letter that is no neighbour on the keyboard, or one added
-    that is neither a neighbour's double nor its neighbour on the keyboard ("sylae" is no
-    slip of Silae, "Calames" none of Calaméo; "Slacl" is one of Slack)."""
+    """Whether a word no name has is one or two letters from a word of the product's names in
+    a way fingers do not slip: another letter that is no neighbour on the keyboard, or one
+    added that is neither a neighbour's double nor its neighbour on the keyboard ("sylae" is no
+    slip of Silae, "Calames" none of Calaméo; "Slacl" is one of Slack); two letters off, each
+    must be such a slip, or the two letters swapped ("Digiforma" is no slip of DigiFarm)."""
     from rapidfuzz.distance import Levenshtein
 
     if typed in index.postings or len(typed) < MIN_FUZZY_CHARS:
         return False
     theirs = {w for name in _own_names(ident, index) for w in name.split()}
-    close = [w for w in theirs if Levenshtein.distance(typed, w, score_cutoff=1) == 1]
-    if not close:
+    for limit in (1, 2):
+        close = [w for w in theirs if Levenshtein.distance(typed, w, score_cutoff=limit) == limit]
+        if close:
+            break
+    else:
         return False
     for word in close:
-        (op,) = Levenshtein.editops(typed, word)
-        if op.tag == "replace" and (typed[op.src_pos], word[op.dest_pos]) in _NEIGHBOURS:
+        ops = Levenshtein.editops(typed, word)
+        if len(ops) == 2 and _swapped(typed, word):
             return False
-        if op.tag == "insert":
-            # A letter left out: fingers do that.
+        if all(_finger(op.tag, op.src_pos, op.dest_pos, typed, word) for op in ops):
             return False
-        if op.tag == "delete":
-            # A letter added: a neighbour's key, or a letter of the word typed again nearby
-            # ("iClould").
-            extra = typed[op.src_pos]
-            near = (
-                typed[max(op.src_pos - 3, 0) : op.src_pos] + typed[op.src_pos + 1 : op.src_pos + 4]
-            )
-            around = typed[op.src_pos - 1 : op.src_pos] + typed[op.src_pos + 1 : op.src_pos + 2]
-            if extra in near or any((extra, c) in _NEIGHBOURS for c in around):
-                return False
     return True
+
+
+def _swapped(typed: str, word: str) -> bool:
+    """Whether two words differ by two neighbouring letters typed the other way round."""
+    pairs = [i for i, (a, b) in enumerate(zip(typed, word, strict=False)) if a != b]
+    return (
+        len(typed) == len(word)
+        and len(pairs) == 2
+        and pairs[1] == pairs[0] + 1
+        and typed[pairs[0]] == word[pairs[1]]
+        and typed[pairs[1]] == word[pairs[0]]
+    )
+
+
+def _finger(tag: str, src: int, dest: int, typed: str, word: str) -> bool:
+    """Whether one edit from the word typed to a name's word is one fingers make."""
+    if tag == "replace":
+        # Another letter: a neighbour on the keyboard.
+        return (typed[src], word[dest]) in _NEIGHBOURS
+    if tag == "insert":
+        # A letter left out: fingers do that.
+        return True
+    # A letter added: a neighbour's key, or a letter of the word typed again nearby
+    # ("iClould"); a digit is a version glued to the name ("archicad27"), a final "s" a
+    # plural ("valts").
+    extra = typed[src]
+    if extra.isdigit() or (extra == "s" and src == len(typed) - 1):
+        return True
+    near = typed[max(src - 3, 0) : src] + typed[src + 1 : src + 4]
+    around = typed[src - 1 : src] + typed[src + 1 : src + 2]
+    return extra in near or any((extra, c) in _NEIGHBOURS for c in around)
 
 
 def _cased_apart(text: str, ident: str, index: Index) -> bool:

@@ -103,6 +103,17 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
                 bearers[word].add(catalog.owner(vendor.id).id)
     common = common_words()
     kind_words = {w for w, found in bearers.items() if len(found) > GENERIC_OWNERS and w in common}
+    # An everyday word hyphened to a word that says what kind of body ("Météo-France") is
+    # part of that one name, no brand alone: "météo" is the weather.
+    joined = {
+        w
+        for vendor in catalog.vendors.values()
+        for called in (vendor.name, *vendor.aliases)
+        for part in called.split()
+        if "-" in part.strip("-") and set(fold(part).split()) & kind_words
+        for w in fold(part).split()
+        if w in common and w not in kind_words
+    }
     for s in catalog.services.values():
         owner = catalog.owner(s.vendor)
         owners[s.id] = owner.id
@@ -110,7 +121,9 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
         for vendor in (catalog.vendors[s.vendor], owner):
             for called in (vendor.name, *vendor.aliases):
                 vendor_words[owner.id].update(
-                    w for w in fold(called).split() if w not in CORPORATE and w not in kind_words
+                    w
+                    for w in fold(called).split()
+                    if w not in CORPORATE and w not in kind_words and w not in joined
                 )
     described: dict[str, set[str]] = defaultdict(set)
     descriptions = [
