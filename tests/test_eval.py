@@ -61,6 +61,7 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh9", 0.91),
         ("fresh10", 0.92),
         ("fresh11", 0.93),
+        ("fresh12", 0.83),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
