@@ -476,10 +476,8 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             # "ADE (emplois du temps)" is Adesoft's ADE Campus, whose description says so.
             said = content_words(fold(core).split())
             common = common_words()
-            if all(
-                plain_word(w, index.vocabulary, common) and w not in _capitalised(core)
-                for w in said
-            ):
+            written = _capitalised(core)
+            if all(plain_word(w, index.vocabulary, common) and w not in written for w in said):
                 # Everyday words in lower case say what kind of tool, not which product's
                 # name ("notes sur l'appli Notes de l'iphone" is no notes app of another).
                 said = []
@@ -1265,15 +1263,13 @@ def _fuzzy(
             # Alone, or written as a name: "Exchange" is Exchange Online, "le logiciel de
             # l'hôpital" no product called Hôpital something.
             alone = len(fold(entry.text).split()) == 1 or words[0] in capitalised
-            # ...but not a word hyphened to the generic one in the name: "Météo-France" is one
-            # name, and "météo" the weather.
-            hyphened = any(
-                words[0] in fold(part).split()
-                for part in index.names[ident].split()
-                if "-" in part.strip("-")
-            )
+            # ...but not a word hyphened in a company's name ("météo" is the weather, where
+            # Météo-France is one name).
             if (
-                len(words) == 1 and alone and _head(words[0], ident, index) and not hyphened
+                len(words) == 1
+                and alone
+                and words[0] not in vocabulary.joined
+                and _head(words[0], ident, index)
             ) or any(w in house for w in words):
                 return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
         shared = _subset(words, index) if len(words) == 1 else set()
@@ -1544,36 +1540,23 @@ def _near_brand(typed: str, ident: str, index: Index) -> bool:
     added that is neither a neighbour's double nor its neighbour on the keyboard ("sylae" is no
     slip of Silae, "Calames" none of Calaméo; "Slacl" is one of Slack); two letters off, each
     must be such a slip, or the two letters swapped ("Digiforma" is no slip of DigiFarm)."""
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA, Levenshtein
 
     if typed in index.postings or len(typed) < MIN_FUZZY_CHARS:
         return False
     theirs = {w for name in _own_names(ident, index) for w in name.split()}
-    for limit in (1, 2):
-        close = [w for w in theirs if Levenshtein.distance(typed, w, score_cutoff=limit) == limit]
-        if close:
-            break
-    else:
+    apart = {w: Levenshtein.distance(typed, w, score_cutoff=2) for w in theirs}
+    nearest = min(apart.values(), default=3)
+    if nearest > 2:
         return False
-    for word in close:
-        ops = Levenshtein.editops(typed, word)
-        if len(ops) == 2 and _swapped(typed, word):
+    for word in (w for w, d in apart.items() if d == nearest):
+        if nearest == 2 and OSA.distance(typed, word, score_cutoff=1) == 1:
+            # Two neighbouring letters typed the other way round.
             return False
+        ops = Levenshtein.editops(typed, word)
         if all(_finger(op.tag, op.src_pos, op.dest_pos, typed, word) for op in ops):
             return False
     return True
-
-
-def _swapped(typed: str, word: str) -> bool:
-    """Whether two words differ by two neighbouring letters typed the other way round."""
-    pairs = [i for i, (a, b) in enumerate(zip(typed, word, strict=False)) if a != b]
-    return (
-        len(typed) == len(word)
-        and len(pairs) == 2
-        and pairs[1] == pairs[0] + 1
-        and typed[pairs[0]] == word[pairs[1]]
-        and typed[pairs[1]] == word[pairs[0]]
-    )
 
 
 def _finger(tag: str, src: int, dest: int, typed: str, word: str) -> bool:

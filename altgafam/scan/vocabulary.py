@@ -48,6 +48,9 @@ class Vocabulary(NamedTuple):
     # Acronyms the descriptions of several owners' products use, no company's name: kinds
     # of things ("tpe", a card terminal; "nas"), not brands, though written in capitals.
     acronyms: frozenset[str]
+    # Everyday words hyphened in a company's name to a word that says what kind of body
+    # ("météo" of Météo-France): part of that one name, neither a brand nor a name alone.
+    joined: frozenset[str] = frozenset()
 
 
 class WordList:
@@ -199,4 +202,5 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
             for word, ids in described.items()
             if len({owners[i] for i in ids}) >= ACRONYM_OWNERS and word not in company_words
         ),
+        frozenset(joined),
     )
