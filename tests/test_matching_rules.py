@@ -1359,3 +1359,25 @@ def test_an_everyday_word_hyphened_in_a_public_body_s_name_is_no_brand_alone(
     # "météo" is the weather; Météo-France is named whole.
     assert _read("météo", shipped_index)[0] is not Status.PROPRIETARY
     assert _read("Météo-France", shipped_index) == (Status.PROPRIETARY, "meteo-france-app")
+
+
+def test_what_is_done_on_a_tool_said_in_everyday_words_is_that_tool(
+    shipped_index: matcher.Index,
+) -> None:
+    # An acronym no name has, or everyday words, before the tool the line ends with.
+    assert matcher.match_lines([Entry(1, "RIB sur Qonto")], shipped_index)[0].id == "qonto"
+    found = matcher.match_lines([Entry(1, "comptes rendus avec les élus sur Slack")], shipped_index)
+    assert [(m.status, m.id) for m in found] == [(Status.PROPRIETARY, "slack")]
+    # One capitalised word may be a product of its own the catalog lacks: no answer for it.
+    found = matcher.match_lines([Entry(1, "Planète sur Chrome")], shipped_index)
+    assert [m.status for m in found] == [Status.UNKNOWN]
+
+
+def test_a_number_typed_with_a_name_of_a_numbered_family_is_part_of_the_name(
+    shipped_index: matcher.Index,
+) -> None:
+    # Sage sells products numbered 50, 100, 200...: "Sage 300" is none of them, whatever
+    # the context says it does.
+    assert _read("Sage 300 (comptabilité)", shipped_index) == (Status.AMBIGUOUS, None)
+    # The number the catalog has settles it.
+    assert _read("Sage 100 (compta)", shipped_index) == (Status.PROPRIETARY, "sage-100")

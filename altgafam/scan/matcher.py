@@ -467,7 +467,14 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             same_word = found.via == "category" and whole.id == _exact_entry(core, index)
             if whole.status in (Status.PROPRIETARY, Status.LIBRE) and not foreign and not same_word:
                 return whole
-            settled = _described_by(text[len(core) :], found.candidates, index)
+            # A number typed with a name that candidates carry numbers in is part of it:
+            # "Sage 300" is none of Sage 50, 100 or 200, nor Ciel, whatever its context says.
+            typed = set(re.findall(r"\d+", core))
+            numbers = {c.id: set(re.findall(r"\d+", index.names[c.id])) for c in found.candidates}
+            asked_for = found.candidates
+            if typed and any(numbers.values()):
+                asked_for = tuple(c for c in asked_for if typed & numbers[c.id])
+            settled = _described_by(text[len(core) :], asked_for, index)
             if settled is not None:
                 return _found(entry, index, settled, SUBSET_SCORE, "context", ())
             return found._replace(entry=entry)
@@ -1938,7 +1945,36 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
             return [
                 match_entry(Entry(entry.line, together[1]), index, min_score)._replace(entry=entry)
             ]
+    # What is done on a tool the line ends with, said in everyday words or a short acronym
+    # no name has: "QCM sur Google Forms", "CV avec les jeunes sur Canva" are that tool.
+    cuts = list(_TOGETHER.finditer(entry.text))
+    last = _named_whole(entry.text[cuts[-1].end() :], index) if cuts else None
+    head = entry.text[: cuts[-1].start()] if cuts else ""
+    if (
+        last is not None
+        and _says_what(head, index)
+        and match_entry(Entry(entry.line, head), index, min_score).status is Status.UNKNOWN
+    ):
+        rest = Entry(entry.line, entry.text[cuts[-1].end() :])
+        return [match_entry(rest, index, min_score)._replace(entry=entry)]
     return [match_entry(entry, index, min_score)]
+
+
+def _says_what(text: str, index: Index) -> bool:
+    """Whether a text only says what is done, naming no product: everyday words, and short
+    acronyms in capitals that no name has ("QCM", "CV"). One word alone must be in lower case
+    or such an acronym, since an everyday word with a capital may be a name ("Planète")."""
+    common = common_words()
+    words = content_words(fold(text).split())
+    written = _capitalised(text)
+    short = {fold(w) for w in re.findall(r"\b[A-Z]{2,3}\b", text)}
+    if not words:
+        return False
+    return all(
+        (w in short and w not in index.postings and w not in index.vocabulary.brands)
+        or (plain_word(w, index.vocabulary, common) and (len(words) > 1 or w not in written))
+        for w in words
+    )
 
 
 def _job_done_by(text: str, ident: str, index: Index) -> bool:
