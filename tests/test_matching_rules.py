@@ -1381,3 +1381,10 @@ def test_a_number_typed_with_a_name_of_a_numbered_family_is_part_of_the_name(
     assert _read("Sage 300 (comptabilité)", shipped_index) == (Status.AMBIGUOUS, None)
     # The number the catalog has settles it.
     assert _read("Sage 100 (compta)", shipped_index) == (Status.PROPRIETARY, "sage-100")
+
+
+def test_an_arrow_says_the_tool_moved_to(shipped_index: matcher.Index) -> None:
+    found = matcher.match_lines([Entry(1, "Dropbox → Nextcloud")], shipped_index)
+    assert [(m.status, m.id) for m in found] == [(Status.LIBRE, "nextcloud")]
+    found = matcher.match_lines([Entry(1, "doodle -> framadate")], shipped_index)
+    assert [m.id for m in found] == ["framadate"]

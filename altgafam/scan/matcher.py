@@ -55,10 +55,11 @@ _TAKEN_BACK = re.compile(
     r"it\s+is|rather)\s+)?",
     re.IGNORECASE,
 )
-# "on a quitté Titan pour NetSoins", "on est passés sur Cloudbeds", "moved to Xero": the
-# tool used now is what follows (a move done: "on passe à OpenTofu" is one to come).
+# "on a quitté Titan pour NetSoins", "on est passés sur Cloudbeds", "moved to Xero",
+# "mailchimp → listmonk": the tool used now is what follows (a move done: "on passe à
+# OpenTofu" is one to come).
 _MOVED = re.compile(
-    r"^.*?\b(?:quitt(?:ée?s?|es|ee)\s+.+?\s+pour|pass(?:ée?s?|es|ee)\s+(?:sur|à|chez)|"
+    r"^.*?\b(?:\s*(?:→|->|=>)|quitt(?:ée?s?|es|ee)\s+.+?\s+pour|pass(?:ée?s?|es|ee)\s+(?:sur|à|chez)|"
     r"migr(?:ée?s?|es|ee)\s+(?:sur|vers)|remplac(?:ée?s?|es|ee)\s+par|"
     r"(?:maintenant|désormais)(?:\s+\w+){0,3}?\s+(?:sur|chez)|"
     r"moved\s+(?:over\s+)?to|switched\s+to|replaced\s+by|now\s+(?:on|using|use))\s+(?=\S)",
