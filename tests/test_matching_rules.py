@@ -1388,3 +1388,13 @@ def test_an_arrow_says_the_tool_moved_to(shipped_index: matcher.Index) -> None:
     assert [(m.status, m.id) for m in found] == [(Status.LIBRE, "nextcloud")]
     found = matcher.match_lines([Entry(1, "doodle -> framadate")], shipped_index)
     assert [m.id for m in found] == ["framadate"]
+
+
+def test_an_everyday_word_heading_a_former_name_calls_the_product_no_more(
+    shipped_index: matcher.Index,
+) -> None:
+    # Sage 50 was Simply Accounting: "simply" alone is the adverb.
+    assert _read("simply", shipped_index)[0] is Status.UNKNOWN
+    assert _read("Simply Accounting", shipped_index) == (Status.PROPRIETARY, "sage-50")
+    # A former name's word written as a brand still calls it: iOS was iPhone OS.
+    assert _read("iPhone", shipped_index) == (Status.PROPRIETARY, "ios")

@@ -185,6 +185,10 @@ class Index(NamedTuple):
     dotted: list[tuple[str, str]]
     # Each known address's main label ("framagit" of framagit.org) and its entries.
     labels: dict[str, frozenset[str]]
+    # The choices that are former names with no word written as a brand: what a product was
+    # called, whose words alone call it no more ("Simply", of Simply Accounting, is no Sage
+    # 50; "iPhone", of iPhone OS, is still iOS).
+    former: frozenset[int] = frozenset()
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -193,6 +197,7 @@ def build_index(catalog: Catalog) -> Index:
     domains: dict[str, str] = {}
     choices: list[str] = []
     choice_ids: list[str] = []
+    former_choices: set[int] = set()
     postings: dict[str, set[int]] = defaultdict(set)
     names: dict[str, str] = {}
     entries = [
@@ -207,6 +212,10 @@ def build_index(catalog: Catalog) -> Index:
                 if folded:
                     for token in folded.split():
                         postings[token].add(len(choices))
+                    if via == "former_name" and not any(
+                        _INNER_CAPITAL.match(w) for w in value.split()
+                    ):
+                        former_choices.add(len(choices))
                     choices.append(folded)
                     choice_ids.append(ident)
         for host in hosts:
@@ -263,6 +272,7 @@ def build_index(catalog: Catalog) -> Index:
             if "." in value.strip(".") and len(fold(value).split()) == 2
         ],
         _labels(domains),
+        frozenset(former_choices),
     )
 
 
@@ -1656,10 +1666,11 @@ def _whole_but_house(word: str, ident: str, index: Index) -> bool:
 def _head(word: str, ident: str, index: Index) -> bool:
     """Whether an everyday word heads one of a product's names, after its owner's words
     ("Exchange" Online, Microsoft "Teams"): a qualifier inside a name calls nothing alone
-    ("médical" is not the Dossier médical partagé)."""
+    ("médical" is not the Dossier médical partagé), nor a name it had, unless written as a
+    brand ("iPhone" OS is iOS; "Simply" Accounting is no Sage 50)."""
     house = index.vocabulary.house.get(ident, frozenset())
     for p in index.postings.get(word, frozenset()):
-        if index.choice_ids[p] != ident:
+        if index.choice_ids[p] != ident or p in index.former:
             continue
         before = index.choices[p].split()
         before = before[: before.index(word)] if word in before else before
