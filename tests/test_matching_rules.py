@@ -1398,3 +1398,23 @@ def test_an_everyday_word_heading_a_former_name_calls_the_product_no_more(
     assert _read("Simply Accounting", shipped_index) == (Status.PROPRIETARY, "sage-50")
     # A former name's word written as a brand still calls it: iOS was iPhone OS.
     assert _read("iPhone", shipped_index) == (Status.PROPRIETARY, "ios")
+
+
+def test_a_product_named_in_brackets_after_everyday_words_is_the_one_in_use(
+    shipped_index: matcher.Index,
+) -> None:
+    # "data studio", in lower case, says what kind of tool, though it was Looker Studio's
+    # name; the product named in brackets is the one in use.
+    assert _read("data studio (Grafana)", shipped_index) == (Status.LIBRE, "grafana")
+    # Words that only say what the tool does are read with their context as before.
+    assert _read("logiciel de caisse (SumUp)", shipped_index)[1] == "sumup-caisse-pro"
+
+
+def test_now_after_a_comma_says_the_tool_moved_to(shipped_index: matcher.Index) -> None:
+    found = matcher.match_lines([Entry(1, "trello, désormais wekan")], shipped_index)
+    assert [(m.status, m.id) for m in found] == [(Status.LIBRE, "wekan")]
+    # "maintenant" before words and "sur" still reads what follows "sur".
+    found = matcher.match_lines(
+        [Entry(1, "Slack avant, maintenant tout est sur Mattermost")], shipped_index
+    )
+    assert [m.id for m in found] == ["mattermost"]

@@ -56,10 +56,10 @@ _TAKEN_BACK = re.compile(
     re.IGNORECASE,
 )
 # "on a quitté Titan pour NetSoins", "on est passés sur Cloudbeds", "moved to Xero",
-# "mailchimp → listmonk": the tool used now is what follows (a move done: "on passe à
-# OpenTofu" is one to come).
+# "mailchimp → listmonk", "boutique sur prestashop, maintenant shopify": the tool used now
+# is what follows (a move done: "on passe à OpenTofu" is one to come).
 _MOVED = re.compile(
-    r"^.*?\b(?:\s*(?:→|->|=>)|quitt(?:ée?s?|es|ee)\s+.+?\s+pour|pass(?:ée?s?|es|ee)\s+(?:sur|à|chez)|"
+    r"^.*?\b(?:\s*(?:→|->|=>)|\s*[,;]\s*(?:maintenant|désormais|now)(?!(?:\s+\w+){0,3}?\s+(?:sur|chez|on)\s)|quitt(?:ée?s?|es|ee)\s+.+?\s+pour|pass(?:ée?s?|es|ee)\s+(?:sur|à|chez)|"
     r"migr(?:ée?s?|es|ee)\s+(?:sur|vers)|remplac(?:ée?s?|es|ee)\s+par|"
     r"(?:maintenant|désormais)(?:\s+\w+){0,3}?\s+(?:sur|chez)|"
     r"moved\s+(?:over\s+)?to|switched\s+to|replaced\s+by|now\s+(?:on|using|use))\s+(?=\S)",
@@ -440,6 +440,12 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
                 return _found(entry, index, labelled, SUBSET_SCORE, "domain", ())
         return found
     core = _core(text, index)
+    bracketed = _bracketed(core, text, index) if core is not None else None
+    if bracketed is not None:
+        # Everyday words in lower case, though a name has them, say what kind of tool; the
+        # product named whole in brackets after them is the one in use ("messagerie
+        # sécurisée de santé (Mailiz)": Mailiz, one such messaging).
+        return _found(entry, index, bracketed, 100.0, "context", ())
     if core is not None:
         # A name that holds a word of context is whole: "Python Editor for micro:bit", also
         # before context of its own ("Sign in with Google - comptes élèves").
@@ -603,6 +609,26 @@ def _labelled(word: str, index: Index) -> str | None:
         return None
     found = index.labels.get(word, frozenset())
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _bracketed(core: str, text: str, index: Index) -> str | None:
+    """The product a line names whole in brackets after everyday words in lower case only,
+    which are the name of another product."""
+    rest = text[len(core) :].strip()
+    if not (rest.startswith("(") and rest.endswith(")")) or _capitalised(core):
+        return None
+    common = common_words()
+    said = content_words(fold(core).split())
+    if not said or not all(plain_word(w, index.vocabulary, common) for w in said):
+        return None
+    named = _named_whole(rest[1:-1], index)
+    if named is None:
+        return None
+    # Only where those words are some product's name ("messagerie sécurisée de santé"):
+    # words that only say what the tool does are read with their context as before.
+    read = _match_text(Entry(0, core), index, DEFAULT_MIN_SCORE)
+    known = read.status in (Status.PROPRIETARY, Status.LIBRE) and read.id != named
+    return named if known else None
 
 
 def _unknown_name(text: str, index: Index) -> bool:
