@@ -1418,3 +1418,14 @@ def test_now_after_a_comma_says_the_tool_moved_to(shipped_index: matcher.Index) 
         [Entry(1, "Slack avant, maintenant tout est sur Mattermost")], shipped_index
     )
     assert [m.id for m in found] == ["mattermost"]
+
+
+def test_two_names_of_one_thing_across_a_slash_are_the_one_the_catalog_knows(
+    shipped_index: matcher.Index,
+) -> None:
+    # Bokeh, a library portal the catalog lacks, beside Koha: one line, Koha.
+    found = matcher.match_lines([Entry(1, "Bokeh / Koha")], shipped_index)
+    assert [(m.status, m.id) for m in found] == [(Status.LIBRE, "koha")]
+    # With "+", two tools: the unknown one is reported.
+    found = matcher.match_lines([Entry(1, "Koha + Bokeh")], shipped_index)
+    assert [m.status for m in found] == [Status.LIBRE, Status.UNKNOWN]

@@ -1949,6 +1949,11 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
             if len(set(ids)) == 1 and not others:
                 return [matches[0]._replace(entry=entry)]
             named = all(_name_like(m.entry.text, everyday=False) for m in others)
+            slashed = len(parts) == 2 and re.fullmatch(r"[^/]+\s/\s[^/]+", entry.text)
+            if slashed and known == 1 and all(m.status is Status.UNKNOWN for m in others):
+                # Two names of one thing, one the catalog lacks: a former name, or the
+                # company's ("IGNrando / Cartes IGN", "REU / ELIRE"): the one it knows.
+                return [m._replace(entry=entry) for m in matches if m not in others]
             if known >= 2 or (known and named):
                 return matches
             if known:
