@@ -83,6 +83,9 @@ _VERSION = re.compile(
 _MODEL = re.compile(r"^[a-z]{1,4}\d{2,5}[a-z+]*$")
 # Articles before an everyday word that is also a product's name make it the word: "la box"
 # is the internet router, "the notes" a pile of notes.
+# A word names a kind of product through the names that end with it when they are this short
+# ("Google Drive"), not through long descriptive names ("Fichier central des ... volontés").
+NAMED_KIND_WORDS = 3
 ARTICLES = frozenset("le la les l un une des the a an my ma mon mes notre nos our".split())
 # Words people add around a product name, in French and English. They are dropped before
 # fuzzy scoring, never before exact look-up (so "Microsoft 365" or "Teams" stay intact).
@@ -1150,8 +1153,22 @@ def _named_jobs(word: str, index: Index, names_too: bool) -> set[str]:
     for a generic word, by the products whose names carry it ("drive": storage)."""
     named = set(category_of(word, index.vocabulary))
     if not named and names_too and word in index.vocabulary.generic:
-        named = {c for p in index.postings.get(word, ()) for c in index.kinds[index.choice_ids[p]]}
+        # Where it follows a brand, as a kind of product does ("Google Drive"), not where it
+        # heads a long name ("Fichier central des dernières volontés": "fichier" is a file).
+        named = {
+            c
+            for p in index.postings.get(word, ())
+            if _after_brand(word, p, index)
+            for c in index.kinds[index.choice_ids[p]]
+        }
     return named
+
+
+def _after_brand(word: str, choice: int, index: Index) -> bool:
+    """Whether a word follows a product's own name in a short name, as a kind of product
+    does ("Google Drive", "Roundcube Webmail"), rather than heading a long one."""
+    called = index.choices[choice].split()
+    return called.index(word) > 0 and len(called) <= NAMED_KIND_WORDS
 
 
 def _jobs(words: list[str], index: Index, names_too: bool) -> set[str]:
@@ -1364,12 +1381,15 @@ def _fuzzy(
     # A word written as a brand, with a capital inside it ("FineReader"), names a product
     # with the words beside it: it is no context around them ("ABBYY FineReader" is no Abby).
     branded = {fold(w) for w in re.findall(r"\w+", entry.text) if _INNER_CAPITAL.match(w)}
-    parts: list[tuple[str, float]] = [(" ".join(words), 1.0)]
+    # Each part with its weight, and the everyday words beside it that several owners'
+    # names share, which may be part of the name typed: they make it context only for a
+    # product none of whose names has them.
+    parts: list[tuple[str, float, frozenset[str]]] = [(" ".join(words), 1.0, frozenset())]
     # The line as typed, with the words dropped as fillers, is a reading of the whole line too:
     # "Exchnage Online", "Mircosoft 365" are slips of names that carry those words.
     wholes = 2 if typed and typed != parts[0][0] else 1
     if wholes == 2:
-        parts.append((typed, 1.0))
+        parts.append((typed, 1.0, frozenset()))
     if len(words) > 1:
         for size in range(1, min(MAX_WINDOW, len(words) - 1) + 1):
             for start in range(len(words) - size + 1):
@@ -1382,23 +1402,38 @@ def _fuzzy(
                     continue
                 # Around a window, words that belong to no name are context ("trelo pour
                 # le suivi des chantiers"): the window is then the whole product name.
-                # So is an everyday word one owner's long name has ("fichier"), not one the
-                # names of several owners share ("search").
+                # So is an everyday word one owner's long name has, and one the names of
+                # several owners share ("search") for a product none of whose names has it
+                # ("fichier des bénévoles sur exel" is Excel, whatever registers are files).
+                outside = [w for w in words if w not in window]
+                # Only beside a word no dictionary has, a slip ("exel"): a dictionary word
+                # ("Search Console": "console") is no reading of a name alone.
+                slip = any(w not in common for w in window)
+                beside = frozenset(
+                    w for w in outside if slip and w in everyday and w in vocabulary.generic
+                )
                 context = all(
                     (w not in index.postings and w not in branded and w in everyday)
                     or (w in everyday and w not in vocabulary.generic)
-                    for w in words
-                    if w not in window
+                    or w in beside
+                    for w in outside
                 )
-                parts.append((" ".join(window), 1.0 if context else PART_PENALTY))
+                weight = 1.0 if context and not beside else PART_PENALTY
+                parts.append((" ".join(window), weight, beside if context else frozenset()))
     # What the whole line reads as, apart: a rival read in a piece of it only ("ofice" in
     # "Libre Ofice") does not make a reading of the whole line a question.
     entire: dict[str, float] = {}
-    for number, (part, weight) in enumerate(parts):
+    for number, (part, weight, beside) in enumerate(parts):
         if len(part.replace(" ", "")) < MIN_FUZZY_CHARS:
             continue
         for ident, score in _scores(part, index, whole=weight == 1):
-            best[ident] = max(best.get(ident, 0.0), score * weight)
+            carried = any(
+                index.choice_ids[p] == ident for w in beside for p in index.postings.get(w, ())
+            )
+            # ...unless the whole line reads as a name ("Graafna Cloud": Grafana Cloud).
+            read = max(entire.values(), default=0.0) >= min_score
+            kept = 1.0 if beside and not carried and not read else weight
+            best[ident] = max(best.get(ident, 0.0), score * kept)
             if number < wholes:
                 entire[ident] = max(entire.get(ident, 0.0), score)
     named = [w for w in namey if w not in COMMON_WORDS or w in capitalised]
