@@ -1440,3 +1440,11 @@ def test_two_names_of_one_thing_across_a_slash_are_the_one_the_catalog_knows(
     # With "+", two tools: the unknown one is reported.
     found = matcher.match_lines([Entry(1, "Koha + Bokeh")], shipped_index)
     assert [m.status for m in found] == [Status.LIBRE, Status.UNKNOWN]
+
+
+def test_a_name_is_read_without_its_small_joining_words(shipped_index: matcher.Index) -> None:
+    # "Guichet unique du spectacle occasionnel", typed without "du".
+    assert _read("guichet unique spectacle occasionnel", shipped_index) == (
+        Status.PROPRIETARY,
+        "guso",
+    )

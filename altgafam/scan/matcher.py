@@ -86,6 +86,8 @@ _MODEL = re.compile(r"^[a-z]{1,4}\d{2,5}[a-z+]*$")
 # A word names a kind of product through the names that end with it when they are this short
 # ("Google Drive"), not through long descriptive names ("Fichier central des ... volontés").
 NAMED_KIND_WORDS = 3
+# The small words that join the words of a name ("Guichet unique des réseaux").
+_LINKS = frozenset("de du des d l la le les of the et and".split())
 ARTICLES = frozenset("le la les l un une des the a an my ma mon mes notre nos our".split())
 # Words people add around a product name, in French and English. They are dropped before
 # fuzzy scoring, never before exact look-up (so "Microsoft 365" or "Teams" stay intact).
@@ -223,6 +225,14 @@ def build_index(catalog: Catalog) -> Index:
                     choice_ids.append(ident)
         for host in hosts:
             domains.setdefault(host.lower(), ident)
+    # A name of several words is also typed without its small words ("Guichet unique
+    # réseaux"): keyed so too, after every name as written, which it never shadows.
+    for ident, name, aliases, former, _ in entries:
+        for via, values in (("name", (name,)), ("alias", aliases), ("former_name", former)):
+            for value in values:
+                said = [w for w in fold(value).split() if w not in _LINKS]
+                if len(said) >= 2:
+                    exact.setdefault("".join(said), _Key(ident, via))
     # A hosted offer's address names the software it runs (frama.space is Nextcloud), when
     # it is the offer's own: not the provider's website, which sells much else
     # (infomaniak.com is no mailbox).
