@@ -61,7 +61,8 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh9", 0.91),
         ("fresh10", 0.92),
         ("fresh11", 0.93),
-        ("fresh12", 0.83),
+        ("fresh12", 0.90),
+        ("fresh13", 0.88),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
