@@ -1448,3 +1448,11 @@ def test_a_name_is_read_without_its_small_joining_words(shipped_index: matcher.I
         Status.PROPRIETARY,
         "guso",
     )
+
+
+def test_everyday_words_written_as_a_name_name_the_product_they_are_but_its_brand(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Deep Freeze" is Faronics Deep Freeze; in lower case the words are only words.
+    assert _read("Deep Freeze", shipped_index) == (Status.PROPRIETARY, "deep-freeze")
+    assert _read("deep freeze", shipped_index)[0] is Status.UNKNOWN

@@ -839,6 +839,11 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
     if whole_name is not None:
         # A name with a version or a filler inside it: "Odoo 18 Community".
         return _found(entry, index, whole_name.entry, 100.0, whole_name.via, ())
+    unbranded = _bare_name(words, index) if len(words) > 1 and set(words) <= capitalised else None
+    if unbranded is not None:
+        # Words written as a name that are a product's whole name but its owner's words,
+        # everyday words though they are ("Deep Freeze" is Faronics Deep Freeze).
+        return _found(entry, index, unbranded, SUBSET_SCORE, "name", ())
     # A company's name that is also a filler word counts here ("Free mail").
     asked = _company_and_job(
         [t for t in tokens if t in words or t in index.vendors], index, capitalised
@@ -1725,6 +1730,18 @@ def _another_stem(word: str, ident: str, index: Index) -> bool:
             if typed[:1] != named[:1] or OSA.distance(typed, named, score_cutoff=1) > 1:
                 return True
     return False
+
+
+def _bare_name(words: list[str], index: Index) -> str | None:
+    """The one entry one of whose names is these words after its owner's words."""
+    postings = [index.postings.get(w, frozenset()) for w in words]
+    found = set()
+    for p in frozenset.intersection(*postings):
+        ident = index.choice_ids[p]
+        house = index.vocabulary.house.get(ident, frozenset())
+        if [w for w in index.choices[p].split() if w not in house] == words:
+            found.add(ident)
+    return found.pop() if len(found) == 1 else None
 
 
 def _whole_but_house(word: str, ident: str, index: Index) -> bool:
