@@ -839,10 +839,13 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
     if whole_name is not None:
         # A name with a version or a filler inside it: "Odoo 18 Community".
         return _found(entry, index, whole_name.entry, 100.0, whole_name.via, ())
-    unbranded = _bare_name(words, index) if len(words) > 1 and set(words) <= capitalised else None
+    written = len(words) > 1 and set(words) <= capitalised
+    kinds = any(category_of(w, index.vocabulary) for w in words)
+    unbranded = _bare_name(words, index) if written and not kinds else None
     if unbranded is not None:
         # Words written as a name that are a product's whole name but its owner's words,
-        # everyday words though they are ("Deep Freeze" is Faronics Deep Freeze).
+        # everyday words though they are ("Deep Freeze" is Faronics Deep Freeze); not
+        # where one says what kind of product ("Field Maps" needs ArcGIS beside it).
         return _found(entry, index, unbranded, SUBSET_SCORE, "name", ())
     # A company's name that is also a filler word counts here ("Free mail").
     asked = _company_and_job(
