@@ -122,7 +122,10 @@ def load_fresh(path: Path = FRESH_FILE, ids: Path = FRESH_IDS) -> list[FreshCase
     for line in ids.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             product, ident, *_ = line.split("\t")
-            known[product] = ident
+            # A product mapped by hand to no id is one the catalog lacks, whatever entry
+            # shares its name ("BaseCamp", Garmin's, is no Basecamp of 37signals).
+            if ident:
+                known[product] = ident
     cases = []
     rows = path.read_text(encoding="utf-8").splitlines()
     for row in rows[1:]:
