@@ -1456,3 +1456,28 @@ def test_everyday_words_written_as_a_name_name_the_product_they_are_but_its_bran
     # "Deep Freeze" is Faronics Deep Freeze; in lower case the words are only words.
     assert _read("Deep Freeze", shipped_index) == (Status.PROPRIETARY, "deep-freeze")
     assert _read("deep freeze", shipped_index)[0] is Status.UNKNOWN
+
+
+def test_a_former_name_that_is_an_everyday_word_in_lower_case_is_the_word(
+    shipped_index: matcher.Index,
+) -> None:
+    # Lightspeed Retail was Vend: "vend" (sells) in lower case names nothing.
+    assert _read("vend", shipped_index)[0] is Status.UNKNOWN
+    assert _read("Vend", shipped_index) == (Status.PROPRIETARY, "lightspeed-retail")
+
+
+def test_camel_case_against_a_name_in_capitals_is_another_brand(
+    shipped_index: matcher.Index,
+) -> None:
+    # Caledonian MacBrayne's "CalMac" is no slip of the CAMAC of Vaud.
+    assert _read("CalMac ferries", shipped_index)[0] is Status.UNKNOWN
+    assert _read("CAMAC", shipped_index) == (Status.PROPRIETARY, "camac-vaud")
+
+
+def test_a_swap_and_one_more_letter_off_is_a_slip_only_if_fingers_make_it(
+    shipped_index: matcher.Index,
+) -> None:
+    # "SOLEA": "ea" swapped and an "o" far from the "y" of SYLAé: another name.
+    assert _read("portail SOLEA", shipped_index)[1] != "sylae"
+    # Two letters swapped alone are still a slip.
+    assert _read("Goolge Agenda", shipped_index) == (Status.PROPRIETARY, "google-calendar")

@@ -1290,6 +1290,15 @@ def _exact(
             if len(joined) == 1 and not alone:
                 # A one-letter name ("X") names nothing inside a longer line ("Projet X").
                 continue
+            if (
+                end - start == 1
+                and hit.via == "former_name"
+                and word not in capitalised
+                and plain_word(word, index.vocabulary, common_words())
+            ):
+                # A former name that is an everyday word, in lower case, is the word: "on
+                # vend sur leboncoin" sells, on no Vend (Lightspeed Retail's old name).
+                continue
             if end - start == 1 and start > 0 and _VERSION.match(word):
                 # Nor does a number after a word: "11" in "Windows 11" is a version, no "1&1".
                 continue
@@ -1645,7 +1654,13 @@ def _near_brand(typed: str, ident: str, index: Index) -> bool:
     apart = {w: Levenshtein.distance(typed, w, score_cutoff=2) for w in theirs}
     nearest = min(apart.values(), default=3)
     if nearest > 2:
-        return False
+        # Two letters swapped and one more off: a slip only if fingers make that one
+        # ("solea" is no slip of SYLAé: the "o" is no neighbour of "y").
+        return any(
+            OSA.distance(typed, w, score_cutoff=2) == 2 and not _swap_and_slip(typed, w)
+            for w in theirs
+            if abs(len(w) - len(typed)) <= 1
+        )
     for word in (w for w, d in apart.items() if d == nearest):
         if nearest == 2 and OSA.distance(typed, word, score_cutoff=1) == 1:
             # Two neighbouring letters typed the other way round.
@@ -1654,6 +1669,22 @@ def _near_brand(typed: str, ident: str, index: Index) -> bool:
         if all(_finger(op.tag, op.src_pos, op.dest_pos, typed, word) for op in ops):
             return False
     return True
+
+
+def _swap_and_slip(typed: str, word: str) -> bool:
+    """Whether a word is a name's word with two neighbouring letters swapped and one
+    more edit that fingers make."""
+    from rapidfuzz.distance import Levenshtein
+
+    for i in range(len(typed) - 1):
+        if typed[i] == typed[i + 1]:
+            continue
+        back = typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :]
+        if Levenshtein.distance(back, word, score_cutoff=1) == 1:
+            ops = Levenshtein.editops(back, word)
+            if all(_finger(op.tag, op.src_pos, op.dest_pos, back, word) for op in ops):
+                return True
+    return False
 
 
 def _finger(tag: str, src: int, dest: int, typed: str, word: str) -> bool:
@@ -1694,6 +1725,14 @@ def _cased_apart(text: str, ident: str, index: Index) -> bool:
     name = min(names, key=lambda n: Levenshtein.distance(folded, n), default="")
     edited = {op.src_pos for op in Levenshtein.editops(folded, name) if op.tag == "replace"}
     if any(typed[i].isupper() for i in edited if i > 0):
+        return True
+    # Humps of capitals against a name written all in capitals: another brand's camel case,
+    # no slip of the acronym ("CalMac" is no CAMAC).
+    acronym = any(
+        w.isupper() and len(w) > 2 and fold(w) == name
+        for w in re.findall(r"\w+", index.names[ident])
+    )
+    if acronym and re.search(r"[a-z][A-Z]", typed):
         return True
     # Capitals the name lacks, two or more: written as another brand ("uniFLOW" is no slip
     # of Ubiflow), where "NextClod" is Nextcloud typed in camel case with a slip.
