@@ -1481,3 +1481,15 @@ def test_a_swap_and_one_more_letter_off_is_a_slip_only_if_fingers_make_it(
     assert _read("portail SOLEA", shipped_index)[1] != "sylae"
     # Two letters swapped alone are still a slip.
     assert _read("Goolge Agenda", shipped_index) == (Status.PROPRIETARY, "google-calendar")
+
+
+def test_a_job_word_in_lower_case_after_a_short_name_says_what_it_is_used_for(
+    shipped_index: matcher.Index,
+) -> None:
+    # "planning" after Excel's short name: Excel used for a schedule, no other product.
+    assert _read("Excel planning bénévoles", shipped_index) == (
+        Status.PROPRIETARY,
+        "microsoft-excel",
+    )
+    # Written as part of a name, the word still makes another of the owner's products.
+    assert _read("Excel Planning", shipped_index)[0] is Status.UNKNOWN

@@ -975,7 +975,14 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         # The word after it, as products are named ("Tuta Drive"); a job word before it says
         # what the product is used for ("Tableaux Excel", "compta Excel").
         following = tokens[span.stop : span.stop + 1]
-        if any(_another_job(word, ident, index, names_too=True) for word in following):
+        # ... unless, in lower case, it starts a longer phrase saying what the product is
+        # used for ("Excel planning des gardes" is Excel; "Teams planning" is none of it).
+        written = _capitalised(text)
+        phrase = len(content_words(tokens[span.stop :])) > 1
+        if any(
+            _another_job(word, ident, index, names_too=True) and (word in written or not phrase)
+            for word in following
+        ):
             return True
     elif len(found) == 1 and found[0] in house and span.stop < len(tokens):
         # A product named by its brand alone ("Baidu", the search engine) before a
