@@ -1422,6 +1422,11 @@ def test_a_product_named_in_brackets_after_everyday_words_is_the_one_in_use(
 
 
 def test_now_after_a_comma_says_the_tool_moved_to(shipped_index: matcher.Index) -> None:
+    # Gone back to something else is a move too: to paper, no tool.
+    found = matcher.match_lines(
+        [Entry(1, "doodle ? on est revenus au tableau papier")], shipped_index
+    )
+    assert [m.status for m in found] == [Status.UNKNOWN]
     found = matcher.match_lines([Entry(1, "trello, désormais wekan")], shipped_index)
     assert [(m.status, m.id) for m in found] == [(Status.LIBRE, "wekan")]
     # "maintenant" before words and "sur" still reads what follows "sur".

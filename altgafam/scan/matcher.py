@@ -61,6 +61,7 @@ _TAKEN_BACK = re.compile(
 _MOVED = re.compile(
     r"^.*?\b(?:\s*(?:→|->|=>)|\s*[,;]\s*(?:maintenant|désormais|now)(?!(?:\s+\w+){0,3}?\s+(?:sur|chez|on)\s)|quitt(?:ée?s?|es|ee)\s+.+?\s+pour|pass(?:ée?s?|es|ee)\s+(?:sur|à|chez)|"
     r"migr(?:ée?s?|es|ee)\s+(?:sur|vers)|remplac(?:ée?s?|es|ee)\s+par|"
+    r"(?:revenu|retourné)(?:e?s?)\s+(?:au|à\s+la|à|sur)|went\s+back\s+to|"
     r"(?:maintenant|désormais)(?:\s+\w+){0,3}?\s+(?:sur|chez)|"
     r"moved\s+(?:over\s+)?to|switched\s+to|replaced\s+by|now\s+(?:on|using|use))\s+(?=\S)",
     re.IGNORECASE,
