@@ -1376,12 +1376,12 @@ def test_what_is_done_on_a_tool_said_in_everyday_words_is_that_tool(
     shipped_index: matcher.Index,
 ) -> None:
     # An acronym no name has, or everyday words, before the tool the line ends with.
-    assert matcher.match_lines([Entry(1, "RIB sur Qonto")], shipped_index)[0].id == "qonto"
-    found = matcher.match_lines([Entry(1, "comptes rendus avec les élus sur Slack")], shipped_index)
-    assert [(m.status, m.id) for m in found] == [(Status.PROPRIETARY, "slack")]
+    assert _lines("RIB sur Qonto", shipped_index) == [(Status.PROPRIETARY, "qonto")]
+    assert _lines("comptes rendus avec les élus sur Slack", shipped_index) == [
+        (Status.PROPRIETARY, "slack")
+    ]
     # One capitalised word may be a product of its own the catalog lacks: no answer for it.
-    found = matcher.match_lines([Entry(1, "Planète sur Chrome")], shipped_index)
-    assert [m.status for m in found] == [Status.UNKNOWN]
+    assert _lines("Planète sur Chrome", shipped_index) == [(Status.UNKNOWN, None)]
 
 
 def test_a_number_typed_with_a_name_of_a_numbered_family_is_part_of_the_name(
@@ -1395,10 +1395,8 @@ def test_a_number_typed_with_a_name_of_a_numbered_family_is_part_of_the_name(
 
 
 def test_an_arrow_says_the_tool_moved_to(shipped_index: matcher.Index) -> None:
-    found = matcher.match_lines([Entry(1, "Dropbox → Nextcloud")], shipped_index)
-    assert [(m.status, m.id) for m in found] == [(Status.LIBRE, "nextcloud")]
-    found = matcher.match_lines([Entry(1, "doodle -> framadate")], shipped_index)
-    assert [m.id for m in found] == ["framadate"]
+    assert _lines("Dropbox → Nextcloud", shipped_index) == [(Status.LIBRE, "nextcloud")]
+    assert _lines("doodle -> framadate", shipped_index) == [(Status.LIBRE, "framadate")]
 
 
 def test_an_everyday_word_heading_a_former_name_calls_the_product_no_more(
@@ -1422,29 +1420,23 @@ def test_a_product_named_in_brackets_after_everyday_words_is_the_one_in_use(
 
 
 def test_now_after_a_comma_says_the_tool_moved_to(shipped_index: matcher.Index) -> None:
-    # Gone back to something else is a move too: to paper, no tool.
-    found = matcher.match_lines(
-        [Entry(1, "doodle ? on est revenus au tableau papier")], shipped_index
-    )
-    assert [m.status for m in found] == [Status.UNKNOWN]
-    found = matcher.match_lines([Entry(1, "trello, désormais wekan")], shipped_index)
-    assert [(m.status, m.id) for m in found] == [(Status.LIBRE, "wekan")]
+    assert _lines("trello, désormais wekan", shipped_index) == [(Status.LIBRE, "wekan")]
     # "maintenant" before words and "sur" still reads what follows "sur".
-    found = matcher.match_lines(
-        [Entry(1, "Slack avant, maintenant tout est sur Mattermost")], shipped_index
-    )
-    assert [m.id for m in found] == ["mattermost"]
+    moved = _lines("Slack avant, maintenant tout est sur Mattermost", shipped_index)
+    assert moved == [(Status.LIBRE, "mattermost")]
+    # Gone back to something else is a move too: to paper, no tool.
+    back = _lines("doodle ? on est revenus au tableau papier", shipped_index)
+    assert [status for status, _ in back] == [Status.UNKNOWN]
 
 
 def test_two_names_of_one_thing_across_a_slash_are_the_one_the_catalog_knows(
     shipped_index: matcher.Index,
 ) -> None:
     # Bokeh, a library portal the catalog lacks, beside Koha: one line, Koha.
-    found = matcher.match_lines([Entry(1, "Bokeh / Koha")], shipped_index)
-    assert [(m.status, m.id) for m in found] == [(Status.LIBRE, "koha")]
+    assert _lines("Bokeh / Koha", shipped_index) == [(Status.LIBRE, "koha")]
     # With "+", two tools: the unknown one is reported.
-    found = matcher.match_lines([Entry(1, "Koha + Bokeh")], shipped_index)
-    assert [m.status for m in found] == [Status.LIBRE, Status.UNKNOWN]
+    both = _lines("Koha + Bokeh", shipped_index)
+    assert [status for status, _ in both] == [Status.LIBRE, Status.UNKNOWN]
 
 
 def test_a_name_is_read_without_its_small_joining_words(shipped_index: matcher.Index) -> None:

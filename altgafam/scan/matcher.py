@@ -59,7 +59,10 @@ _TAKEN_BACK = re.compile(
 # "mailchimp → listmonk", "boutique sur prestashop, maintenant shopify": the tool used now
 # is what follows (a move done: "on passe à OpenTofu" is one to come).
 _MOVED = re.compile(
-    r"^.*?\b(?:\s*(?:→|->|=>)|\s*[,;]\s*(?:maintenant|désormais|now)(?!(?:\s+\w+){0,3}?\s+(?:sur|chez|on)\s)|quitt(?:ée?s?|es|ee)\s+.+?\s+pour|pass(?:ée?s?|es|ee)\s+(?:sur|à|chez)|"
+    r"^.*?\b(?:\s*(?:→|->|=>)|"
+    # "now" after a comma, unless "sur" follows it as below ("maintenant tout est sur X").
+    r"\s*[,;]\s*(?:maintenant|désormais|now)(?!(?:\s+\w+){0,3}?\s+(?:sur|chez|on)\s)|"
+    r"quitt(?:ée?s?|es|ee)\s+.+?\s+pour|pass(?:ée?s?|es|ee)\s+(?:sur|à|chez)|"
     r"migr(?:ée?s?|es|ee)\s+(?:sur|vers)|remplac(?:ée?s?|es|ee)\s+par|"
     r"(?:revenu|retourné)(?:e?s?)\s+(?:au|à\s+la|à|sur)|went\s+back\s+to|"
     r"(?:maintenant|désormais)(?:\s+\w+){0,3}?\s+(?:sur|chez)|"
@@ -82,13 +85,13 @@ _VERSION = re.compile(
 # A model number ("SN310", "DS920+"): letters then digits, which names no product when no
 # catalog name has it ("EC2", "M365" are names).
 _MODEL = re.compile(r"^[a-z]{1,4}\d{2,5}[a-z+]*$")
-# Articles before an everyday word that is also a product's name make it the word: "la box"
-# is the internet router, "the notes" a pile of notes.
 # A word names a kind of product through the names that end with it when they are this short
 # ("Google Drive"), not through long descriptive names ("Fichier central des ... volontés").
 NAMED_KIND_WORDS = 3
 # The small words that join the words of a name ("Guichet unique des réseaux").
 _LINKS = frozenset("de du des d l la le les of the et and".split())
+# Articles before an everyday word that is also a product's name make it the word: "la box"
+# is the internet router, "the notes" a pile of notes.
 ARTICLES = frozenset("le la les l un une des the a an my ma mon mes notre nos our".split())
 # Words people add around a product name, in French and English. They are dropped before
 # fuzzy scoring, never before exact look-up (so "Microsoft 365" or "Teams" stay intact).
@@ -204,6 +207,7 @@ def build_index(catalog: Catalog) -> Index:
     choices: list[str] = []
     choice_ids: list[str] = []
     former_choices: set[int] = set()
+    unlinked: list[tuple[str, _Key]] = []
     postings: dict[str, set[int]] = defaultdict(set)
     names: dict[str, str] = {}
     entries = [
@@ -216,6 +220,9 @@ def build_index(catalog: Catalog) -> Index:
                 exact.setdefault(key(value), _Key(ident, via))
                 folded = fold(value)
                 if folded:
+                    said = [w for w in folded.split() if w not in _LINKS]
+                    if len(said) >= 2:
+                        unlinked.append(("".join(said), _Key(ident, via)))
                     for token in folded.split():
                         postings[token].add(len(choices))
                     if via == "former_name" and not any(
@@ -228,12 +235,8 @@ def build_index(catalog: Catalog) -> Index:
             domains.setdefault(host.lower(), ident)
     # A name of several words is also typed without its small words ("Guichet unique
     # réseaux"): keyed so too, after every name as written, which it never shadows.
-    for ident, name, aliases, former, _ in entries:
-        for via, values in (("name", (name,)), ("alias", aliases), ("former_name", former)):
-            for value in values:
-                said = [w for w in fold(value).split() if w not in _LINKS]
-                if len(said) >= 2:
-                    exact.setdefault("".join(said), _Key(ident, via))
+    for joined, written in unlinked:
+        exact.setdefault(joined, written)
     # A hosted offer's address names the software it runs (frama.space is Nextcloud), when
     # it is the offer's own: not the provider's website, which sells much else
     # (infomaniak.com is no mailbox).
@@ -1461,13 +1464,17 @@ def _fuzzy(
     for number, (part, weight, beside) in enumerate(parts):
         if len(part.replace(" ", "")) < MIN_FUZZY_CHARS:
             continue
+        # The products whose names have the words beside the part: for them it stays a
+        # piece of a longer name. None counts when the whole line reads as a name
+        # ("Graafna Cloud": Grafana Cloud), where the wholes, scored first, say so.
+        lifted = bool(beside) and max(entire.values(), default=0.0) < min_score
+        carriers = (
+            {index.choice_ids[p] for w in beside for p in index.postings.get(w, ())}
+            if lifted
+            else set()
+        )
         for ident, score in _scores(part, index, whole=weight == 1):
-            carried = any(
-                index.choice_ids[p] == ident for w in beside for p in index.postings.get(w, ())
-            )
-            # ...unless the whole line reads as a name ("Graafna Cloud": Grafana Cloud).
-            read = max(entire.values(), default=0.0) >= min_score
-            kept = 1.0 if beside and not carried and not read else weight
+            kept = 1.0 if lifted and ident not in carriers else weight
             best[ident] = max(best.get(ident, 0.0), score * kept)
             if number < wholes:
                 entire[ident] = max(entire.get(ident, 0.0), score)
@@ -2078,40 +2085,43 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     if named_whole is not None:
         # A name whose words read as a tool used with another: "Horizon Villages On Line".
         return [_found(entry, index, named_whole.entry, 100.0, named_whole.via, ())]
-    together = _TOGETHER.split(entry.text, maxsplit=1)
+    cuts = list(_TOGETHER.finditer(entry.text))
+    if not cuts:
+        return [match_entry(entry, index, min_score)]
+    # Each piece of the line read once, whichever rule below asks.
+    seen: dict[str, Match] = {}
+
+    def read(piece: str) -> Match:
+        if piece not in seen:
+            seen[piece] = match_entry(Entry(entry.line, piece), index, min_score)
+        return seen[piece]
+
+    before, after = entry.text[: cuts[0].start()], entry.text[cuts[0].end() :]
     # Not inside a context in brackets: "forScore (partitions sur iPad)" names one tool.
-    other = _named_whole(together[1], index) if len(together) == 2 else None
-    if other is not None and not re.search(r"[(\[{]", together[0]):
+    other = _named_whole(after, index)
+    if other is not None and not re.search(r"[(\[{]", before):
         # "WordPress with WooCommerce", "Gemini in Gmail": a product used with another one the
         # line names whole, not with something it says what ("Zoom avec les partenaires"),
         # nor with the system it runs on ("Classroom sur les iPad").
-        first = match_entry(Entry(entry.line, together[0]), index, min_score)
+        first = read(before)
         if (
             first.status in (Status.PROPRIETARY, Status.LIBRE)
             and first.id != other
             and "operating-systems" not in index.kinds.get(other, ())
         ):
-            second = match_entry(Entry(entry.line, together[1]), index, min_score)
+            second = read(after)
             # The other must read as a tool, not an everyday word ("Zoom in the office").
             if second.status in (Status.PROPRIETARY, Status.LIBRE):
                 return [first, second]
-        if first.status is Status.UNKNOWN and _job_done_by(together[0], other, index):
+        if first.status is Status.UNKNOWN and _job_done_by(before, other, index):
             # A job done on a tool the line names whole: "AG en visio sur Jitsi" is Jitsi.
-            return [
-                match_entry(Entry(entry.line, together[1]), index, min_score)._replace(entry=entry)
-            ]
+            return [read(after)._replace(entry=entry)]
     # What is done on a tool the line ends with, said in everyday words or a short acronym
     # no name has: "QCM sur Google Forms", "CV avec les jeunes sur Canva" are that tool.
-    cuts = list(_TOGETHER.finditer(entry.text))
-    last = _named_whole(entry.text[cuts[-1].end() :], index) if cuts else None
-    head = entry.text[: cuts[-1].start()] if cuts else ""
-    if (
-        last is not None
-        and _says_what(head, index)
-        and match_entry(Entry(entry.line, head), index, min_score).status is Status.UNKNOWN
-    ):
-        rest = Entry(entry.line, entry.text[cuts[-1].end() :])
-        return [match_entry(rest, index, min_score)._replace(entry=entry)]
+    head, tail = entry.text[: cuts[-1].start()], entry.text[cuts[-1].end() :]
+    last = other if len(cuts) == 1 else _named_whole(tail, index)
+    if last is not None and _says_what(head, index) and read(head).status is Status.UNKNOWN:
+        return [read(tail)._replace(entry=entry)]
     return [match_entry(entry, index, min_score)]
 
 
