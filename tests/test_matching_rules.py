@@ -1490,3 +1490,22 @@ def test_a_job_word_in_lower_case_after_a_short_name_says_what_it_is_used_for(
     )
     # Written as part of a name, the word still makes another of the owner's products.
     assert _read("Excel Planning", shipped_index)[0] is Status.UNKNOWN
+
+
+def test_one_products_everyday_word_is_read_with_what_its_context_says_it_does(
+    shipped_index: matcher.Index,
+) -> None:
+    # "artisan" and "whisper" name one product each: the context saying what that product
+    # does (roasting coffee, transcribing) makes the lower-case word its name...
+    assert _read("artisan pour la torréfaction", shipped_index) == (
+        Status.LIBRE,
+        "artisan-roaster-scope",
+    )
+    assert _read("whisper (transcription des réunions)", shipped_index) == (
+        Status.LIBRE,
+        "openai-whisper",
+    )
+    # ... and another context leaves it the everyday word.
+    assert _read("artisan (menuiserie)", shipped_index)[0] is Status.UNKNOWN
+    # Words several owners' names share still only say what kind of tool.
+    assert _read("drive (partage de fichiers)", shipped_index)[0] is Status.AMBIGUOUS

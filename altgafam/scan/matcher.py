@@ -518,9 +518,18 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
             said = content_words(fold(core).split())
             common = common_words()
             written = _capitalised(core)
-            if all(plain_word(w, index.vocabulary, common) and w not in written for w in said):
-                # Everyday words in lower case say what kind of tool, not which product's
-                # name ("notes sur l'appli Notes de l'iphone" is no notes app of another).
+            if all(plain_word(w, index.vocabulary, common) and w not in written for w in said) and (
+                any(
+                    w in COMMON_WORDS
+                    or w in index.vocabulary.generic
+                    or category_of(w, index.vocabulary)
+                    for w in said
+                )
+            ):
+                # Everyday words in lower case that name products of several owners, or kinds
+                # of tool, say what kind of tool, not which product's name ("notes sur l'appli
+                # Notes de l'iphone" is no notes app of another); one product's word is read
+                # with what the context says it does ("artisan (logiciel de torréfaction)").
                 said = []
             postings = [index.postings.get(w, frozenset()) for w in said]
             shared = (
