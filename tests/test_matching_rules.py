@@ -1509,3 +1509,12 @@ def test_one_products_everyday_word_is_read_with_what_its_context_says_it_does(
     assert _read("artisan (menuiserie)", shipped_index)[0] is Status.UNKNOWN
     # Words several owners' names share still only say what kind of tool.
     assert _read("drive (partage de fichiers)", shipped_index)[0] is Status.AMBIGUOUS
+
+
+def test_since_when_is_context(shipped_index: matcher.Index) -> None:
+    # "depuis", "since" say for how long the tool is used, not which product.
+    assert _read("Altissia depuis la rentrée", shipped_index) == (
+        Status.PROPRIETARY,
+        "altissia-platform",
+    )
+    assert _read("OVH depuis toujours", shipped_index)[0] is Status.AMBIGUOUS

@@ -144,9 +144,10 @@ SHORT_ACRONYM = 5
 # A line naming only a category ("visio", "agenda") is ambiguous between at most this many.
 CATEGORY_CANDIDATES = 5
 # What follows these is context, not the product: "Trello (projets clients)", "mattermost pour
-# les tests", "Canva - affiches". Markers of use, after which the product is what came first...
+# les tests", "Canva - affiches", "Altissia depuis la rentrée". Markers of use, after which the
+# product is what came first...
 _CONTEXT_USE = re.compile(
-    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|selon|chez|dans|in|at|entre|between|among)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
+    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|selon|chez|dans|in|at|entre|between|among|depuis|since)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
     re.IGNORECASE,
 )
 # ...and markers of belonging, after which it may be a phrase ("tableau de bord").
