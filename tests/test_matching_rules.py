@@ -1518,3 +1518,18 @@ def test_since_when_is_context(shipped_index: matcher.Index) -> None:
         "altissia-platform",
     )
     assert _read("OVH depuis toujours", shipped_index)[0] is Status.AMBIGUOUS
+
+
+def test_what_is_done_through_a_tool_names_the_tool_when_it_names_nothing_else(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Tax Repayments" is no product: the company after "via" is, and of its products the one
+    # whose description says it claims tax repayments.
+    assert _read("Tax Repayments via HMRC", shipped_index) == (
+        Status.PROPRIETARY,
+        "hmrc-charities-online",
+    )
+    # Nothing the company sells is described by what is done: no guess.
+    assert _read("Sauvegardes Nocturnes via OVH", shipped_index)[0] is not Status.PROPRIETARY
+    # A product before "via" stays the product ("Silae via le cabinet comptable").
+    assert _read("Europresse via le portail", shipped_index)[1] == "europresse"

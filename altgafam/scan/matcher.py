@@ -150,6 +150,8 @@ _CONTEXT_USE = re.compile(
     r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|selon|chez|dans|in|at|entre|between|among|depuis|since)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
     re.IGNORECASE,
 )
+# "dons via HelloAsso": what is done, then the tool it is done through.
+_THROUGH = re.compile(r"\s+(?:via|through)\s+", re.IGNORECASE)
 # ...and markers of belonging, after which it may be a phrase ("tableau de bord").
 _CONTEXT_OF = re.compile(r"\s+(?:(?:de\s+la|du|des)(?=\s)|de\s+l'|de\s+l\u2019)\s*", re.IGNORECASE)
 
@@ -423,7 +425,31 @@ def content_words(tokens: list[str]) -> list[str]:
 
 def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE) -> Match:
     """Recognise one entry of the tool list: what comes before its context first ("Trello
-    (projets clients)", "mattermost pour les tests"), the whole line when that names nothing."""
+    (projets clients)", "mattermost pour les tests"), the whole line when that names nothing;
+    what is done through a tool, when that names nothing either, names the tool."""
+    found = _match_entry(entry, index, min_score)
+    if found.status is not Status.UNKNOWN:
+        return found
+    return _through(entry, index, min_score) or found
+
+
+def _through(entry: Entry, index: Index, min_score: float) -> Match | None:
+    """The tool after "via" when what comes before it is no product the catalog knows ("gift
+    aid via HMRC": HMRC's Charities Online, whose description says it takes Gift Aid claims)."""
+    channel = _THROUGH.search(entry.text)
+    if channel is None or channel.start() == 0:
+        return None
+    through = _match_text(Entry(entry.line, entry.text[channel.end() :]), index, min_score)
+    if through.status in (Status.PROPRIETARY, Status.LIBRE):
+        return through._replace(entry=entry)
+    if through.status is Status.AMBIGUOUS:
+        settled = _described_by(entry.text[: channel.start()], through.candidates, index)
+        if settled is not None:
+            return _found(entry, index, settled, SUBSET_SCORE, "context", ())
+    return None
+
+
+def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
     text = entry.text
     for host, segment in _addresses(text):
         ident = by_host(index.domains, host, segment)
