@@ -1533,3 +1533,17 @@ def test_what_is_done_through_a_tool_names_the_tool_when_it_names_nothing_else(
     assert _read("Sauvegardes Nocturnes via OVH", shipped_index)[0] is not Status.PROPRIETARY
     # A product before "via" stays the product ("Silae via le cabinet comptable").
     assert _read("Europresse via le portail", shipped_index)[1] == "europresse"
+
+
+def test_an_acronym_the_products_description_spells_out_says_what_it_is(
+    shipped_index: matcher.Index,
+) -> None:
+    # "SIS": a student information system, as PowerSchool Trillium's description says.
+    assert _read("Trillium SIS du conseil scolaire", shipped_index) == (
+        Status.PROPRIETARY,
+        "powerschool-trillium",
+    )
+    # Letters the description does not spell out leave the line unknown.
+    assert _read("Trillium ABC du conseil", shipped_index)[0] is Status.UNKNOWN
+    # An acronym alone, with small words, names nothing ("le TPE").
+    assert _read("le TPE", shipped_index)[0] is Status.UNKNOWN

@@ -430,7 +430,34 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
     found = _match_entry(entry, index, min_score)
     if found.status is not Status.UNKNOWN:
         return found
-    return _through(entry, index, min_score) or found
+    return _through(entry, index, min_score) or _initials(entry, index, min_score) or found
+
+
+def _initials(entry: Entry, index: Index, min_score: float) -> Match | None:
+    """The product named beside an acronym no name has that its own description spells out
+    ("Trillium SIS": a student information system, as PowerSchool Trillium's says)."""
+    acronyms = [
+        w for w in re.findall(r"\b[A-Z]{2,5}\b", entry.text) if fold(w) not in index.postings
+    ]
+    if len(acronyms) != 1 or len(entry.text.split()) < 2:
+        return None
+    rest = re.sub(rf"\b{acronyms[0]}\b", " ", entry.text, count=1)
+    if not any(len(w) >= BRAND_WORD for w in content_words(fold(rest).split())):
+        # Only small words left ("le TPE"): nothing names a product.
+        return None
+    found = _match_entry(Entry(entry.line, " ".join(rest.split())), index, min_score)
+    if found.status not in (Status.PROPRIETARY, Status.LIBRE) or found.id is None:
+        return None
+    described = index.described.get(found.id)
+    if described is None:
+        return None
+    letters = fold(acronyms[0])
+    for text in (described.en, described.fr):
+        words = [w for w in fold(text).split() if w not in _LINKS]
+        spelt = ("".join(w[0] for w in words[i : i + len(letters)]) for i in range(len(words)))
+        if letters in spelt or letters in words:
+            return found._replace(entry=entry)
+    return None
 
 
 def _through(entry: Entry, index: Index, min_score: float) -> Match | None:
