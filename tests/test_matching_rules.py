@@ -1547,3 +1547,17 @@ def test_an_acronym_the_products_description_spells_out_says_what_it_is(
     assert _read("Trillium ABC du conseil", shipped_index)[0] is Status.UNKNOWN
     # An acronym alone, with small words, names nothing ("le TPE").
     assert _read("le TPE", shipped_index)[0] is Status.UNKNOWN
+
+
+def test_a_company_with_words_one_of_its_products_descriptions_uses_is_that_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # Reviews from customers: Google's Business Profile, whose description says so.
+    assert _read("avis clients Google", shipped_index) == (
+        Status.PROPRIETARY,
+        "google-business-profile",
+    )
+    # Words no description of the company's products uses leave the question open...
+    assert _read("factures Salto", shipped_index)[1] is None
+    # ... and so do words after a marker of use: what the tool is used for, not which.
+    assert _read("Salto pour les affiches", shipped_index)[0] is Status.AMBIGUOUS

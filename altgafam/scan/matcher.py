@@ -924,6 +924,15 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
             return _found(entry, index, asked[0], SUBSET_SCORE, "brand and job", ())
         cands = tuple(Candidate(i, index.names[i], 0.0) for i in asked[:CATEGORY_CANDIDATES])
         return Match(entry, Status.AMBIGUOUS, via="brand and job", candidates=cands)
+    described = (
+        _company_described(words, index, capitalised)
+        if _CONTEXT_USE.search(entry.text) is None
+        else None
+    )
+    if described is not None:
+        # A company's name with lower-case words one of its products' descriptions uses
+        # ("serrures Salto": the software of Salto's locks).
+        return _found(entry, index, described, SUBSET_SCORE, "brand and job", ())
     # A company whose name is a filler word ("Free") is still named alone.
     called = "".join(words) or "".join(t for t in tokens if not _VERSION.match(t))
     company = index.vendors.get(called) if called else None
@@ -1168,6 +1177,31 @@ def _company_and_job(
         if named:
             return []
     return []
+
+
+def _company_described(words: list[str], index: Index, capitalised: frozenset[str]) -> str | None:
+    """The one product of the company named among the words whose description uses every
+    other word, in lower case (or a form of it), none a word several owners' names share."""
+    named = [w for w in words if w in index.vendors]
+    rest = [w for w in words if w not in index.vendors]
+    if (
+        len(named) != 1
+        or not rest
+        or any(
+            w in capitalised
+            or len(w) < CONTEXT_WORD
+            or w in COMMON_WORDS
+            or w in index.vocabulary.generic
+            for w in rest
+        )
+    ):
+        return None
+    found = []
+    for product in index.vendors[named[0]]:
+        described = _description_words(index.described.get(product))
+        if all(w in described or any(_same_stem(w, d) for d in described) for w in rest):
+            found.append(product)
+    return found[0] if len(found) == 1 else None
 
 
 def _first_word_of(word: str, index: Index) -> tuple[str, ...]:

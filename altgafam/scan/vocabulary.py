@@ -28,7 +28,7 @@ _ACRONYM = re.compile(r"\b(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,4}\b")
 # Words dropped from a vendor's name: "Sage Group" is written "Sage".
 CORPORATE = frozenset(
     "group groupe inc corp corporation company labs platforms communications software "
-    "technologies technology holdings sa sas ag gmbh ltd llc bv nv plc se".split()
+    "technologies technology systems holdings sa sas ag gmbh ltd llc bv nv plc se".split()
 )
 
 
