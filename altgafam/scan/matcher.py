@@ -1187,6 +1187,9 @@ def _company_described(words: list[str], index: Index, capitalised: frozenset[st
     if (
         len(named) != 1
         or not rest
+        # A company's name that is an everyday word, in lower case, is the word ("tableau
+        # de bord" is a dashboard).
+        or (named[0] not in capitalised and named[0] in COMMON_WORDS)
         or any(
             w in capitalised
             or len(w) < CONTEXT_WORD
