@@ -1561,3 +1561,14 @@ def test_a_company_with_words_one_of_its_products_descriptions_uses_is_that_prod
     assert _read("factures Salto", shipped_index)[1] is None
     # ... and so do words after a marker of use: what the tool is used for, not which.
     assert _read("Salto pour les affiches", shipped_index)[0] is Status.AMBIGUOUS
+
+
+def test_a_question_after_a_choice_makes_its_other_side_a_tool(
+    shipped_index: matcher.Index,
+) -> None:
+    # "or the media library's database?": the writer does not know which; a question.
+    assert _lines("Zotero ou la base de la médiathèque ?", shipped_index) == [
+        (Status.AMBIGUOUS, None)
+    ]
+    # One everyday word on the other side is no tool ("or paper?").
+    assert _lines("Excel ou papier ?", shipped_index) == [(Status.PROPRIETARY, "microsoft-excel")]

@@ -2086,6 +2086,9 @@ def _choice(entry: Entry, index: Index, min_score: float) -> Match | None:
         return None
     found: list[str] = []
     sides = 0
+    # A question after the choice makes a side of words in lower case too, when they are more
+    # than one word ("PIX ou les bons clics ?"), not "Excel ou papier ?".
+    asked = "?" in entry.text
     matches = [match_entry(Entry(entry.line, piece.strip()), index, min_score) for piece in pieces]
     for piece, m in zip(pieces, matches, strict=True):
         if m.status in (Status.PROPRIETARY, Status.LIBRE) and m.id is not None:
@@ -2093,6 +2096,7 @@ def _choice(entry: Entry, index: Index, min_score: float) -> Match | None:
             sides += 1
         elif (
             _name_like(piece)
+            or (asked and len(content_words(fold(piece).split())) > 1)
             or any(
                 # A word no dictionary has, in lower case too, is a name ("kidizz ou meeko ?").
                 w not in FILLERS and not plain_word(w, index.vocabulary, common_words())
