@@ -1572,3 +1572,15 @@ def test_a_question_after_a_choice_makes_its_other_side_a_tool(
     ]
     # One everyday word on the other side is no tool ("or paper?").
     assert _lines("Excel ou papier ?", shipped_index) == [(Status.PROPRIETARY, "microsoft-excel")]
+
+
+def test_a_product_in_brackets_of_the_kind_named_before_is_the_one_in_use(
+    shipped_index: matcher.Index,
+) -> None:
+    # Ubuntu's description says it is a Linux: the distribution in use, not another whose
+    # description mentions Ubuntu.
+    assert _read("Linux (Ubuntu)", shipped_index) == (Status.LIBRE, "ubuntu")
+    # Vaultwarden implements Bitwarden's server, as its description says.
+    assert _read("Bitwarden (Vaultwarden)", shipped_index) == (Status.LIBRE, "vaultwarden")
+    # A libre product after a proprietary one may be the move to come, or only alike.
+    assert _read("Slack (Mattermost)", shipped_index) == (Status.PROPRIETARY, "slack")

@@ -533,6 +533,19 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
             longer = _longer_name(text, found.id or "", index)
             if longer is not None:
                 return _found(entry, index, longer, SUBSET_SCORE, "fuzzy", ())
+            instance = _instance(
+                text[len(core) :], fold(index.names.get(found.id or "", "")).split(), index
+            )
+            if (
+                instance is not None
+                and instance != found.id
+                and (instance not in index.libre or found.id in index.libre)
+            ):
+                # A product in brackets that is one of the named kind ("MSSanté (Mailiz)":
+                # Mailiz, an MSSanté messaging, as its description says) is the one in use;
+                # a libre one after a proprietary one may be the move to come, or only alike
+                # ("Slack (Mattermost)", which its description says is close to Slack).
+                return _found(entry, index, instance, 100.0, "context", ())
             return found._replace(entry=entry)
         if found.status is Status.AMBIGUOUS:
             # The context is no product, so it never makes the question unknown; it may
@@ -589,6 +602,11 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
             shared = (
                 {index.choice_ids[p] for p in frozenset.intersection(*postings)} if said else set()
             )
+            instance = _instance(text[len(core) :], said, index)
+            if instance is not None:
+                # The product named in brackets is one of the kind the words before say
+                # ("Linux (Ubuntu)"), not another whose description mentions it.
+                return _found(entry, index, instance, 100.0, "context", ())
             if 0 < len(shared) <= SUBSET_MAX:
                 cands = tuple(Candidate(i, index.names[i], 0.0) for i in sorted(shared))
                 settled = _described_by(text[len(core) :], cands, index)
@@ -709,6 +727,19 @@ def _bracketed(core: str, text: str, index: Index) -> str | None:
     read = _match_text(Entry(0, core), index, DEFAULT_MIN_SCORE)
     known = read.status in (Status.PROPRIETARY, Status.LIBRE) and read.id != named
     return named if known else None
+
+
+def _instance(context: str, words: list[str], index: Index) -> str | None:
+    """The product named whole in brackets whose own description has every word before
+    them: one of that kind, or one built on it ("Linux (Ubuntu)")."""
+    inside = re.fullmatch(r"\s*[(\[]([^()\[\]]+)[)\]]\s*", context)
+    if inside is None or not words:
+        return None
+    hit = index.exact.get(key(inside.group(1)))
+    if hit is None or hit.via not in ("name", "alias"):
+        return None
+    described = _description_words(index.described.get(hit.entry))
+    return hit.entry if set(words) <= described else None
 
 
 def _unknown_name(text: str, index: Index) -> bool:
