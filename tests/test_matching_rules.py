@@ -1584,3 +1584,12 @@ def test_a_product_in_brackets_of_the_kind_named_before_is_the_one_in_use(
     assert _read("Bitwarden (Vaultwarden)", shipped_index) == (Status.LIBRE, "vaultwarden")
     # A libre product after a proprietary one may be the move to come, or only alike.
     assert _read("Slack (Mattermost)", shipped_index) == (Status.PROPRIETARY, "slack")
+
+
+def test_an_address_beside_a_name_is_where_it_is_reached_not_another_brand(
+    shipped_index: matcher.Index,
+) -> None:
+    # "MyBank.com" is written as a brand, but it is an address: where Qonto is reached.
+    assert _read("Qonto on MyBank.com", shipped_index) == (Status.PROPRIETARY, "qonto")
+    # Written as a word of the line, such a brand still makes another product.
+    assert _read("Qonto MyBank", shipped_index)[0] is Status.UNKNOWN

@@ -1047,9 +1047,10 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         and fold(w) not in found
         and fold(w) not in house
         and fold(w) not in index.postings
-        for w in re.findall(r"\w+", text)
+        for w in re.findall(r"\w+", _URL.sub(" ", text))
     ):
-        # Beside a word written as a brand of its own ("iNot Office"): that brand's product.
+        # Beside a word written as a brand of its own ("iNot Office"): that brand's product;
+        # not in an address, where the product is reached ("FAFSA on StudentAid.gov").
         return True
     rest = [
         w
