@@ -1593,3 +1593,12 @@ def test_an_address_beside_a_name_is_where_it_is_reached_not_another_brand(
     assert _read("Qonto on MyBank.com", shipped_index) == (Status.PROPRIETARY, "qonto")
     # Written as a word of the line, such a brand still makes another product.
     assert _read("Qonto MyBank", shipped_index)[0] is Status.UNKNOWN
+
+
+def test_a_word_that_is_a_dotted_name_without_its_ending_settles_a_tie(
+    shipped_index: matcher.Index,
+) -> None:
+    # As close to TryBooking, but Booking.com is the word and its address's ending.
+    assert _read("BOOKING", shipped_index) == (Status.PROPRIETARY, "booking-com")
+    # An address's label alone is not enough: bible.com does not make "bible" YouVersion's.
+    assert _read("bible", shipped_index)[0] is Status.AMBIGUOUS

@@ -503,6 +503,18 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
         return Match(entry, Status.UNKNOWN)
     if len(text.split()) == 1 and _CONTEXT_USE.search(text) is None:
         found = _match_text(entry, index, min_score)
+        if found.status is Status.AMBIGUOUS and found.via == "fuzzy":
+            # Close to several names, but one's name is the word and its address's ending,
+            # and that address's main label ("booking" is Booking.com, though TryBooking is
+            # as close; "bible" is no more YouVersion's for its bible.com).
+            labelled = _labelled(fold(text), index)
+            label_name = fold(index.names.get(labelled or "", "")).split()
+            if (
+                labelled in {c.id for c in found.candidates}
+                and label_name[:1] == [fold(text)]
+                and all(w in FILLERS for w in label_name[1:])
+            ):
+                return _found(entry, index, labelled or "", SUBSET_SCORE, "domain", ())
         if found.status is Status.UNKNOWN and not found.candidates:
             # A word no name has that is the main label of one address the catalog knows
             # ("framagit", of framagit.org): that address's product.
