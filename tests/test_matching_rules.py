@@ -1602,3 +1602,13 @@ def test_a_word_that_is_a_dotted_name_without_its_ending_settles_a_tie(
     assert _read("BOOKING", shipped_index) == (Status.PROPRIETARY, "booking-com")
     # An address's label alone is not enough: bible.com does not make "bible" YouVersion's.
     assert _read("bible", shipped_index)[0] is Status.AMBIGUOUS
+
+
+def test_a_short_address_two_letters_off_a_known_one_is_another_address(
+    shipped_index: matcher.Index,
+) -> None:
+    # "trxlo.com" is two letters from trello.com in a five-letter name: another address.
+    assert _read("trxlo.com", shipped_index)[0] is Status.UNKNOWN
+    # One letter off is still a slip; two in a longer name too.
+    assert _read("trelo.com", shipped_index) == (Status.PROPRIETARY, "trello")
+    assert _read("Boking.cm", shipped_index) == (Status.PROPRIETARY, "booking-com")

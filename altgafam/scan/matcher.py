@@ -703,7 +703,9 @@ def _near_address(typed: str, index: Index) -> str | None:
     from rapidfuzz.distance import OSA
 
     typed = typed.split("/")[0].removeprefix("www.")
-    allowed = 1 if len(typed) < 8 else 2
+    # Two slips only in a long name, its ending aside: "make.com" is two letters from
+    # "malt.com", and no slip of it.
+    allowed = 1 if len(typed.rsplit(".", 1)[0]) < 6 else 2
     found = {
         ident
         for host, ident in index.dotted
