@@ -1612,3 +1612,15 @@ def test_a_short_address_two_letters_off_a_known_one_is_another_address(
     # One letter off is still a slip; two in a longer name too.
     assert _read("trelo.com", shipped_index) == (Status.PROPRIETARY, "trello")
     assert _read("Boking.cm", shipped_index) == (Status.PROPRIETARY, "booking-com")
+
+
+def test_a_companys_name_that_is_an_everyday_word_in_lower_case_before_more_words_is_the_word(
+    shipped_index: matcher.Index,
+) -> None:
+    # "faire" is the French verb ("to do"), not the wholesale marketplace called Faire.
+    assert _read("faire des devis", shipped_index)[0] is Status.UNKNOWN
+    assert _read("A faire : relancer les adhérents", shipped_index)[0] is Status.UNKNOWN
+    # Written as a name, or as its address, it is the company's product.
+    assert _read("faire.com", shipped_index) == (Status.PROPRIETARY, "faire")
+    # A company's name that is a filler word stays the company ("free (box)").
+    assert _read("free (box)", shipped_index)[0] is Status.AMBIGUOUS

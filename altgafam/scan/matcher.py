@@ -590,6 +590,17 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
             settled = _described_by(text[len(core) :], asked_for, index)
             if settled is not None:
                 return _found(entry, index, settled, SUBSET_SCORE, "context", ())
+            said = content_words(fold(core).split())
+            if (
+                found.via == "vendor"
+                and said
+                and not set(said) & _capitalised(core)
+                and all(w in common_words() and w not in FILLERS for w in said)
+            ):
+                # A company's name that is an everyday word, in lower case, before more words
+                # that do not say which of its products, is the word ("faire des devis": to
+                # make quotes, no marketplace called Faire).
+                return whole
             return found._replace(entry=entry)
         if found.status is Status.UNKNOWN and not _unknown_name(core, index):
             # Words of some products' names before a context that says what one of them does:
@@ -881,7 +892,9 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         if homonyms and covered == len(words):
             # Written exactly as one of them writes its name, capitals and all ("SIECLE",
             # the ministry's, not Logitud's Siècle): that one.
-            spelt = [i for i in homonyms if index.names[i] == text.strip() and not text.islower()]
+            # A version number is no part of the name ("Basecamp 4").
+            typed = " ".join(w for w in text.split() if not _VERSION.match(fold(w)))
+            spelt = [i for i in homonyms if index.names[i] == typed and not text.islower()]
             if len(spelt) == 1:
                 return _found(entry, index, spelt[0], 100.0, "name", ())
             return Match(
