@@ -1624,3 +1624,14 @@ def test_a_companys_name_that_is_an_everyday_word_in_lower_case_before_more_word
     assert _read("faire.com", shipped_index) == (Status.PROPRIETARY, "faire")
     # A company's name that is a filler word stays the company ("free (box)").
     assert _read("free (box)", shipped_index)[0] is Status.AMBIGUOUS
+
+
+def test_a_family_name_ending_in_another_everyday_word_is_no_slip(
+    shipped_index: matcher.Index,
+) -> None:
+    # Framasoft's map service is no Framadate: "carte" and "date" are two words, not a slip.
+    assert _read("framacarte de la fête du village", shipped_index)[1] != "framadate"
+    # A slip at the join is still one ("Facbook": "book" is "ebook" less a letter)...
+    assert _read("Facbook", shipped_index) == (Status.PROPRIETARY, "facebook")
+    # ... and so are two letters swapped ("Framadtae").
+    assert _read("Framadtae", shipped_index) == (Status.LIBRE, "framadate")

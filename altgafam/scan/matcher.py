@@ -1836,6 +1836,8 @@ def _near_brand(typed: str, ident: str, index: Index) -> bool:
             if abs(len(w) - len(typed)) <= 1
         )
     for word in (w for w, d in apart.items() if d == nearest):
+        if _other_ending(typed, word):
+            return True
         if nearest == 2 and OSA.distance(typed, word, score_cutoff=1) == 1:
             # Two neighbouring letters typed the other way round.
             return False
@@ -1843,6 +1845,29 @@ def _near_brand(typed: str, ident: str, index: Index) -> bool:
         if all(_finger(op.tag, op.src_pos, op.dest_pos, typed, word) for op in ops):
             return False
     return True
+
+
+def _other_ending(typed: str, word: str) -> bool:
+    """Whether two words share a start and end in two different everyday words, two letters
+    apart or more: another name of the same family, no slip ("Framacarte" is no Framadate:
+    "carte", not "date")."""
+    same = next(
+        (i for i, (a, b) in enumerate(zip(typed, word, strict=False)) if a != b),
+        min(len(typed), len(word)),
+    )
+    own, theirs = typed[same:], word[same:]
+    common = common_words()
+    from rapidfuzz.distance import OSA
+
+    # One letter apart, or two swapped, the ending is the name's own with a slip ("Facbook":
+    # "book" is "ebook" less a letter; "Farmtsar": "tsar" is "star" swapped).
+    return (
+        same > 0
+        and min(len(own), len(theirs)) >= CONTEXT_WORD
+        and own in common
+        and theirs in common
+        and OSA.distance(own, theirs, score_cutoff=1) > 1
+    )
 
 
 def _swap_and_slip(typed: str, word: str) -> bool:
