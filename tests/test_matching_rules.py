@@ -1635,3 +1635,14 @@ def test_a_family_name_ending_in_another_everyday_word_is_no_slip(
     assert _read("Facbook", shipped_index) == (Status.PROPRIETARY, "facebook")
     # ... and so are two letters swapped ("Framadtae").
     assert _read("Framadtae", shipped_index) == (Status.LIBRE, "framadate")
+
+
+def test_a_slip_joined_by_a_hyphen_to_a_word_the_name_lacks_is_another_name(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Trelo-Kanban": a compound name, not Trello with a slip.
+    assert _read("Trelo-Kanban", shipped_index)[0] is Status.UNKNOWN
+    # A name's own words joined by a hyphen stay the name.
+    assert _read("Google-Drive", shipped_index) == (Status.PROPRIETARY, "google-drive")
+    # A hyphened word in the context is no part of the name ("expert-comptable").
+    assert _read("Quadra (chez l'expert-comptable)", shipped_index)[1] == "cegid-quadra"

@@ -428,6 +428,12 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
     (projets clients)", "mattermost pour les tests"), the whole line when that names nothing;
     what is done through a tool, when that names nothing either, names the tool."""
     found = _match_entry(entry, index, min_score)
+    if found.via == "fuzzy" and found.id is not None and _hyphened(entry.text, found.id, index):
+        # A slip of one word of a name joined by a hyphen to a word it lacks is another
+        # name ("telemac-mascaret" is no Telepac).
+        return Match(
+            entry, Status.UNKNOWN, candidates=(Candidate(found.id, index.names[found.id], 50.0),)
+        )
     if found.status is not Status.UNKNOWN:
         return found
     return _through(entry, index, min_score) or _initials(entry, index, min_score) or found
@@ -458,6 +464,18 @@ def _initials(entry: Entry, index: Index, min_score: float) -> Match | None:
         if letters in spelt or letters in words:
             return found._replace(entry=entry)
     return None
+
+
+def _hyphened(text: str, ident: str, index: Index) -> bool:
+    """Whether the line holds two words joined by a hyphen, neither of them a word of the
+    product's names and one a slip of one of them."""
+    own = {w for name in _own_names(ident, index) for w in name.split()}
+    return any(
+        fold(a) not in own
+        and fold(b) not in own
+        and any(_spelled(fold(part), w) for part in (a, b) for w in own)
+        for a, b in re.findall(r"\b([^\W\d_]{4,})-([^\W\d_]{4,})\b", text)
+    )
 
 
 def _through(entry: Entry, index: Index, min_score: float) -> Match | None:
