@@ -1646,3 +1646,9 @@ def test_a_slip_joined_by_a_hyphen_to_a_word_the_name_lacks_is_another_name(
     assert _read("Google-Drive", shipped_index) == (Status.PROPRIETARY, "google-drive")
     # A hyphened word in the context is no part of the name ("expert-comptable").
     assert _read("Quadra (chez l'expert-comptable)", shipped_index)[1] == "cegid-quadra"
+
+
+def test_no_wait_takes_back_what_came_before(shipped_index: matcher.Index) -> None:
+    # "no wait", "non attends": the writer corrects what came before.
+    assert _lines("Trello - no wait, it's Wekan", shipped_index) == [(Status.LIBRE, "wekan")]
+    assert _lines("Skype, non attends, c'est Zoom", shipped_index) == [(Status.PROPRIETARY, "zoom")]

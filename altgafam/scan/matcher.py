@@ -52,7 +52,10 @@ _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and)\s+(?=\S)")
 # follows the taking back; the tools listed before it stay ("Zoom, Payfit ? non, Silae").
 _TAKEN_BACK = re.compile(
     r"[^?,;/+]*\?\s*(?:non|no|nope|pas)\b[\s,;:.!-]*(?:(?:c['\u2019]est|plutôt|it['\u2019]s|"
-    r"it\s+is|rather)\s+)?",
+    r"it\s+is|rather)\s+)?"
+    # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom".
+    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:no|non)[\s,]+(?:wait|attends?)\b[\s,;:.!-]*"
+    r"(?:(?:c['\u2019]est|it['\u2019]s|it\s+is)\s+)?",
     re.IGNORECASE,
 )
 # "on a quitté Titan pour NetSoins", "on est passés sur Cloudbeds", "moved to Xero",
