@@ -1652,3 +1652,15 @@ def test_no_wait_takes_back_what_came_before(shipped_index: matcher.Index) -> No
     # "no wait", "non attends": the writer corrects what came before.
     assert _lines("Trello - no wait, it's Wekan", shipped_index) == [(Status.LIBRE, "wekan")]
     assert _lines("Skype, non attends, c'est Zoom", shipped_index) == [(Status.PROPRIETARY, "zoom")]
+
+
+def test_what_is_done_on_a_company_says_which_of_its_products(
+    shipped_index: matcher.Index,
+) -> None:
+    # Lightspeed sells tills for shops and for restaurants: stock kept for shops is the first.
+    assert _lines("stock des magasins sur Lightspeed", shipped_index) == [
+        (Status.PROPRIETARY, "lightspeed-retail")
+    ]
+    # What is done that no description says leaves the question ("tickets du resto" does
+    # not say "restaurant").
+    assert _lines("tickets du resto sur Lightspeed", shipped_index)[0][0] is Status.AMBIGUOUS

@@ -2331,6 +2331,18 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     last = other if len(cuts) == 1 else _named_whole(tail, index)
     if last is not None and _says_what(head, index) and read(head).status is Status.UNKNOWN:
         return [read(tail)._replace(entry=entry)]
+    if (
+        last is None
+        and len(tail.split()) == 1
+        and _says_what(head, index)
+        and read(head).status is Status.UNKNOWN
+    ):
+        # ... also a word the line ends with that asks which product, when what is done
+        # says which ("caisse de la boutique sur Lightspeed": Lightspeed's till for shops).
+        company = read(tail)
+        settled = _described_by(head, company.candidates, index)
+        if company.status is Status.AMBIGUOUS and settled is not None:
+            return [_found(entry, index, settled, SUBSET_SCORE, "context", ())]
     return [match_entry(entry, index, min_score)]
 
 
