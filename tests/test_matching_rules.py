@@ -1664,3 +1664,12 @@ def test_what_is_done_on_a_company_says_which_of_its_products(
     # What is done that no description says leaves the question ("tickets du resto" does
     # not say "restaurant").
     assert _lines("tickets du resto sur Lightspeed", shipped_index)[0][0] is Status.AMBIGUOUS
+
+
+def test_a_name_that_is_an_everyday_word_after_de_is_the_word(
+    shipped_index: matcher.Index,
+) -> None:
+    # "logiciel de garage": software for a car repair shop, not Garage, the S3 server.
+    assert _read("outil de garage", shipped_index)[0] is Status.UNKNOWN
+    # Alone it is still the product.
+    assert _read("garage", shipped_index) == (Status.LIBRE, "garage")

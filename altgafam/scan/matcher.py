@@ -96,6 +96,8 @@ _LINKS = frozenset("de du des d l la le les of the et and".split())
 # Articles before an everyday word that is also a product's name make it the word: "la box"
 # is the internet router, "the notes" a pile of notes.
 ARTICLES = frozenset("le la les l un une des the a an my ma mon mes notre nos our".split())
+# ... and so do these before it ("logiciel de garage" is a car repair shop's software).
+_OF = frozenset("de du d of".split())
 # Words people add around a product name, in French and English. They are dropped before
 # fuzzy scoring, never before exact look-up (so "Microsoft 365" or "Teams" stay intact).
 FILLERS = frozenset(
@@ -121,7 +123,7 @@ COMMON_WORDS = frozenset(
     smash tally sage teams office drive meet chat forms sheets docs photos maps keep plans
     notes rappels calendrier contacts reminders calendar mail podcasts music news wallet
     health books journal outlook access project publisher planner lists loop stream bookings
-    sway visio later
+    sway visio later garage
     webmail cloud studio online reader server live search translate photo video
     """.split()
 )
@@ -1475,7 +1477,7 @@ def _exact(
                 end - start == 1
                 and word in COMMON_WORDS
                 and word not in capitalised
-                and (not alone or (start > 0 and tokens[start - 1] in ARTICLES))
+                and (not alone or (start > 0 and tokens[start - 1] in ARTICLES | _OF))
             ):
                 continue
             if len(joined) == 1 and not alone:
