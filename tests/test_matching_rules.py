@@ -1673,3 +1673,13 @@ def test_a_name_that_is_an_everyday_word_after_de_is_the_word(
     assert _read("outil de garage", shipped_index)[0] is Status.UNKNOWN
     # Alone it is still the product.
     assert _read("garage", shipped_index) == (Status.LIBRE, "garage")
+
+
+def test_a_name_whose_own_words_are_fillers_is_found_whole_after_with(
+    shipped_index: matcher.Index,
+) -> None:
+    # "le Compte Asso": "le" and "compte" are words people add, and here the name's own.
+    assert _lines("FranceConnect via le Compte Asso", shipped_index) == [
+        (Status.LIBRE, "franceconnect"),
+        (Status.PROPRIETARY, "le-compte-asso"),
+    ]

@@ -2445,9 +2445,12 @@ def _named_whole(text: str, index: Index) -> str | None:
     brackets aside ("Paheko (ex Garradin)"): a dictionary look-up, before any matching."""
     remark = text.rstrip().endswith(")") and "(" in text
     for typed in (text, text[: text.rindex("(")]) if remark else (text,):
-        hit = index.exact.get("".join(content_words(fold(typed).split())))
-        if hit is not None:
-            return hit.entry
+        words = fold(typed).split()
+        # Fillers aside, or kept when they are the name's own ("le Compte Asso").
+        for joined in ("".join(content_words(words)), "".join(words)):
+            hit = index.exact.get(joined)
+            if hit is not None:
+                return hit.entry
     return None
 
 
