@@ -1683,3 +1683,15 @@ def test_a_name_whose_own_words_are_fillers_is_found_whole_after_with(
         (Status.LIBRE, "franceconnect"),
         (Status.PROPRIETARY, "le-compte-asso"),
     ]
+
+
+def test_a_word_other_names_have_is_a_slip_only_as_fingers_slip(
+    shipped_index: matcher.Index,
+) -> None:
+    # "extranet" (Booking.com's Extranet has it) is no extraNat: "a" is no neighbour of "e".
+    assert _read("extranet des adhérents", shipped_index)[1] != "extranat"
+    # A slip fingers make is still read ("exel" for Excel).
+    assert _read("fichier des dons sous exel", shipped_index) == (
+        Status.PROPRIETARY,
+        "microsoft-excel",
+    )

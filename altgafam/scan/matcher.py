@@ -1845,9 +1845,13 @@ def _near_brand(typed: str, ident: str, index: Index) -> bool:
     must be such a slip, or the two letters swapped ("Digiforma" is no slip of DigiFarm)."""
     from rapidfuzz.distance import OSA, Levenshtein
 
-    if typed in index.postings or len(typed) < MIN_FUZZY_CHARS:
+    if len(typed) < MIN_FUZZY_CHARS:
         return False
     theirs = {w for name in _own_names(ident, index) for w in name.split()}
+    if typed in theirs:
+        return False
+    # A word other names have is a slip of this one's only as fingers slip, too ("extranet",
+    # in Booking.com's Extranet, is no extraNat: "a" is no neighbour of "e").
     apart = {w: Levenshtein.distance(typed, w, score_cutoff=2) for w in theirs}
     nearest = min(apart.values(), default=3)
     if nearest > 2:
