@@ -1695,3 +1695,13 @@ def test_a_word_other_names_have_is_a_slip_only_as_fingers_slip(
         Status.PROPRIETARY,
         "microsoft-excel",
     )
+
+
+def test_an_everyday_word_starting_a_line_and_several_owners_names_is_no_brand(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Guichet" starts the INPI's, the State's and the Urssaf's one-stop shops: a town hall's
+    # own is none of them.
+    assert _read("Guichet unique de la mairie", shipped_index)[0] is Status.UNKNOWN
+    # A brand's first word before a job word still names its product.
+    assert _read("Crésus compta", shipped_index) == (Status.PROPRIETARY, "cresus-comptabilite")

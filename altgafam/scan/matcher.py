@@ -1235,6 +1235,13 @@ def _company_and_job(
             or word in index.vocabulary.acronyms
             or category_of(word, index.vocabulary)
             or (word not in capitalised and plain_word(word, index.vocabulary, common))
+            # Nor is an everyday word that starts a line and the names of several owners'
+            # products ("Guichet unique de la mairie" is none of the guichets the catalog has).
+            or (
+                i == 0
+                and plain_word(word, index.vocabulary, common)
+                and len({index.owners.get(p) for p in _first_word_of(word, index)}) > 1
+            )
         ):
             # Short words and acronyms name kinds of things ("ENT", "RDV"), everyday words
             # in lower case what for.
