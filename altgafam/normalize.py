@@ -6,7 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_NON_WORD = re.compile(r"[^a-z0-9+#]+")
+_NON_WORD = re.compile(r"[^a-z0-9+#&]+")
+# "&" between two letters or digits is part of a word ("F&B", food and beverage, is no "fb",
+# Facebook); elsewhere it is punctuation ("Procter & Gamble").
+_LONE_AMPERSAND = re.compile(r"(?<![a-z0-9])&|&(?![a-z0-9])")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # C0 and C1 controls (ESC starts terminal escape sequences) and the bidirectional overrides
 # that can make text display in another order than it is stored.
@@ -34,7 +37,8 @@ _CACHED_LENGTH = 200
 def fold(text: str) -> str:
     """Lowercase, strip accents, turn punctuation into single spaces ('Agenda ' -> 'agenda').
 
-    `+` and `#` survive because they carry meaning in product names (Google+, C#, Notepad++).
+    `+` and `#` survive because they carry meaning in product names (Google+, C#, Notepad++),
+    and `&` between two letters or digits (F&B, AT&T).
     """
     return _fold_cached(text) if len(text) <= _CACHED_LENGTH else _fold(text)
 
@@ -53,7 +57,10 @@ def _fold(text: str) -> str:
     else:
         decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
         ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", ascii_only.replace("'", " ")).strip()
+    words = _NON_WORD.sub(" ", ascii_only.replace("'", " "))
+    if "&" in words:
+        words = " ".join(_LONE_AMPERSAND.sub(" ", words).split())
+    return words.strip()
 
 
 def key(text: str) -> str:

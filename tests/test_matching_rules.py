@@ -1705,3 +1705,11 @@ def test_an_everyday_word_starting_a_line_and_several_owners_names_is_no_brand(
     assert _read("Guichet unique de la mairie", shipped_index)[0] is Status.UNKNOWN
     # A brand's first word before a job word still names its product.
     assert _read("Crésus compta", shipped_index) == (Status.PROPRIETARY, "cresus-comptabilite")
+
+
+def test_an_ampersand_inside_a_word_keeps_it_one_word(shipped_index: matcher.Index) -> None:
+    # "F&B" (food and beverage) is no "fb", Facebook's short name.
+    assert _read("logiciel F&B de l'hôtel", shipped_index)[1] != "facebook"
+    # A name with one is still found ("d&b ArrayCalc"), and "&" between words is punctuation.
+    assert _read("d&b ArrayCalc", shipped_index) == (Status.PROPRIETARY, "dbaudio-arraycalc")
+    assert matcher.fold("Procter & Gamble") == "procter gamble"
