@@ -1713,3 +1713,13 @@ def test_an_ampersand_inside_a_word_keeps_it_one_word(shipped_index: matcher.Ind
     # A name with one is still found ("d&b ArrayCalc"), and "&" between words is punctuation.
     assert _read("d&b ArrayCalc", shipped_index) == (Status.PROPRIETARY, "dbaudio-arraycalc")
     assert matcher.fold("Procter & Gamble") == "procter gamble"
+
+
+def test_a_capitalised_word_a_name_splits_around_a_lower_case_letter_is_another_word(
+    shipped_index: matcher.Index,
+) -> None:
+    # Canon's EOS cameras are no /e/OS, whose name folds to the same letters.
+    assert _read("boîtiers EOS du studio", shipped_index)[1] != "e-os"
+    assert _read("/e/OS", shipped_index) == (Status.LIBRE, "e-os")
+    # A name split around a capital letter is typed whole ("Vray" is V-Ray).
+    assert _read("Vray", shipped_index) == (Status.PROPRIETARY, "v-ray")

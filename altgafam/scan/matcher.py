@@ -1480,6 +1480,11 @@ def _exact(
             if hit is None:
                 continue
             word = tokens[start]
+            if end - start == 1 and word in capitalised and _split_apart(joined, hit.entry, index):
+                # One word written with a capital that a name writes apart around a single
+                # letter in lower case is another word: "EOS" (Canon's cameras, ETC's
+                # consoles) is no "/e/OS", where "Vray" is V-Ray.
+                continue
             if (
                 end - start == 1
                 and word in COMMON_WORDS
@@ -1513,6 +1518,18 @@ def _exact(
     stop = start - negative_length
     others = tuple(dict.fromkeys(f[2] for f in found[1:] if f[2] != ident and f[0] >= stop))
     return ident, via, others, max(covered, 1), slice(start, start - negative_length)
+
+
+def _split_apart(joined: str, ident: str, index: Index) -> bool:
+    """Whether every name of an entry that gives this key writes it as several words, one of
+    them a single letter, and none writes it whole, the name starting in lower case."""
+    forms = [n.split() for n in _own_names(ident, index) if n.replace(" ", "") == joined]
+    letter = next((c for c in index.names[ident] if c.isalpha()), "")
+    return (
+        bool(forms)
+        and letter.islower()
+        and all(len(f) > 1 and min(len(w) for w in f) == 1 for f in forms)
+    )
 
 
 def _fuzzy(
