@@ -1723,3 +1723,10 @@ def test_a_capitalised_word_a_name_splits_around_a_lower_case_letter_is_another_
     assert _read("/e/OS", shipped_index) == (Status.LIBRE, "e-os")
     # A name split around a capital letter is typed whole ("Vray" is V-Ray).
     assert _read("Vray", shipped_index) == (Status.PROPRIETARY, "v-ray")
+
+
+def test_a_name_of_generic_words_only_is_spelled_whole(shipped_index: matcher.Index) -> None:
+    # "PV électronique" has no word of its own: "vol" spells no "pv".
+    assert _read("cahier de vol électronique", shipped_index)[0] is Status.UNKNOWN
+    # With a slip in each short word, such a name is still read.
+    assert _read("Cie Compta", shipped_index) == (Status.PROPRIETARY, "ciel-compta")

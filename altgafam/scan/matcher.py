@@ -2110,9 +2110,21 @@ def brand_agrees(words: list[str], choice: str, pos: int, index: Index) -> bool:
     is Adobe Lightroom; "Microsoft Power" is not Power BI)."""
     vocabulary = index.vocabulary
     theirs = [w for w in choice.split() if w not in vocabulary.generic and not _VERSION.match(w)]
-    if not theirs:
-        return True
     forms = [*words, *(a + b for a, b in pairwise(words))]
+    if not theirs:
+        # A name of generic words only must be spelled whole ("carnet de vol électronique" is
+        # no "PV électronique": "vol" spells no "pv").
+        from rapidfuzz.distance import OSA
+
+        return all(
+            any(
+                _spelled(form, w)
+                or (form[:1] == w[:1] and OSA.distance(form, w, score_cutoff=1) <= 1)
+                for form in forms
+            )
+            for w in choice.split()
+            if w not in FILLERS and not _VERSION.match(w)
+        )
     house = vocabulary.house.get(index.choice_ids[pos], frozenset())
     shared = False
     for word in theirs:
