@@ -1730,3 +1730,13 @@ def test_a_name_of_generic_words_only_is_spelled_whole(shipped_index: matcher.In
     assert _read("cahier de vol électronique", shipped_index)[0] is Status.UNKNOWN
     # With a slip in each short word, such a name is still read.
     assert _read("Cie Compta", shipped_index) == (Status.PROPRIETARY, "ciel-compta")
+
+
+def test_only_a_products_own_domain_lends_it_its_main_label(
+    shipped_index: matcher.Index,
+) -> None:
+    # framagit.org is Framasoft's GitLab: "framagit" names it.
+    assert _read("framagit", shipped_index) == (Status.LIBRE, "gitlab-ce")
+    # A product under another's domain lends that name nothing.
+    labels = matcher._labels({"ci.example.org": "woodpecker-ci", "example.org": "forgejo"})
+    assert labels == {"example": frozenset({"forgejo"})}

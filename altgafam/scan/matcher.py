@@ -302,12 +302,14 @@ def build_index(catalog: Catalog) -> Index:
 
 
 def _labels(domains: dict[str, str]) -> dict[str, frozenset[str]]:
-    """Each address's main label and the entries of the addresses that have it."""
+    """Each domain's main label and the entries whose own domain it is."""
     labels: dict[str, set[str]] = defaultdict(set)
     for host, ident in domains.items():
-        parts = host.split("/")[0].split(".")
-        if len(parts) >= 2:
-            labels[parts[-2]].add(ident)
+        parts = host.split("/")[0].removeprefix("www.").split(".")
+        # Only a product's own domain: under another's ("ci.codeberg.org", Woodpecker on
+        # Codeberg) the label is that other's name.
+        if len(parts) == 2:
+            labels[parts[0]].add(ident)
     return {label: frozenset(ids) for label, ids in labels.items()}
 
 
