@@ -1740,3 +1740,12 @@ def test_only_a_products_own_domain_lends_it_its_main_label(
     # A product under another's domain lends that name nothing.
     labels = matcher._labels({"ci.example.org": "woodpecker-ci", "example.org": "forgejo"})
     assert labels == {"example": frozenset({"forgejo"})}
+
+
+def test_a_name_written_in_capitals_typed_as_an_everyday_word_after_an_article_is_the_word(
+    shipped_index: matcher.Index,
+) -> None:
+    # "les traces du parcours": GPS tracks, no TRACES NT, the EU's trade system.
+    assert _read("les traces du parcours", shipped_index)[0] is Status.UNKNOWN
+    # Written in capitals, or without the article, it is still the system.
+    assert _read("TRACES pour les certificats", shipped_index)[1] == "traces-nt"

@@ -435,6 +435,12 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
     (projets clients)", "mattermost pour les tests"), the whole line when that names nothing;
     what is done through a tool, when that names nothing either, names the tool."""
     found = _match_entry(entry, index, min_score)
+    if found.id is not None and _acronym_as_word(entry.text, found.id, index):
+        # A name the catalog writes in capitals, typed in lower case after an article, is the
+        # everyday word it spells ("les traces gpx" are GPS tracks, no TRACES NT).
+        return Match(
+            entry, Status.UNKNOWN, candidates=(Candidate(found.id, index.names[found.id], 50.0),)
+        )
     if found.via == "fuzzy" and found.id is not None and _hyphened(entry.text, found.id, index):
         # A slip of one word of a name joined by a hyphen to a word it lacks is another
         # name ("telemac-mascaret" is no Telepac).
@@ -471,6 +477,31 @@ def _initials(entry: Entry, index: Index, min_score: float) -> Match | None:
         if letters in spelt or letters in words:
             return found._replace(entry=entry)
     return None
+
+
+def _acronym_as_word(text: str, ident: str, index: Index) -> bool:
+    """Whether a line of several words holds, in lower case after an article, an everyday
+    word that the product's name writes in capitals, and no other word of its names."""
+    capitals = {fold(w) for w in re.findall(r"\b[A-Z]{3,}\b", index.names[ident])}
+    if not capitals:
+        return False
+    typed = fold(text).split()
+    words = content_words(typed)
+    own = {w for name in _own_names(ident, index) for w in name.split()} - capitals
+    common = common_words()
+    return (
+        len(words) > 1
+        and not any(w in own for w in words)
+        and any(
+            w in capitals
+            and w in common
+            and i > 0
+            and typed[i - 1] in ARTICLES
+            and w.upper() not in text
+            and w.capitalize() not in text
+            for i, w in enumerate(typed)
+        )
+    )
 
 
 def _hyphened(text: str, ident: str, index: Index) -> bool:
