@@ -1749,3 +1749,10 @@ def test_a_name_written_in_capitals_typed_as_an_everyday_word_after_an_article_i
     assert _read("les traces du parcours", shipped_index)[0] is Status.UNKNOWN
     # Written in capitals, or without the article, it is still the system.
     assert _read("TRACES pour les certificats", shipped_index)[1] == "traces-nt"
+
+
+def test_enfin_before_a_name_takes_back_what_came_before(shipped_index: matcher.Index) -> None:
+    # "Slack, I mean Mattermost": the writer corrects the first name.
+    assert _lines("Slack, I mean Mattermost", shipped_index) == [(Status.LIBRE, "mattermost")]
+    # "enfin" that no name follows is no correction.
+    assert (Status.PROPRIETARY, "zoom") in _lines("Zoom, enfin surtout pour les AG", shipped_index)

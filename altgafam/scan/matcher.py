@@ -53,8 +53,10 @@ _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and)\s+(?=\S)")
 _TAKEN_BACK = re.compile(
     r"[^?,;/+]*\?\s*(?:non|no|nope|pas)\b[\s,;:.!-]*(?:(?:c['\u2019]est|plutôt|it['\u2019]s|"
     r"it\s+is|rather)\s+)?"
-    # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom".
-    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:no|non)[\s,]+(?:wait|attends?)\b[\s,;:.!-]*"
+    # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom", "Doodle, enfin
+    # Framadate", "Slack, I mean Mattermost".
+    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin|I\s+mean)\b"
+    r"[\s,;:.!-]*"
     r"(?:(?:c['\u2019]est|it['\u2019]s|it\s+is)\s+)?",
     re.IGNORECASE,
 )
@@ -2314,6 +2316,12 @@ def _taken_back(found: re.Match[str]) -> str:
     changes their context ("Nextcloud chez Infomaniak ? non, chez Zaclys": Nextcloud stays,
     at another host)."""
     rest = found.string[found.end() :]
+    if (
+        re.search(r"\b(?:enfin|I\s+mean)\b", found.group(0), re.IGNORECASE)
+        and not rest[:1].isupper()
+    ):
+        # "enfin" that no name follows is no correction ("Zoom, enfin surtout pour les AG").
+        return found.group(0)
     said = _CONTEXT_USE.search(found.group(0))
     if said is not None and said.start() > 0 and _CONTEXT_USE.match(" " + rest) is not None:
         return found.group(0)[: said.start()].strip() + " "
