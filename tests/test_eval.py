@@ -64,6 +64,8 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh12", 0.90),
         ("fresh13", 0.88),
         ("fresh14", 0.74),
+        ("fresh15", 0.85),
+        ("fresh16", 0.66),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
@@ -89,13 +91,20 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # is listed beside the Covadis plug-in that runs in it, which the writer counts alone; and
 # "sur audition" (recruiting by audition) reads as Adobe Audition, as "les devis sur word"
 # reads as Word: a lower-case everyday word after "sur" that names a tool in one line and a
-# manner in the other. Any other line naming another owner fails the test.
+# manner in the other. In fresh15, the line names the State's Pass'Sport beside Le Compte Asso
+# through which it is claimed, where its writer names the platform alone; and Transcribe!
+# (Seventh String Software), which the catalog lacks, reads as Google's Live Transcribe, the
+# word without the catalog's generic "live". Any other line naming another owner fails.
 KNOWN_OTHER_OWNERS = {
     "fresh6": ["AWS pour les marchés publics"],
     "fresh9": ["Local Line for the producer orders"],
     "fresh14": [
         "Covadis sur AutoCAD",
         "MonMaster ? non, on recrute sur audition, juste Parcoursup",
+    ],
+    "fresh15": [
+        "le Pass'Sport via le Compte Asso",
+        "Transcribe! (Seventh String)",
     ],
 }
 
