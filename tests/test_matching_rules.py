@@ -1756,3 +1756,11 @@ def test_enfin_before_a_name_takes_back_what_came_before(shipped_index: matcher.
     assert _lines("Slack, I mean Mattermost", shipped_index) == [(Status.LIBRE, "mattermost")]
     # "enfin" that no name follows is no correction.
     assert (Status.PROPRIETARY, "zoom") in _lines("Zoom, enfin surtout pour les AG", shipped_index)
+
+
+def test_sous_starts_context_the_system_a_tool_runs_on(shipped_index: matcher.Index) -> None:
+    # "Photoshop sous Windows": Photoshop, running on Windows.
+    assert _read("Photoshop sous Windows", shipped_index) == (
+        Status.PROPRIETARY,
+        "adobe-photoshop",
+    )
