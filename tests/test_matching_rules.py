@@ -1764,3 +1764,13 @@ def test_sous_starts_context_the_system_a_tool_runs_on(shipped_index: matcher.In
         Status.PROPRIETARY,
         "adobe-photoshop",
     )
+
+
+def test_in_a_list_a_products_first_own_word_is_that_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Photoshop + After": Adobe's After Effects, the listed owner's product that word starts.
+    assert _lines("Photoshop + After", shipped_index) == [
+        (Status.PROPRIETARY, "adobe-photoshop"),
+        (Status.PROPRIETARY, "adobe-after-effects"),
+    ]

@@ -2508,17 +2508,30 @@ def _shortened(matches: list[Match], index: Index) -> list[Match]:
                 ident
                 for ident, owner in index.owners.items()
                 if owner in owners
-                and any(
-                    # A shortened name leaves out more than an ending ("iPad" is no "iPadOS").
-                    n.startswith(word) and len(n) - len(word) >= SHORTENED_LEFT_OUT
-                    for n in fold(index.names[ident]).split()
-                    if n not in index.vocabulary.house.get(ident, frozenset())
+                and (
+                    any(
+                        # A shortened name leaves out more than an ending ("iPad" is no
+                        # "iPadOS").
+                        n.startswith(word) and len(n) - len(word) >= SHORTENED_LEFT_OUT
+                        for n in _own_words(ident, index)
+                    )
+                    # ... or it is the first of its own words ("Premiere + After": After
+                    # Effects, the listed owner's).
+                    or (
+                        _own_words(ident, index)[:1] == [word] and len(_own_words(ident, index)) > 1
+                    )
                 )
             }
             if len(found) == 1:
                 m = _found(m.entry, index, found.pop(), SUBSET_SCORE, "shortened", ())
         out.append(m)
     return out
+
+
+def _own_words(ident: str, index: Index) -> list[str]:
+    """The words of a product's main name, its owner's house words aside."""
+    house = index.vocabulary.house.get(ident, frozenset())
+    return [n for n in fold(index.names[ident]).split() if n not in house]
 
 
 def _named_whole(text: str, index: Index) -> str | None:
