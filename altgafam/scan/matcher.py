@@ -437,15 +437,14 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
     (projets clients)", "mattermost pour les tests"), the whole line when that names nothing;
     what is done through a tool, when that names nothing either, names the tool."""
     found = _match_entry(entry, index, min_score)
-    if found.id is not None and _acronym_as_word(entry.text, found.id, index):
+    if found.id is not None and (
         # A name the catalog writes in capitals, typed in lower case after an article, is the
-        # everyday word it spells ("les traces gpx" are GPS tracks, no TRACES NT).
-        return Match(
-            entry, Status.UNKNOWN, candidates=(Candidate(found.id, index.names[found.id], 50.0),)
-        )
-    if found.via == "fuzzy" and found.id is not None and _hyphened(entry.text, found.id, index):
-        # A slip of one word of a name joined by a hyphen to a word it lacks is another
-        # name ("telemac-mascaret" is no Telepac).
+        # everyday word it spells ("les traces gpx" are GPS tracks, no TRACES NT)...
+        _acronym_as_word(entry.text, found.id, index)
+        # ... and a slip of one word of a name joined by a hyphen to a word it lacks is
+        # another name ("telemac-mascaret" is no Telepac).
+        or (found.via == "fuzzy" and _hyphened(entry.text, found.id, index))
+    ):
         return Match(
             entry, Status.UNKNOWN, candidates=(Candidate(found.id, index.names[found.id], 50.0),)
         )
@@ -490,6 +489,7 @@ def _acronym_as_word(text: str, ident: str, index: Index) -> bool:
     typed = fold(text).split()
     words = content_words(typed)
     own = {w for name in _own_names(ident, index) for w in name.split()} - capitals
+    written = _capitalised(text)
     common = common_words()
     return (
         len(words) > 1
@@ -497,10 +497,9 @@ def _acronym_as_word(text: str, ident: str, index: Index) -> bool:
         and any(
             w in capitals
             and w in common
+            and w not in written
             and i > 0
             and typed[i - 1] in ARTICLES
-            and w.upper() not in text
-            and w.capitalize() not in text
             for i, w in enumerate(typed)
         )
     )
@@ -1937,14 +1936,14 @@ def _other_ending(typed: str, word: str) -> bool:
     """Whether two words share a start and end in two different everyday words, two letters
     apart or more: another name of the same family, no slip ("Framacarte" is no Framadate:
     "carte", not "date")."""
+    from rapidfuzz.distance import OSA
+
     same = next(
         (i for i, (a, b) in enumerate(zip(typed, word, strict=False)) if a != b),
         min(len(typed), len(word)),
     )
     own, theirs = typed[same:], word[same:]
     common = common_words()
-    from rapidfuzz.distance import OSA
-
     # One letter apart, or two swapped, the ending is the name's own with a slip ("Facbook":
     # "book" is "ebook" less a letter; "Farmtsar": "tsar" is "star" swapped).
     return (
@@ -2074,8 +2073,7 @@ def _bare_name(words: list[str], index: Index) -> str | None:
 def _whole_but_house(word: str, ident: str, index: Index) -> bool:
     """Whether a word is a product's name without its owner's words ("Horizon" of JVS
     Horizon; not "Caisse" of the alias "Caisse SumUp")."""
-    house = index.vocabulary.house.get(ident, frozenset())
-    return [w for w in fold(index.names[ident]).split() if w not in house] == [word]
+    return _own_words(ident, index) == [word]
 
 
 def _head(word: str, ident: str, index: Index) -> bool:
@@ -2504,23 +2502,18 @@ def _shortened(matches: list[Match], index: Index) -> list[Match]:
             m = _found(m.entry, index, bare.pop(), SUBSET_SCORE, "shortened", ())
         elif m.status is Status.UNKNOWN and len(typed) == 1 and len(typed[0]) >= CONTEXT_WORD:
             word = typed[0]
-            found = {
-                ident
+            listed = {
+                ident: _own_words(ident, index)
                 for ident, owner in index.owners.items()
                 if owner in owners
-                and (
-                    any(
-                        # A shortened name leaves out more than an ending ("iPad" is no
-                        # "iPadOS").
-                        n.startswith(word) and len(n) - len(word) >= SHORTENED_LEFT_OUT
-                        for n in _own_words(ident, index)
-                    )
-                    # ... or it is the first of its own words ("Premiere + After": After
-                    # Effects, the listed owner's).
-                    or (
-                        _own_words(ident, index)[:1] == [word] and len(_own_words(ident, index)) > 1
-                    )
-                )
+            }
+            found = {
+                ident
+                for ident, own in listed.items()
+                # A shortened name leaves out more than an ending ("iPad" is no "iPadOS"),
+                # or is the first of its own words ("Premiere + After": After Effects).
+                if any(n.startswith(word) and len(n) - len(word) >= SHORTENED_LEFT_OUT for n in own)
+                or (own[:1] == [word] and len(own) > 1)
             }
             if len(found) == 1:
                 m = _found(m.entry, index, found.pop(), SUBSET_SCORE, "shortened", ())
