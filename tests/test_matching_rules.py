@@ -1774,3 +1774,14 @@ def test_in_a_list_a_products_first_own_word_is_that_product(
         (Status.PROPRIETARY, "adobe-photoshop"),
         (Status.PROPRIETARY, "adobe-after-effects"),
     ]
+
+
+def test_what_runs_under_or_with_a_tool_names_the_tool(shipped_index: matcher.Index) -> None:
+    # "ordinateurs de la classe sous Deep Freeze": the computers are no product; the tool is.
+    assert _read("ordinateurs de la classe sous Deep Freeze", shipped_index) == (
+        Status.PROPRIETARY,
+        "deep-freeze",
+    )
+    assert _read("laptops with Keynote", shipped_index) == (Status.PROPRIETARY, "apple-keynote")
+    # A name the catalog lacks before "avec" is the tool in use, not the one after it.
+    assert _read("Zorglubix avec Keynote", shipped_index)[0] is Status.UNKNOWN

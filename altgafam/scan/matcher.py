@@ -159,6 +159,8 @@ _CONTEXT_USE = re.compile(
 )
 # "dons via HelloAsso": what is done, then the tool it is done through.
 _THROUGH = re.compile(r"\s+(?:via|through)\s+", re.IGNORECASE)
+# "postes sous Deep Freeze": what runs under, or with, a tool.
+_UNDER = re.compile(r"\s+(?:sous|under|avec|with)\s+", re.IGNORECASE)
 # ...and markers of belonging, after which it may be a phrase ("tableau de bord").
 _CONTEXT_OF = re.compile(r"\s+(?:(?:de\s+la|du|des)(?=\s)|de\s+l'|de\s+l\u2019)\s*", re.IGNORECASE)
 
@@ -521,6 +523,12 @@ def _through(entry: Entry, index: Index, min_score: float) -> Match | None:
     """The tool after "via" when what comes before it is no product the catalog knows ("gift
     aid via HMRC": HMRC's Charities Online, whose description says it takes Gift Aid claims)."""
     channel = _THROUGH.search(entry.text)
+    if channel is None:
+        # Under or with a tool, when what comes before names no product either, not even one
+        # the catalog lacks ("postes publics sous Deep Freeze", "natel avec Field Maps").
+        channel = _UNDER.search(entry.text)
+        if channel is not None and _unknown_name(entry.text[: channel.start()], index):
+            return None
     if channel is None or channel.start() == 0:
         return None
     through = _match_text(Entry(entry.line, entry.text[channel.end() :]), index, min_score)
