@@ -1785,3 +1785,8 @@ def test_what_runs_under_or_with_a_tool_names_the_tool(shipped_index: matcher.In
     assert _read("laptops with Keynote", shipped_index) == (Status.PROPRIETARY, "apple-keynote")
     # A name the catalog lacks before "avec" is the tool in use, not the one after it.
     assert _read("Zorglubix avec Keynote", shipped_index)[0] is Status.UNKNOWN
+
+
+def test_a_name_then_only_its_plan_is_the_name(shipped_index: matcher.Index) -> None:
+    # "windy pro": Windy.com bought in its paid plan, as "windy" alone is.
+    assert _read("windy pro", shipped_index) == (Status.PROPRIETARY, "windy-com")

@@ -116,6 +116,8 @@ FILLERS = frozenset(
     utilisation partage partagee shared commun commune principal principale etc tbd todo na
     """.split()
 )
+# The plans a name is bought in ("premium", "pro"), typed after it.
+_PLANS = frozenset("premium pro plus business free gratuit gratuite paid payant payante".split())
 # Product names that are also everyday words. Found inside a longer line they name the product
 # only when written with a capital (Tableau, Notion) or alone: "tableau blanc de la salle" is
 # a whiteboard, "signal d'alarme" an alarm.
@@ -566,7 +568,19 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
         if near is not None:
             return _found(entry, index, near, SUBSET_SCORE, "fuzzy", ())
         return Match(entry, Status.UNKNOWN)
-    if len(text.split()) == 1 and _CONTEXT_USE.search(text) is None:
+    words = text.split()
+    if (
+        len(words) > 1
+        and _CONTEXT_USE.search(text) is None
+        and fold(words[0]) not in COMMON_WORDS
+        and all(fold(w) in _PLANS for w in words[1:])
+    ):
+        # A name, then only its plan ("windy premium"): the name alone; not a name the catalog
+        # knows for an everyday word ("box pro" is a business internet router).
+        alone = _match_entry(Entry(entry.line, words[0]), index, min_score)
+        if alone.status in (Status.PROPRIETARY, Status.LIBRE):
+            return alone._replace(entry=entry)
+    if len(words) == 1 and _CONTEXT_USE.search(text) is None:
         found = _match_text(entry, index, min_score)
         if found.status is Status.AMBIGUOUS and found.via == "fuzzy":
             # Close to several names, but one's name is the word and its address's ending,
