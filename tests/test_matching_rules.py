@@ -1790,3 +1790,17 @@ def test_what_runs_under_or_with_a_tool_names_the_tool(shipped_index: matcher.In
 def test_a_name_then_only_its_plan_is_the_name(shipped_index: matcher.Index) -> None:
     # "windy pro": Windy.com bought in its paid plan, as "windy" alone is.
     assert _read("windy pro", shipped_index) == (Status.PROPRIETARY, "windy-com")
+
+
+def test_the_acronym_a_name_gives_in_brackets_is_typed_alone(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Revenue Online Service (ROS)": "ROS" alone, with its context, is that service.
+    assert _read("ROS for the tax returns", shipped_index) == (
+        Status.PROPRIETARY,
+        "revenue-online-service",
+    )
+    # A short one counts only typed in capitals: "tes outils" is French for "your tools", no
+    # "Titres électroniques sécurisés (TES)".
+    assert _read("tes outils", shipped_index)[0] is Status.UNKNOWN
+    assert _read("TES", shipped_index)[1] == "tes-titres-electroniques-securises"

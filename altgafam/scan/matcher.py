@@ -78,6 +78,11 @@ _MOVED = re.compile(
 _ON_LINE = re.compile(r"\bon[\s-]+line\b", re.IGNORECASE)
 # A word written with a capital after a small letter, not all capitals: "AtoM", "iMuse".
 _INNER_CAPITAL = re.compile(r"^(?=.*[a-z])\w+?[a-z]\w*?[A-Z]\w*$|^[a-z]+[A-Z]\w*$")
+# "Registre national des entreprises (RNE)": a name, then its acronym in brackets; one this
+# short counts only typed in capitals.
+SHORT_ACRONYM = 3
+# "Registre national des entreprises (RNE)": a name, then its acronym in brackets.
+_GIVEN_ACRONYM = re.compile(r"\S\s*\(((?=(?:[^()]*[A-Z]){2})[A-Za-z]{2,8})\)\s*$")
 # "google (mail, drive, agenda)": a company, then a list in brackets.
 _COMPANY_LIST = re.compile(r"^\s*([^()\[\]{},;/+]+?)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
 # "WordPress with WooCommerce", "Excel sur OneDrive": a tool used with another.
@@ -211,7 +216,10 @@ class Index(NamedTuple):
     # The choices that are former names with no word written as a brand: what a product was
     # called, whose words alone call it no more ("Simply", of Simply Accounting, is no Sage
     # 50; "iPhone", of iPhone OS, is still iOS).
-    former: frozenset[int] = frozenset()
+    former: frozenset[int]
+    # The short acronyms names give in brackets, with their entries: read only on a line
+    # nothing else names, typed in capitals ("TES"; "tes outils" is French for "your tools").
+    acronyms: dict[str, str]
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -251,6 +259,34 @@ def build_index(catalog: Catalog) -> Index:
     # réseaux"): keyed so too, after every name as written, which it never shadows.
     for joined, written in unlinked:
         exact.setdefault(joined, written)
+    # The acronym a name gives in brackets is typed alone ("RNE", of "Registre national des
+    # entreprises (RNE)"), when only that name gives it, and it is no company's nor an
+    # everyday word; the word list has no words this short, so these count only in capitals.
+    acronyms: dict[str, set[str]] = defaultdict(set)
+    for ident, name, aliases, _, _ in entries:
+        for value in (name, *aliases):
+            given = _GIVEN_ACRONYM.search(value)
+            if given is not None:
+                acronyms[key(given.group(1))].add(ident)
+    companies = {
+        key(called)
+        for vendor in catalog.vendors.values()
+        for value in (vendor.name, *vendor.aliases)
+        for called in (value, *_GIVEN_ACRONYM.findall(value))
+    }
+    common = common_words()
+    short: dict[str, str] = {}
+    for acronym, given_by in acronyms.items():
+        if (
+            len(given_by) == 1
+            and acronym not in companies
+            and acronym not in common
+            and acronym not in exact
+        ):
+            if len(acronym) <= SHORT_ACRONYM:
+                short[acronym] = next(iter(given_by))
+            else:
+                exact[acronym] = _Key(next(iter(given_by)), "alias")
     # A hosted offer's address names the software it runs (frama.space is Nextcloud), when
     # it is the offer's own: not the provider's website, which sells much else
     # (infomaniak.com is no mailbox).
@@ -304,6 +340,7 @@ def build_index(catalog: Catalog) -> Index:
         ],
         _labels(domains),
         frozenset(former_choices),
+        short,
     )
 
 
@@ -454,7 +491,25 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         )
     if found.status is not Status.UNKNOWN:
         return found
-    return _through(entry, index, min_score) or _initials(entry, index, min_score) or found
+    return (
+        _through(entry, index, min_score)
+        or _initials(entry, index, min_score)
+        or _short_acronym(entry, index)
+        or found
+    )
+
+
+def _short_acronym(entry: Entry, index: Index) -> Match | None:
+    """The one product whose name gives, in brackets, a short acronym the line types in
+    capitals ("guichet BCE": the Banque-Carrefour des Entreprises (BCE))."""
+    given = {
+        index.acronyms[key(word)]
+        for word in re.findall(r"\b[A-Z][A-Za-z]{1,2}\b", entry.text)
+        if word.isupper() and key(word) in index.acronyms
+    }
+    if len(given) != 1:
+        return None
+    return _found(entry, index, given.pop(), SUBSET_SCORE, "alias", ())
 
 
 def _initials(entry: Entry, index: Index, min_score: float) -> Match | None:
