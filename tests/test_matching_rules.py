@@ -1804,3 +1804,17 @@ def test_the_acronym_a_name_gives_in_brackets_is_typed_alone(
     # "Titres électroniques sécurisés (TES)".
     assert _read("tes outils", shipped_index)[0] is Status.UNKNOWN
     assert _read("TES", shipped_index)[1] == "tes-titres-electroniques-securises"
+
+
+def test_a_plan_word_a_name_has_keeps_the_name(shipped_index: matcher.Index) -> None:
+    # "arcgis pro" is ArcGIS Pro, a name of its own, not ArcGIS Online's plan.
+    assert _read("arcgis pro", shipped_index) == (Status.PROPRIETARY, "arcgis-pro")
+
+
+def test_a_company_in_brackets_after_a_name_is_whose_it_is(shipped_index: matcher.Index) -> None:
+    # "Kairos (France Travail)": a slip of the name with its company after it is still Kairos;
+    # the company's words are not the name's, to be outscored by its other products.
+    assert _read("Kaiiros (France Travail)", shipped_index) == (
+        Status.PROPRIETARY,
+        "france-travail-kairos",
+    )

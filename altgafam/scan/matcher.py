@@ -78,6 +78,8 @@ _MOVED = re.compile(
 _ON_LINE = re.compile(r"\bon[\s-]+line\b", re.IGNORECASE)
 # A word written with a capital after a small letter, not all capitals: "AtoM", "iMuse".
 _INNER_CAPITAL = re.compile(r"^(?=.*[a-z])\w+?[a-z]\w*?[A-Z]\w*$|^[a-z]+[A-Z]\w*$")
+# "Primo (Ex Libris)": a name, then something in brackets, such as its company.
+_COMPANY_AFTER = re.compile(r"(.*\S)\s*\(([^()]+)\)\s*")
 # "Registre national des entreprises (RNE)": a name, then its acronym in brackets; one this
 # short counts only typed in capitals.
 SHORT_ACRONYM = 3
@@ -235,12 +237,23 @@ def build_index(catalog: Catalog) -> Index:
     entries = [
         (s.id, s.name, s.aliases, s.former_names, s.domains) for s in catalog.services.values()
     ] + [(a.id, a.name, a.aliases, (), a.domains) for a in catalog.alternatives.values()]
+    companies = {
+        key(called)
+        for vendor in catalog.vendors.values()
+        for value in (vendor.name, *vendor.aliases)
+        for called in (value, *_GIVEN_ACRONYM.findall(value))
+    }
     for ident, name, aliases, former, hosts in entries:
         names[ident] = name
         for via, values in (("name", (name,)), ("alias", aliases), ("former_name", former)):
             for value in values:
                 exact.setdefault(key(value), _Key(ident, via))
-                folded = fold(value)
+                # A company named in brackets after the name ("Primo (Ex Libris)") is whose
+                # it is, not words of it to be matched ("Ex Libris" is no Primo).
+                owned = _COMPANY_AFTER.fullmatch(value)
+                folded = fold(
+                    owned.group(1) if owned and key(owned.group(2)) in companies else value
+                )
                 if folded:
                     said = [w for w in folded.split() if w not in _LINKS]
                     if len(said) >= 2:
@@ -268,12 +281,6 @@ def build_index(catalog: Catalog) -> Index:
             given = _GIVEN_ACRONYM.search(value)
             if given is not None:
                 acronyms[key(given.group(1))].add(ident)
-    companies = {
-        key(called)
-        for vendor in catalog.vendors.values()
-        for value in (vendor.name, *vendor.aliases)
-        for called in (value, *_GIVEN_ACRONYM.findall(value))
-    }
     common = common_words()
     short: dict[str, str] = {}
     for acronym, given_by in acronyms.items():
@@ -493,10 +500,29 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         return found
     return (
         _through(entry, index, min_score)
+        or _planned(entry, index, min_score)
         or _initials(entry, index, min_score)
         or _short_acronym(entry, index)
         or found
     )
+
+
+def _planned(entry: Entry, index: Index, min_score: float) -> Match | None:
+    """A name, then only its plan ("windy premium"), which no name has whole: the name
+    alone; not a name the catalog knows for an everyday word ("box pro" is a business
+    internet router)."""
+    words = entry.text.split()
+    if (
+        len(words) < 2
+        or fold(words[0]) in COMMON_WORDS
+        or _CONTEXT_USE.search(entry.text) is not None
+        or not all(fold(w) in _PLANS for w in words[1:])
+    ):
+        return None
+    alone = _match_entry(Entry(entry.line, words[0]), index, min_score)
+    if alone.status in (Status.PROPRIETARY, Status.LIBRE):
+        return alone._replace(entry=entry)
+    return None
 
 
 def _short_acronym(entry: Entry, index: Index) -> Match | None:
@@ -624,17 +650,6 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
             return _found(entry, index, near, SUBSET_SCORE, "fuzzy", ())
         return Match(entry, Status.UNKNOWN)
     words = text.split()
-    if (
-        len(words) > 1
-        and _CONTEXT_USE.search(text) is None
-        and fold(words[0]) not in COMMON_WORDS
-        and all(fold(w) in _PLANS for w in words[1:])
-    ):
-        # A name, then only its plan ("windy premium"): the name alone; not a name the catalog
-        # knows for an everyday word ("box pro" is a business internet router).
-        alone = _match_entry(Entry(entry.line, words[0]), index, min_score)
-        if alone.status in (Status.PROPRIETARY, Status.LIBRE):
-            return alone._replace(entry=entry)
     if len(words) == 1 and _CONTEXT_USE.search(text) is None:
         found = _match_text(entry, index, min_score)
         if found.status is Status.AMBIGUOUS and found.via == "fuzzy":
