@@ -1818,3 +1818,11 @@ def test_a_company_in_brackets_after_a_name_is_whose_it_is(shipped_index: matche
         Status.PROPRIETARY,
         "france-travail-kairos",
     )
+
+
+def test_a_short_alias_whose_casing_is_its_spelling_typed_in_capitals_is_another_acronym(
+    shipped_index: matcher.Index,
+) -> None:
+    # "uBO" is uBlock Origin; "UBO" is an ultimate beneficial owner.
+    assert _read("déclaration UBO annuelle", shipped_index)[0] is Status.UNKNOWN
+    assert _read("uBO", shipped_index) == (Status.LIBRE, "ublock-origin")

@@ -78,6 +78,8 @@ _MOVED = re.compile(
 _ON_LINE = re.compile(r"\bon[\s-]+line\b", re.IGNORECASE)
 # A word written with a capital after a small letter, not all capitals: "AtoM", "iMuse".
 _INNER_CAPITAL = re.compile(r"^(?=.*[a-z])\w+?[a-z]\w*?[A-Z]\w*$|^[a-z]+[A-Z]\w*$")
+# "uBO", "apCV": a short word that starts in lower case and holds capitals.
+_CASED = re.compile(r"^(?=.{2,4}$)[a-z]+[A-Z][A-Za-z]*$")
 # "Primo (Ex Libris)": a name, then something in brackets, such as its company.
 _COMPANY_AFTER = re.compile(r"(.*\S)\s*\(([^()]+)\)\s*")
 # "Registre national des entreprises (RNE)": a name, then its acronym in brackets; one this
@@ -222,6 +224,9 @@ class Index(NamedTuple):
     # The short acronyms names give in brackets, with their entries: read only on a line
     # nothing else names, typed in capitals ("TES"; "tes outils" is French for "your tools").
     acronyms: dict[str, str]
+    # Short aliases whose casing is their spelling ("uBO", "apCV"): typed in capitals, they
+    # are some other acronym ("registre UBO", the register of beneficial owners).
+    cased: frozenset[str]
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -348,6 +353,12 @@ def build_index(catalog: Catalog) -> Index:
         _labels(domains),
         frozenset(former_choices),
         short,
+        frozenset(
+            key(alias)
+            for _, _, aliases, _, _ in entries
+            for alias in aliases
+            if _CASED.match(alias) and exact[key(alias)].via == "alias"
+        ),
     )
 
 
@@ -496,6 +507,11 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         return Match(
             entry, Status.UNKNOWN, candidates=(Candidate(found.id, index.names[found.id], 50.0),)
         )
+    if found.via == "alias" and any(
+        key(word) in index.cased and index.exact[key(word)].entry == found.id and word.isupper()
+        for word in re.findall(r"\w+", entry.text)
+    ):
+        return Match(entry, Status.UNKNOWN)
     if found.status is not Status.UNKNOWN:
         return found
     return (
