@@ -1826,3 +1826,11 @@ def test_a_short_alias_whose_casing_is_its_spelling_typed_in_capitals_is_another
     # "uBO" is uBlock Origin; "UBO" is an ultimate beneficial owner.
     assert _read("déclaration UBO annuelle", shipped_index)[0] is Status.UNKNOWN
     assert _read("uBO", shipped_index) == (Status.LIBRE, "ublock-origin")
+
+
+def test_on_starts_context_in_english(shipped_index: matcher.Index) -> None:
+    # "Deep Freeze on the lab machines": Deep Freeze, running on those machines.
+    assert _read("Deep Freeze on the lab machines", shipped_index) == (
+        Status.PROPRIETARY,
+        "deep-freeze",
+    )
