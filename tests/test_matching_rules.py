@@ -1042,8 +1042,11 @@ def test_a_slip_beside_an_everyday_word_a_long_name_holds_is_still_read(
 
 
 def test_capitals_a_name_lacks_make_another_brand_not_a_slip(shipped_index: matcher.Index) -> None:
-    # Canon's uniFLOW, one neighbouring key from Ubiflow, is written as a brand of its own.
-    assert _read("uniFLOW (copieurs)", shipped_index) == (Status.UNKNOWN, None)
+    # A brand one neighbouring key from Ubiflow (invented here: uniFLOW, the real one, is now in
+    # the catalog), written with capitals Ubiflow does not have, is a brand of its own...
+    assert _read("UbiFLOX (copieurs)", shipped_index) == (Status.UNKNOWN, None)
+    # ...while the same letters typed in lower case are a slip of the name.
+    assert _read("ubiflox (copieurs)", shipped_index) == (Status.PROPRIETARY, "ubiflow")
     # Camel case with one capital more is still a slip of the name.
     assert _read("NextClod", shipped_index) == (Status.LIBRE, "nextcloud")
 
@@ -1387,9 +1390,9 @@ def test_what_is_done_on_a_tool_said_in_everyday_words_is_that_tool(
 def test_a_number_typed_with_a_name_of_a_numbered_family_is_part_of_the_name(
     shipped_index: matcher.Index,
 ) -> None:
-    # Sage sells products numbered 50, 100, 200...: "Sage 300" is none of them, whatever
-    # the context says it does.
-    assert _read("Sage 300 (comptabilité)", shipped_index) == (Status.AMBIGUOUS, None)
+    # Sage sells products numbered 50, 100, 200, 300...: "Sage 500" is none of the catalog's,
+    # whatever the context says it does.
+    assert _read("Sage 500 (comptabilité)", shipped_index) == (Status.AMBIGUOUS, None)
     # The number the catalog has settles it.
     assert _read("Sage 100 (compta)", shipped_index) == (Status.PROPRIETARY, "sage-100")
 
