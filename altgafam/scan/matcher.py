@@ -84,7 +84,7 @@ _CASED = re.compile(r"^(?=.{2,4}$)[a-z]+[A-Z][A-Za-z]*$")
 _COMPANY_AFTER = re.compile(r"(.*\S)\s*\(([^()]+)\)\s*")
 # "Registre national des entreprises (RNE)": a name, then its acronym in brackets; one this
 # short counts only typed in capitals.
-SHORT_ACRONYM = 3
+SHORT_GIVEN_ACRONYM = 3
 # "Registre national des entreprises (RNE)": a name, then its acronym in brackets.
 _GIVEN_ACRONYM = re.compile(r"\S\s*\(((?=(?:[^()]*[A-Z]){2})[A-Za-z]{2,8})\)\s*$")
 # "google (mail, drive, agenda)": a company, then a list in brackets.
@@ -295,7 +295,7 @@ def build_index(catalog: Catalog) -> Index:
             and acronym not in common
             and acronym not in exact
         ):
-            if len(acronym) <= SHORT_ACRONYM:
+            if len(acronym) <= SHORT_GIVEN_ACRONYM:
                 short[acronym] = next(iter(given_by))
             else:
                 exact[acronym] = _Key(next(iter(given_by)), "alias")
