@@ -1207,13 +1207,20 @@ def test_a_product_s_first_word_is_its_brand_before_a_job_word(
     assert _lines("ENT compta", shipped_index) == [(Status.UNKNOWN, None)]
 
 
-def test_an_acronym_in_capitals_is_a_slip_only_of_the_product_s_own_names(
+def test_a_short_word_in_capitals_no_name_has_is_an_acronym_not_a_slip(
     shipped_index: matcher.Index,
 ) -> None:
     # Apidae Tourisme was once Sitra: "SIRA" is another acronym, no slip of that old name.
     assert _lines("SIRA", shipped_index) == [(Status.UNKNOWN, None)]
-    # Typed in capitals, a slip of a name still finds it.
-    assert _lines("SLAK", shipped_index) == [(Status.PROPRIETARY, "slack")]
+    # United Natural Foods' UNFI, one letter from UniFi, beside words: an acronym, not Ubiquiti.
+    assert _lines("the UNFI ordering portal", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("SLAK", shipped_index) == [(Status.UNKNOWN, None)]
+    # The same slips typed as words are slips.
+    assert _lines("Slak", shipped_index) == [(Status.PROPRIETARY, "slack")]
+    # An acronym beside a name two letters short of any name's word is not that word's slip.
+    assert _lines("douane : GAMMA pour les DAE", shipped_index) == [
+        (Status.PROPRIETARY, "gamma-douane")
+    ]
 
 
 def test_an_everyday_word_ending_in_s_is_no_plural_of_a_name(

@@ -1891,13 +1891,9 @@ def _fuzzy(
         # An acronym alone, found only after the start of a product's name ("CARL Source
         # GMAO"), says what kind of tool that product is: "GMAO" names none.
         return Match(entry, Status.UNKNOWN)
-    if (
-        acronym
-        and words[0] not in index.postings
-        and not _slip_of_own_name(words[0], top_id, index)
-    ):
-        # An acronym no name has is typed on purpose: a slip only of the product's own names,
-        # not of another name it once had ("SLAK" is Slack; "SIRA" is not Apidae, once Sitra).
+    if (acronym and words[0] not in index.postings) or _typed_acronym(entry.text, top_id, index):
+        # An acronym no name has is typed on purpose, no slip of a name: "SIRA" is no Apidae,
+        # once Sitra, and "the UNFI ordering portal" (United Natural Foods) no UniFi.
         return Match(
             entry, Status.UNKNOWN, candidates=(Candidate(top_id, index.names[top_id], 50.0),)
         )
@@ -1966,6 +1962,24 @@ def _other_words(words: list[str], ident: str, index: Index) -> bool:
             for w in rest
             for o in own
         )
+    )
+
+
+def _typed_acronym(text: str, ident: str, index: Index) -> bool:
+    """Whether the line holds a word in capitals, short as an acronym, that no name of the
+    catalog has and that stands for a word of the product's names (of four letters or more)
+    only as a slip."""
+    from rapidfuzz.distance import OSA
+
+    own = [w for name in _own_names(ident, index) for w in name.split() if len(w) > 3]
+    return any(
+        word.isalpha()
+        and word.isupper()
+        and 2 <= len(word) <= SHORT_ACRONYM
+        and fold(word) not in index.postings
+        and fold(word) not in index.exact
+        and any(OSA.distance(fold(word), w, score_cutoff=1) <= 1 for w in own)
+        for word in re.findall(r"\w+", text)
     )
 
 
