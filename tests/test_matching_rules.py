@@ -1844,3 +1844,13 @@ def test_on_starts_context_in_english(shipped_index: matcher.Index) -> None:
         Status.PROPRIETARY,
         "deep-freeze",
     )
+
+
+def test_a_company_named_right_is_that_company_even_when_the_catalog_lacks_its_products(
+    shipped_index: matcher.Index,
+) -> None:
+    # Civadis, a Belgian maker of municipal software the catalog knows only as a company,
+    # is one letter from Géomédia's Covadis: named right, it is Civadis, not Covadis.
+    assert _read("Civadis (compta communale)", shipped_index) == (Status.UNKNOWN, None)
+    # The slip of the product's own name is still read.
+    assert _read("Covadiss", shipped_index) == (Status.PROPRIETARY, "covadis")

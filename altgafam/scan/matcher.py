@@ -1921,6 +1921,10 @@ def _fuzzy(
     house = vocabulary.house.get(top_id, frozenset())
     if any(w in vocabulary.brands and w not in house for w in words):
         return Match(entry, Status.UNKNOWN)
+    if any(w in vocabulary.companies and w not in house for w in words):
+        # Another company's name typed right, even one whose products the catalog lacks, is
+        # that company: "Civadis (compta communale)" is no Covadis.
+        return Match(entry, Status.UNKNOWN)
     if (
         len(words) > 1
         and any(w in house and w in vocabulary.brands for w in words)

@@ -51,6 +51,9 @@ class Vocabulary(NamedTuple):
     # Everyday words hyphened in a company's name to a word that says what kind of body
     # ("météo" of Météo-France): part of that one name, neither a brand nor a name alone.
     joined: frozenset[str] = frozenset()
+    # Companies' names of one word, no everyday word ("civadis"): typed right, each is that
+    # company, whether or not the catalog knows its products, never a slip of a product's name.
+    companies: frozenset[str] = frozenset()
 
 
 class WordList:
@@ -203,4 +206,12 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
             if len({owners[i] for i in ids}) >= ACRONYM_OWNERS and word not in company_words
         ),
         frozenset(joined),
+        frozenset(
+            words[0]
+            for vendor in catalog.vendors.values()
+            for called in (vendor.name, *vendor.aliases)
+            if len(words := [w for w in fold(called).split() if w not in CORPORATE]) == 1
+            and len(words[0]) > 3
+            and words[0] not in common
+        ),
     )
