@@ -1854,3 +1854,15 @@ def test_a_company_named_right_is_that_company_even_when_the_catalog_lacks_its_p
     assert _read("Civadis (compta communale)", shipped_index) == (Status.UNKNOWN, None)
     # The slip of the product's own name is still read.
     assert _read("Covadiss", shipped_index) == (Status.PROPRIETARY, "covadis")
+
+
+def test_an_everyday_word_hyphened_to_a_letter_in_a_name_is_the_word_alone(
+    shipped_index: matcher.Index,
+) -> None:
+    # "e-Attestations" collects subcontractors' certificates; "attestations" alone are
+    # certificates, no product.
+    assert _read("attestations", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("e-Attestations (sous-traitants)", shipped_index) == (
+        Status.PROPRIETARY,
+        "e-attestations-platform",
+    )

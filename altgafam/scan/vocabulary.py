@@ -120,6 +120,17 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
         for w in fold(part).split()
         if w in common and w not in kind_words
     }
+    # So is an everyday word hyphened to a letter in a product's name ("e-Attestations"):
+    # "attestations" alone are certificates.
+    joined |= {
+        fold(part.split("-", 1)[1])
+        for value in [
+            *(v for s in catalog.services.values() for v in (s.name, *s.aliases)),
+            *(v for a in catalog.alternatives.values() for v in (a.name, *a.aliases)),
+        ]
+        for part in value.split()
+        if re.fullmatch(r"[^\W\d_]-[^\W\d_]+", part) and fold(part.split("-", 1)[1]) in common
+    }
     for s in catalog.services.values():
         owner = catalog.owner(s.vendor)
         owners[s.id] = owner.id
