@@ -1866,3 +1866,16 @@ def test_an_everyday_word_hyphened_to_a_letter_in_a_name_is_the_word_alone(
         Status.PROPRIETARY,
         "e-attestations-platform",
     )
+
+
+def test_a_new_name_in_brackets_after_now_is_the_tool_used(shipped_index: matcher.Index) -> None:
+    # The IGN's app was renamed: the line names the new one in brackets.
+    assert _lines("l'appli Géoportail (maintenant Cartes IGN)", shipped_index) == [
+        (Status.LIBRE, "cartes-ign")
+    ]
+
+
+def test_no_then_what_we_use_takes_back_the_tool_before(shipped_index: matcher.Index) -> None:
+    assert _lines("Zoom - no, we use Teams now the council gave us licences", shipped_index) == [
+        (Status.PROPRIETARY, "microsoft-teams")
+    ]

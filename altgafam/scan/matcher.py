@@ -55,7 +55,9 @@ _TAKEN_BACK = re.compile(
     r"it\s+is|rather)\s+)?"
     # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom", "Doodle, enfin
     # Framadate", "Slack, I mean Mattermost".
-    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin|I\s+mean)\b"
+    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin|I\s+mean"
+    # "Zoom - no, we use Teams now", "Zoom - non, on utilise Teams".
+    r"|(?:no|non)\s*,\s*(?=(?:we|on|nous)\s))\b"
     r"[\s,;:.!-]*"
     r"(?:(?:c['\u2019]est|it['\u2019]s|it\s+is)\s+)?",
     re.IGNORECASE,
@@ -71,7 +73,9 @@ _MOVED = re.compile(
     r"migr(?:ée?s?|es|ee)\s+(?:sur|vers)|remplac(?:ée?s?|es|ee)\s+par|"
     r"(?:revenu|retourné)(?:e?s?)\s+(?:au|à\s+la|à|sur)|went\s+back\s+to|"
     r"(?:maintenant|désormais)(?:\s+\w+){0,3}?\s+(?:sur|chez)|"
-    r"moved\s+(?:over\s+)?to|switched\s+to|replaced\s+by|now\s+(?:on|using|use))\s+(?=\S)",
+    r"moved\s+(?:over\s+)?to|switched\s+to|replaced\s+by|now\s+(?:on|using|use)|"
+    # "l'appli Géoportail (maintenant Cartes IGN)": the new name in brackets.
+    r"\s*\(\s*(?:maintenant|désormais|now))\s+(?=\S)",
     re.IGNORECASE,
 )
 # "on line", "on-line": the word "online" split in two.
