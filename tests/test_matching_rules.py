@@ -1879,3 +1879,17 @@ def test_no_then_what_we_use_takes_back_the_tool_before(shipped_index: matcher.I
     assert _lines("Zoom - no, we use Teams now the council gave us licences", shipped_index) == [
         (Status.PROPRIETARY, "microsoft-teams")
     ]
+
+
+def test_a_name_that_holds_context_words_stays_whole_after_an_article(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("le Géoportail de l'urbanisme", shipped_index) == [
+        (Status.PROPRIETARY, "geoportail-urbanisme")
+    ]
+
+
+def test_actually_in_brackets_names_the_tool_used(shipped_index: matcher.Index) -> None:
+    assert _lines("Zoom (actually Teams now, the council pays for it)", shipped_index) == [
+        (Status.PROPRIETARY, "microsoft-teams")
+    ]

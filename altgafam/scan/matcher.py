@@ -75,9 +75,11 @@ _MOVED = re.compile(
     r"(?:maintenant|désormais)(?:\s+\w+){0,3}?\s+(?:sur|chez)|"
     r"moved\s+(?:over\s+)?to|switched\s+to|replaced\s+by|now\s+(?:on|using|use)|"
     # "l'appli Géoportail (maintenant Cartes IGN)": the new name in brackets.
-    r"\s*\(\s*(?:maintenant|désormais|now))\s+(?=\S)",
+    r"\s*\(\s*(?:maintenant|désormais|now|actually|en\s+fait))\s+(?=\S)",
     re.IGNORECASE,
 )
+# "le Géoportail de l'urbanisme": an article before a name.
+_ARTICLE_START = re.compile(r"^\s*(?:le|la|les|l['\u2019]|the)\s*", re.IGNORECASE)
 # "on line", "on-line": the word "online" split in two.
 _ON_LINE = re.compile(r"\bon[\s-]+line\b", re.IGNORECASE)
 # A word written with a capital after a small letter, not all capitals: "AtoM", "iMuse".
@@ -702,10 +704,14 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
         # A name that holds a word of context is whole: "Python Editor for micro:bit", also
         # before context of its own ("Sign in with Google - comptes élèves").
         cuts = [len(text), *(m.start() for m in _CONTEXT_USE.finditer(text))]
+        # ...after an article too ("le Géoportail de l'urbanisme").
+        start = _ARTICLE_START.match(text)
+        begin = start.end() if start else 0
         for cut in sorted(cuts, reverse=True):
-            key_ = index.exact.get(key(text[:cut]))
-            if key_ is not None and len(text[:cut].split()) > 1:
-                return _found(entry, index, key_.entry, 100.0, key_.via, ())
+            for head in {0, begin}:
+                key_ = index.exact.get(key(text[head:cut]))
+                if key_ is not None and len(text[head:cut].split()) > 1:
+                    return _found(entry, index, key_.entry, 100.0, key_.via, ())
     if core is not None:
         found = _match_text(Entry(entry.line, core), index, min_score)
         if found.status in (Status.PROPRIETARY, Status.LIBRE):
