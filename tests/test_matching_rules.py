@@ -1893,3 +1893,12 @@ def test_actually_in_brackets_names_the_tool_used(shipped_index: matcher.Index) 
     assert _lines("Zoom (actually Teams now, the council pays for it)", shipped_index) == [
         (Status.PROPRIETARY, "microsoft-teams")
     ]
+
+
+def test_a_maker_the_catalog_lacks_in_brackets_after_a_longer_name_is_another_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # Interacoustics' Affinity Compact audiometer is no Affinity of Canva's.
+    assert _read("Affinity Compact (Interacoustics)", shipped_index) == (Status.UNKNOWN, None)
+    # The name alone before its maker stays the product ("Affinity Photo (Serif)").
+    assert _read("Affinity Photo (Serif)", shipped_index) == (Status.PROPRIETARY, "affinity")

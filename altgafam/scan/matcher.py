@@ -733,6 +733,10 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                 # a libre one after a proprietary one may be the move to come, or only alike
                 # ("Slack (Mattermost)", which its description says is close to Slack).
                 return _found(entry, index, instance, 100.0, "context", ())
+            said = content_words(fold(core).split())
+            own = {w for name in _own_names(found.id or "", index) for w in name.split()}
+            if said and said[-1] not in own and _maker_apart(text[len(core) :], index):
+                return Match(entry, Status.UNKNOWN)
             return found._replace(entry=entry)
         if found.status is Status.AMBIGUOUS:
             # The context is no product, so it never makes the question unknown; it may
@@ -1004,6 +1008,26 @@ def recognises(text: str, index: Index) -> bool:
     tokens = fold(stripped).split()
     alone = len(content_words(tokens)) <= 1
     return _exact(tokens, index, _capitalised(stripped), alone) is not None
+
+
+def _maker_apart(context: str, index: Index) -> bool:
+    """Whether a bracket, after a name followed by a word none of its names has, holds only a
+    maker's name the catalog does not know, written as a name ("Affinity Compact
+    (Interacoustics)": Interacoustics' audiometer, no Affinity of Canva's)."""
+    inside = re.fullmatch(r"\s*\(\s*([^()]+?)\s*\)\s*", context)
+    if inside is None:
+        return False
+    words = inside.group(1).split()
+    common = common_words()
+    return len(words) == 1 and all(
+        len(w) > 4
+        and w[:1].isupper()
+        and w[1:].islower()
+        and fold(w) not in index.postings
+        and fold(w) not in common
+        and fold(w) not in index.vendors
+        for w in words
+    )
 
 
 def _core(text: str, index: Index) -> str | None:
