@@ -68,6 +68,7 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh16", 0.83),
         ("fresh17", 0.94),
         ("fresh18", 0.89),
+        ("fresh19", 0.75),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
@@ -100,7 +101,11 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # Idox, which the catalog lacks, reads as the national Planning Portal (PortalPlanQuest): everyday
 # words that are that product's name; and "impots.gouv" for an individual's property space reads
 # as the DGFiP's professional space, whose alias it is (the same State, another of its services).
-# Any other line naming another owner fails.
+# In fresh19, Catapult One (Catapult Sports' player trackers, which the catalog lacks) reads as
+# ECRS's CATAPULT POS by the brand word; geoportail.lu, Luxembourg's geoportal, as the IGN's
+# Géoportail by its address's label (a rule on other endings lost cryptpad.fr); and Études en
+# France, Campus France's platform, as France-Visas (the same State). Any other line naming
+# another owner fails.
 KNOWN_OTHER_OWNERS = {
     "fresh6": ["AWS pour les marchés publics"],
     "fresh9": ["Local Line for the producer orders"],
@@ -115,6 +120,11 @@ KNOWN_OTHER_OWNERS = {
     "fresh18": [
         "impots.gouv (gérer mes biens immobiliers)",
         "the council's planning portal (Idox)",
+    ],
+    "fresh19": [
+        "le GPS des joueurs (Catapult One)",
+        "le geoportail.lu pour les hikes",
+        "Etudes en France (Campus France)",
     ],
 }
 
