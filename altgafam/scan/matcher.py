@@ -671,8 +671,7 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
         if near is not None:
             return _found(entry, index, near, SUBSET_SCORE, "fuzzy", ())
         return Match(entry, Status.UNKNOWN)
-    words = text.split()
-    if len(words) == 1 and _CONTEXT_USE.search(text) is None:
+    if len(text.split()) == 1 and _CONTEXT_USE.search(text) is None:
         found = _match_text(entry, index, min_score)
         if found.status is Status.AMBIGUOUS and found.via == "fuzzy":
             # Close to several names, but one's name is the word and its address's ending,
@@ -708,7 +707,7 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
         start = _ARTICLE_START.match(text)
         begin = start.end() if start else 0
         for cut in sorted(cuts, reverse=True):
-            for head in {0, begin}:
+            for head in dict.fromkeys((0, begin)):
                 key_ = index.exact.get(key(text[head:cut]))
                 if key_ is not None and len(text[head:cut].split()) > 1:
                     return _found(entry, index, key_.entry, 100.0, key_.via, ())
@@ -733,9 +732,7 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                 # a libre one after a proprietary one may be the move to come, or only alike
                 # ("Slack (Mattermost)", which its description says is close to Slack).
                 return _found(entry, index, instance, 100.0, "context", ())
-            said = content_words(fold(core).split())
-            own = {w for name in _own_names(found.id or "", index) for w in name.split()}
-            if said and said[-1] not in own and _maker_apart(text[len(core) :], index):
+            if _maker_apart(text[len(core) :], index) and _ends_apart(core, found.id or "", index):
                 return Match(entry, Status.UNKNOWN)
             return found._replace(entry=entry)
         if found.status is Status.AMBIGUOUS:
@@ -1028,6 +1025,13 @@ def _maker_apart(context: str, index: Index) -> bool:
         and fold(w) not in index.vendors
         for w in words
     )
+
+
+def _ends_apart(core: str, ident: str, index: Index) -> bool:
+    """Whether the words before a context end with a word none of the product's names has
+    ("Affinity Compact")."""
+    said = content_words(fold(core).split())
+    return bool(said) and not any(said[-1] in name.split() for name in _own_names(ident, index))
 
 
 def _core(text: str, index: Index) -> str | None:
@@ -2007,29 +2011,29 @@ def _typed_acronym(text: str, ident: str, index: Index) -> bool:
     """Whether the line holds a word in capitals, short as an acronym, that no name of the
     catalog has and that stands for a word of the product's names (of four letters or more)
     only as a slip."""
-    from rapidfuzz.distance import OSA
-
-    own = [w for name in _own_names(ident, index) for w in name.split() if len(w) > 3]
-    return any(
-        word.isalpha()
-        and word.isupper()
-        and 2 <= len(word) <= SHORT_ACRONYM
-        and fold(word) not in index.postings
-        and fold(word) not in index.exact
-        and any(OSA.distance(fold(word), w, score_cutoff=1) <= 1 for w in own)
+    typed = [
+        fold(word)
         for word in re.findall(r"\w+", text)
+        if word.isalpha() and word.isupper() and 2 <= len(word) <= SHORT_ACRONYM
+    ]
+    return any(
+        w not in index.postings
+        and w not in index.exact
+        and _slip_of_own_name(w, ident, index, shortest=4)
+        for w in typed
     )
 
 
-def _slip_of_own_name(typed: str, ident: str, index: Index) -> bool:
-    """Whether a word is one edit from a word of the entry's names that share a word with its
-    main name."""
+def _slip_of_own_name(typed: str, ident: str, index: Index, shortest: int = 1) -> bool:
+    """Whether a word is one edit from a word (of `shortest` letters or more) of the entry's
+    names that share a word with its main name."""
     from rapidfuzz.distance import OSA
 
     return any(
         OSA.distance(typed, word, score_cutoff=1) <= 1
         for name in _own_names(ident, index)
         for word in name.split()
+        if len(word) >= shortest
     )
 
 
