@@ -1902,3 +1902,14 @@ def test_a_maker_the_catalog_lacks_in_brackets_after_a_longer_name_is_another_pr
     assert _read("Affinity Compact (Interacoustics)", shipped_index) == (Status.UNKNOWN, None)
     # The name alone before its maker stays the product ("Affinity Photo (Serif)").
     assert _read("Affinity Photo (Serif)", shipped_index) == (Status.PROPRIETARY, "affinity")
+
+
+def test_a_choice_between_two_names_of_one_product_is_that_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # Brevo was called Sendinblue: the writer knows both are the same tool.
+    assert _lines("Sendinblue ou Brevo, c'est le même outil", shipped_index) == [
+        (Status.PROPRIETARY, "brevo")
+    ]
+    # What a comma adds after the last side is said of the choice, which stays one.
+    assert _lines("Teams ou Meet, selon les jours", shipped_index) == [(Status.AMBIGUOUS, None)]

@@ -2428,6 +2428,9 @@ def _choice(entry: Entry, index: Index, min_score: float) -> Match | None:
     pieces = _CHOICE.split(re.sub(r"[()\[\]{}?]", " ", entry.text))
     if len(pieces) < 2:
         return None
+    # What follows a comma after the last side is said of the choice ("Paheko ou Garradin,
+    # c'est pareil"; "Teams ou Meet, selon les jours").
+    pieces[-1] = pieces[-1].split(",")[0] or pieces[-1]
     found: list[str] = []
     sides = 0
     # A question after the choice makes a side of words in lower case too, when they are more
@@ -2458,6 +2461,10 @@ def _choice(entry: Entry, index: Index, min_score: float) -> Match | None:
             sides += 1
     if sides < 2 or not found:
         return None
+    if sides == len(found) and len(set(found)) == 1:
+        # Every side names one product, by its name and an old or short one ("Paheko ou
+        # Garradin, c'est pareil"): no doubt is left.
+        return next(m for m in matches if m.id == found[0])
     cands = tuple(Candidate(i, index.names[i], 0.0) for i in dict.fromkeys(found))
     return Match(entry, Status.AMBIGUOUS, via="choice", candidates=cands)
 
