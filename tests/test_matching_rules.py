@@ -158,7 +158,8 @@ def test_a_phrase_of_everyday_words_is_not_cut_at_de(shipped_index: matcher.Inde
 def test_suggestions_need_a_close_spelling_of_a_distinctive_word(
     shipped_index: matcher.Index,
 ) -> None:
-    found = matcher.match_entry(Entry(1, "Trellloo"), shipped_index)
+    # ("Trellloo" was the example here: its letters written once are Trello's, which it now is.)
+    found = matcher.match_entry(Entry(1, "Trallox"), shipped_index)
     assert found.status is Status.UNKNOWN
     assert [c.id for c in found.candidates] == ["trello"]
     # Everyday words and unknown brands beside a generic word get none.
@@ -1913,3 +1914,13 @@ def test_a_choice_between_two_names_of_one_product_is_that_product(
     ]
     # What a comma adds after the last side is said of the choice, which stays one.
     assert _lines("Teams ou Meet, selon les jours", shipped_index) == [(Status.AMBIGUOUS, None)]
+
+
+def test_a_doubled_letter_is_no_slip_of_its_own(shipped_index: matcher.Index) -> None:
+    # Typed as it sounds: a doubled letter once, another slip beside it.
+    assert _read("le fasebok du club", shipped_index) == (Status.PROPRIETARY, "facebook")
+    assert _read("wattsap pour le club", shipped_index) == (Status.PROPRIETARY, "whatsapp")
+    # Undoubling never makes a short word long enough to be a slip ("coop" is no name's).
+    assert _lines("EBP pour la compta de la coop", shipped_index) == [
+        (Status.PROPRIETARY, "ebp-compta")
+    ]

@@ -104,6 +104,7 @@ _VERSION = re.compile(
 )
 # A model number ("SN310", "DS920+"): letters then digits, which names no product when no
 # catalog name has it ("EC2", "M365" are names).
+_DOUBLED = re.compile(r"([a-z])\1+")
 _MODEL = re.compile(r"^[a-z]{1,4}\d{2,5}[a-z+]*$")
 # A word names a kind of product through the names that end with it when they are this short
 # ("Google Drive"), not through long descriptive names ("Fichier central des ... volontés").
@@ -196,6 +197,9 @@ class Index(NamedTuple):
     # Each choice with its words sorted: token_sort_ratio is plain ratio over sorted words,
     # and sorting once here instead of on every query makes fuzzy look-ups 4 times faster.
     sorted_choices: list[str]
+    # Each choice with its doubled letters single ("whatsap" of WhatsApp): whether a letter is
+    # doubled is what people least remember ("wattsapp", "watsap").
+    undoubled: list[str]
     choice_ids: list[str]
     postings: dict[str, frozenset[int]]
     names: dict[str, str]
@@ -327,6 +331,7 @@ def build_index(catalog: Catalog) -> Index:
         domains,
         choices,
         [_sorted_words(c) for c in choices],
+        [_undoubled(c) for c in choices],
         choice_ids,
         frozen,
         names,
@@ -453,6 +458,11 @@ def plain_word(word: str, vocabulary: Vocabulary, common: WordList) -> bool:
 def category_of(word: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     """The categories a word names, whole or by its first letters ("compta": accounting)."""
     return vocabulary.categories.get(word, ())
+
+
+def _undoubled(text: str) -> str:
+    """A text with every doubled letter written once ("wattsapp": "watsap")."""
+    return _DOUBLED.sub(r"\1", text)
 
 
 def _sorted_words(text: str) -> str:
@@ -2072,6 +2082,12 @@ def _near_brand(typed: str, ident: str, index: Index) -> bool:
     theirs = {w for name in _own_names(ident, index) for w in name.split()}
     if typed in theirs:
         return False
+    # Whether a letter is doubled is no slip of the fingers but of memory: the words are
+    # compared with each written once ("wattsap" is WhatsApp typed as it sounds).
+    typed = _undoubled(typed)
+    theirs = {_undoubled(w) for w in theirs}
+    if typed in theirs or len(typed) < MIN_FUZZY_CHARS:
+        return False
     # A word other names have is a slip of this one's only as fingers slip, too ("extranet",
     # in Booking.com's Extranet, is no extraNat: "a" is no neighbour of "e").
     apart = {w: Levenshtein.distance(typed, w, score_cutoff=2) for w in theirs}
@@ -2297,6 +2313,21 @@ def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
             and brand_agrees(words, choice, pos, index)
         ):
             out.append((index.choice_ids[pos], 100.0 * (1 - distance / (len(part) + len(choice)))))
+    if len(words) == 1:
+        # One slip beside a doubled letter typed once or a single one twice ("watsap",
+        # "wattsapp": WhatsApp) is one slip: doubled letters are compared written once.
+        single = _undoubled(part)
+        for choice, distance, pos in process.extract(
+            single, index.undoubled, scorer=OSA.distance, limit=3, score_cutoff=1
+        ):
+            if (
+                choice[:1] == single[:1]
+                and " " not in choice
+                and brand_agrees(words, index.choices[pos], pos, index)
+            ):
+                out.append(
+                    (index.choice_ids[pos], 100.0 * (1 - distance / (len(single) + len(choice))))
+                )
     return out
 
 
@@ -2344,7 +2375,10 @@ def _spelled(typed: str, word: str) -> bool:
     from rapidfuzz.distance import OSA
 
     allowed = 1 if min(len(typed), len(word)) < 5 else 2
-    return OSA.distance(typed, word, score_cutoff=allowed) <= allowed
+    if OSA.distance(typed, word, score_cutoff=allowed) <= allowed:
+        return True
+    # A doubled letter typed once, or a single one twice, is no slip of its own ("wattsap").
+    return allowed == 2 and OSA.distance(_undoubled(typed), _undoubled(word), score_cutoff=1) <= 1
 
 
 def _subset(words: list[str], index: Index, complete: bool = False, house: bool = True) -> set[str]:
