@@ -1924,3 +1924,9 @@ def test_a_doubled_letter_is_no_slip_of_its_own(shipped_index: matcher.Index) ->
     assert _lines("EBP pour la compta de la coop", shipped_index) == [
         (Status.PROPRIETARY, "ebp-compta")
     ]
+
+
+def test_when_starts_context(shipped_index: matcher.Index) -> None:
+    # What follows "quand"/"when" says when the tool is used, not which.
+    assert _read("Inkscape quand la MacBook est prise", shipped_index) == (Status.LIBRE, "inkscape")
+    assert _read("Scribus when the MacBook is out", shipped_index) == (Status.LIBRE, "scribus")

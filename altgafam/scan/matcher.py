@@ -172,7 +172,7 @@ CATEGORY_CANDIDATES = 5
 # les tests", "Canva - affiches", "Altissia depuis la rentrée". Markers of use, after which the
 # product is what came first...
 _CONTEXT_USE = re.compile(
-    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|sous|selon|chez|dans|in|on|at|entre|between|among|depuis|since)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
+    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|sous|selon|chez|dans|in|on|at|entre|between|among|depuis|since|quand|lorsque|when|whenever)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
     re.IGNORECASE,
 )
 # "dons via HelloAsso": what is done, then the tool it is done through.
