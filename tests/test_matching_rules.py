@@ -1920,6 +1920,8 @@ def test_a_doubled_letter_is_no_slip_of_its_own(shipped_index: matcher.Index) ->
     # Typed as it sounds: a doubled letter once, another slip beside it.
     assert _read("le fasebok du club", shipped_index) == (Status.PROPRIETARY, "facebook")
     assert _read("wattsap pour le club", shipped_index) == (Status.PROPRIETARY, "whatsapp")
+    # A slip typed twice is two slips: its letter is no letter of the name.
+    assert _read("Slaxxk", shipped_index)[0] is Status.UNKNOWN
     # Undoubling never makes a short word long enough to be a slip ("coop" is no name's).
     assert _lines("EBP pour la compta de la coop", shipped_index) == [
         (Status.PROPRIETARY, "ebp-compta")
@@ -1930,3 +1932,13 @@ def test_when_starts_context(shipped_index: matcher.Index) -> None:
     # What follows "quand"/"when" says when the tool is used, not which.
     assert _read("Inkscape quand la MacBook est prise", shipped_index) == (Status.LIBRE, "inkscape")
     assert _read("Scribus when the MacBook is out", shipped_index) == (Status.LIBRE, "scribus")
+
+
+def test_words_beside_a_name_two_products_share_settle_only_by_an_owner(
+    shipped_index: matcher.Index,
+) -> None:
+    # Orbis is Moody's (Bureau van Dijk's company data) and Dedalus's (a hospital system).
+    assert _read("Orbis (Bureau van Dijk)", shipped_index) == (Status.PROPRIETARY, "moodys-orbis")
+    assert _read("ORBIS (Dedalus)", shipped_index) == (Status.PROPRIETARY, "orbis")
+    # Words no name has say nothing of which: a question, never one of them on a guess.
+    assert _read("Orbis du CHU", shipped_index) == (Status.AMBIGUOUS, None)

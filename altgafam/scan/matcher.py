@@ -465,6 +465,15 @@ def _undoubled(text: str) -> str:
     return _DOUBLED.sub(r"\1", text)
 
 
+def _doubled_apart(typed: str, word: str) -> bool:
+    """Whether every letter one of two words doubles is a letter of the other: then they may
+    differ by how often a letter is written ("wattsap", WhatsApp), where a slip typed twice
+    is no letter of the name ("Slaxxk" is two slips from Slack)."""
+    return all(m.group(1) in word for m in _DOUBLED.finditer(typed)) and all(
+        m.group(1) in typed for m in _DOUBLED.finditer(word)
+    )
+
+
 def _sorted_words(text: str) -> str:
     return " ".join(sorted(text.split()))
 
@@ -1116,6 +1125,23 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                 via="homonym",
                 candidates=tuple(Candidate(i, index.names[i], 0.0) for i in homonyms),
             )
+        if homonyms:
+            # Words beside a name two products share: one's owner named says which ("Orbis
+            # (BvD)"); words no name has say nothing, and which one stays a question
+            # ("Orbis / Diane": Moody's or Dedalus's?).
+            rest = [w for w in words if w not in tokens[span]]
+            owned = [
+                i for i in homonyms if any(w in index.vocabulary.house.get(i, ()) for w in rest)
+            ]
+            if len(owned) == 1:
+                return _found(entry, index, owned[0], 100.0, "name", ())
+            if not owned and not any(w in index.postings for w in rest):
+                return Match(
+                    entry,
+                    Status.AMBIGUOUS,
+                    via="homonym",
+                    candidates=tuple(Candidate(i, index.names[i], 0.0) for i in homonyms),
+                )
         bare = [t for t in tokens if t not in FILLERS]
         if len(bare) == 1 and bare[0] in index.category_names:
             # An everyday word alone that names a category ("visio" is a video call in
@@ -2084,10 +2110,11 @@ def _near_brand(typed: str, ident: str, index: Index) -> bool:
         return False
     # Whether a letter is doubled is no slip of the fingers but of memory: the words are
     # compared with each written once ("wattsap" is WhatsApp typed as it sounds).
-    typed = _undoubled(typed)
-    theirs = {_undoubled(w) for w in theirs}
-    if typed in theirs or len(typed) < MIN_FUZZY_CHARS:
-        return False
+    if any(_doubled_apart(typed, w) for w in theirs):
+        typed = _undoubled(typed)
+        theirs = {_undoubled(w) for w in theirs}
+        if typed in theirs or len(typed) < MIN_FUZZY_CHARS:
+            return False
     # A word other names have is a slip of this one's only as fingers slip, too ("extranet",
     # in Booking.com's Extranet, is no extraNat: "a" is no neighbour of "e").
     apart = {w: Levenshtein.distance(typed, w, score_cutoff=2) for w in theirs}
@@ -2323,6 +2350,7 @@ def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
             if (
                 choice[:1] == single[:1]
                 and " " not in choice
+                and _doubled_apart(part, index.choices[pos])
                 and brand_agrees(words, index.choices[pos], pos, index)
             ):
                 out.append(
@@ -2378,7 +2406,11 @@ def _spelled(typed: str, word: str) -> bool:
     if OSA.distance(typed, word, score_cutoff=allowed) <= allowed:
         return True
     # A doubled letter typed once, or a single one twice, is no slip of its own ("wattsap").
-    return allowed == 2 and OSA.distance(_undoubled(typed), _undoubled(word), score_cutoff=1) <= 1
+    return (
+        allowed == 2
+        and _doubled_apart(typed, word)
+        and OSA.distance(_undoubled(typed), _undoubled(word), score_cutoff=1) <= 1
+    )
 
 
 def _subset(words: list[str], index: Index, complete: bool = False, house: bool = True) -> set[str]:
