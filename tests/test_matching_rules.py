@@ -1942,3 +1942,24 @@ def test_words_beside_a_name_two_products_share_settle_only_by_an_owner(
     assert _read("ORBIS (Dedalus)", shipped_index) == (Status.PROPRIETARY, "orbis")
     # Words no name has say nothing of which: a question, never one of them on a guess.
     assert _read("Orbis du CHU", shipped_index) == (Status.AMBIGUOUS, None)
+
+
+def test_enfin_non_takes_back_the_tool_before(shipped_index: matcher.Index) -> None:
+    assert _lines("Skype, enfin non, Zoom depuis la rentrée", shipped_index) == [
+        (Status.PROPRIETARY, "zoom")
+    ]
+
+
+def test_a_move_from_a_tool_to_another_names_the_second(shipped_index: matcher.Index) -> None:
+    assert _lines("on est passés de Trello à Wekan cet été", shipped_index) == [
+        (Status.LIBRE, "wekan")
+    ]
+    assert _lines("we switched from Dropbox to Nextcloud", shipped_index) == [
+        (Status.LIBRE, "nextcloud")
+    ]
+
+
+def test_a_move_not_done_yet_names_the_tool_still_used(shipped_index: matcher.Index) -> None:
+    assert _lines("Inkscape 0.92 (pas encore passé à la 1.3)", shipped_index) == [
+        (Status.LIBRE, "inkscape")
+    ]

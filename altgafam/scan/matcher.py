@@ -55,7 +55,7 @@ _TAKEN_BACK = re.compile(
     r"it\s+is|rather)\s+)?"
     # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom", "Doodle, enfin
     # Framadate", "Slack, I mean Mattermost".
-    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin|I\s+mean"
+    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*non\b)?|I\s+mean"
     # "Zoom - no, we use Teams now", "Zoom - non, on utilise Teams".
     r"|(?:no|non)\s*,\s*(?=(?:we|on|nous)\s))\b"
     r"[\s,;:.!-]*"
@@ -69,11 +69,15 @@ _MOVED = re.compile(
     r"^.*?\b(?:\s*(?:→|->|=>)|"
     # "now" after a comma, unless "sur" follows it as below ("maintenant tout est sur X").
     r"\s*[,;]\s*(?:maintenant|désormais|now)(?!(?:\s+\w+){0,3}?\s+(?:sur|chez|on)\s)|"
-    r"quitt(?:ée?s?|es|ee)\s+.+?\s+pour|pass(?:ée?s?|es|ee)\s+(?:sur|à|chez)|"
-    r"migr(?:ée?s?|es|ee)\s+(?:sur|vers)|remplac(?:ée?s?|es|ee)\s+par|"
+    r"quitt(?:ée?s?|es|ee)\s+.+?\s+pour|"
+    # A move not done yet names the tool still used ("MuseScore 3.6 (pas encore passé à
+    # la 4)"); one from a tool to another names the second ("passé de Win-Cim à Gescime").
+    r"(?<!pas\s)(?<!encore\s)(?<!jamais\s)pass(?:ée?s?|es|ee)\s+(?:de\s+.+?\s+)?(?:sur|à|chez)|"
+    r"(?<!pas\s)(?<!encore\s)migr(?:ée?s?|es|ee)\s+(?:de\s+.+?\s+)?(?:sur|vers)|"
+    r"remplac(?:ée?s?|es|ee)\s+par|"
     r"(?:revenu|retourné)(?:e?s?)\s+(?:au|à\s+la|à|sur)|went\s+back\s+to|"
     r"(?:maintenant|désormais)(?:\s+\w+){0,3}?\s+(?:sur|chez)|"
-    r"moved\s+(?:over\s+)?to|switched\s+to|replaced\s+by|now\s+(?:on|using|use)|"
+    r"(?<!not\s)(?<!yet\s)(?:moved|switched|migrated)\s+(?:over\s+)?(?:from\s+.+?\s+)?to|replaced\s+by|now\s+(?:on|using|use)|"
     # "l'appli Géoportail (maintenant Cartes IGN)": the new name in brackets.
     r"\s*\(\s*(?:maintenant|désormais|now|actually|en\s+fait))\s+(?=\S)",
     re.IGNORECASE,
