@@ -1963,3 +1963,16 @@ def test_a_move_not_done_yet_names_the_tool_still_used(shipped_index: matcher.In
     assert _lines("Inkscape 0.92 (pas encore passé à la 1.3)", shipped_index) == [
         (Status.LIBRE, "inkscape")
     ]
+
+
+def test_a_kind_of_tool_and_whose_then_the_product_in_brackets(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _read("la messagerie du rectorat (Outlook)", shipped_index) == (
+        Status.PROPRIETARY,
+        "microsoft-outlook",
+    )
+    assert _read("le forum des adhérents (Discourse)", shipped_index) == (
+        Status.LIBRE,
+        "discourse",
+    )

@@ -801,6 +801,11 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                 # make quotes, no marketplace called Faire).
                 return whole
             return found._replace(entry=entry)
+        owned = _kind_of_whose(core, text, index) if found.status is Status.UNKNOWN else None
+        if owned is not None:
+            # What kind of tool, whose, then the product in brackets: "le courriel du CSSDM
+            # (Outlook)" is Outlook, the school board's.
+            return _found(entry, index, owned, 100.0, "context", ())
         if found.status is Status.UNKNOWN and not _unknown_name(core, index):
             # Words of some products' names before a context that says what one of them does:
             # "ADE (emplois du temps)" is Adesoft's ADE Campus, whose description says so.
@@ -860,6 +865,24 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                 return _found(entry, index, spelt, 100.0, "context", ())
             return found._replace(entry=entry)
     return _match_text(entry, index, min_score)
+
+
+def _kind_of_whose(core: str, text: str, index: Index) -> str | None:
+    """The product named whole in brackets after everyday words in lower case that say what
+    kind of tool, then whose it is ("le courriel du CSSDM", "la messagerie de la mairie")."""
+    rest = text[len(core) :].strip()
+    of = _CONTEXT_OF.search(core)
+    if of is None or not (rest.startswith("(") and rest.endswith(")")):
+        return None
+    kind = content_words(fold(core[: of.start()]).split())
+    common = common_words()
+    if (
+        not kind
+        or _capitalised(core[: of.start()])
+        or not all(plain_word(w, index.vocabulary, common) for w in kind)
+    ):
+        return None
+    return _named_whole(rest[1:-1], index)
 
 
 def _spelt_in_context(core: str, context: str, index: Index) -> str | None:
