@@ -1976,3 +1976,9 @@ def test_a_kind_of_tool_and_whose_then_the_product_in_brackets(
         Status.LIBRE,
         "discourse",
     )
+
+
+def test_et_la_after_a_comma_names_the_tool_used_now(shipped_index: matcher.Index) -> None:
+    assert _lines("sondages : Doodle au début, et là Framadate", shipped_index) == [
+        (Status.LIBRE, "framadate")
+    ]

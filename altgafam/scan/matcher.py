@@ -68,7 +68,7 @@ _TAKEN_BACK = re.compile(
 _MOVED = re.compile(
     r"^.*?\b(?:\s*(?:→|->|=>)|"
     # "now" after a comma, unless "sur" follows it as below ("maintenant tout est sur X").
-    r"\s*[,;]\s*(?:maintenant|désormais|now)(?!(?:\s+\w+){0,3}?\s+(?:sur|chez|on)\s)|"
+    r"\s*[,;]\s*(?:maintenant|désormais|now|et\s+là)(?!(?:\s+\w+){0,3}?\s+(?:sur|chez|on)\s)|"
     r"quitt(?:ée?s?|es|ee)\s+.+?\s+pour|"
     # A move not done yet names the tool still used ("MuseScore 3.6 (pas encore passé à
     # la 4)"); one from a tool to another names the second ("passé de Win-Cim à Gescime").
