@@ -1982,3 +1982,9 @@ def test_et_la_after_a_comma_names_the_tool_used_now(shipped_index: matcher.Inde
     assert _lines("sondages : Doodle au début, et là Framadate", shipped_index) == [
         (Status.LIBRE, "framadate")
     ]
+
+
+def test_a_company_and_the_initials_of_its_product_s_words(shipped_index: matcher.Index) -> None:
+    assert _read("Adobe AE", shipped_index) == (Status.PROPRIETARY, "adobe-after-effects")
+    # Initials no product of the company has ask as before.
+    assert _read("Adobe QQ", shipped_index)[1] is None

@@ -596,12 +596,27 @@ def _initials(entry: Entry, index: Index, min_score: float) -> Match | None:
         # Only small words left ("le TPE"): nothing names a product.
         return None
     found = _match_entry(Entry(entry.line, " ".join(rest.split())), index, min_score)
+    letters = fold(acronyms[0])
+    if found.status is Status.AMBIGUOUS and found.via == "vendor":
+        # A company's name and the initials of one of its products' own words: that product
+        # ("Avid MC" is Avid Media Composer, "Adobe AE" After Effects).
+        spelt_out = [
+            c.id
+            for c in found.candidates
+            if "".join(
+                w[0]
+                for w in fold(index.names[c.id]).split()
+                if w not in index.vocabulary.house.get(c.id, ()) and w not in _LINKS
+            )
+            == letters
+        ]
+        if len(spelt_out) == 1:
+            return _found(entry, index, spelt_out[0], SUBSET_SCORE, "initials", ())
     if found.status not in (Status.PROPRIETARY, Status.LIBRE) or found.id is None:
         return None
     described = index.described.get(found.id)
     if described is None:
         return None
-    letters = fold(acronyms[0])
     for text in (described.en, described.fr):
         words = [w for w in fold(text).split() if w not in _LINKS]
         spelt = ("".join(w[0] for w in words[i : i + len(letters)]) for i in range(len(words)))
