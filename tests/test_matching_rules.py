@@ -1988,3 +1988,8 @@ def test_a_company_and_the_initials_of_its_product_s_words(shipped_index: matche
     assert _read("Adobe AE", shipped_index) == (Status.PROPRIETARY, "adobe-after-effects")
     # Initials no product of the company has ask as before.
     assert _read("Adobe QQ", shipped_index)[1] is None
+
+
+def test_a_host_s_one_word_name_typed_right_is_that_company(shipped_index: matcher.Index) -> None:
+    # iMio makes and hosts libre software for Walloon communes: no slip of France Travail's i-milo.
+    assert _read("iMio pour les délibérations", shipped_index)[1] is None

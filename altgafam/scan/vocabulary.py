@@ -219,8 +219,11 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
         frozenset(joined),
         frozenset(
             words[0]
-            for vendor in catalog.vendors.values()
-            for called in (vendor.name, *vendor.aliases)
+            for called in (
+                *(c for vendor in catalog.vendors.values() for c in (vendor.name, *vendor.aliases)),
+                # Hosts are companies too ("iMio", which makes and hosts libre software).
+                *(provider.name for provider in catalog.providers.values()),
+            )
             if len(words := [w for w in fold(called).split() if w not in CORPORATE]) == 1
             and len(words[0]) > 3
             and words[0] not in common
