@@ -1993,3 +1993,14 @@ def test_a_company_and_the_initials_of_its_product_s_words(shipped_index: matche
 def test_a_host_s_one_word_name_typed_right_is_that_company(shipped_index: matcher.Index) -> None:
     # iMio makes and hosts libre software for Walloon communes: no slip of France Travail's i-milo.
     assert _read("iMio pour les délibérations", shipped_index)[1] is None
+
+
+def test_an_address_the_catalog_lacks_is_no_product_its_context_describes(
+    shipped_index: matcher.Index,
+) -> None:
+    # What the line says it is for is the job of a State platform, but the address is
+    # another's: a product the catalog lacks.
+    assert _read("DICT.net pour les déclarations de travaux", shipped_index) == (
+        Status.UNKNOWN,
+        None,
+    )

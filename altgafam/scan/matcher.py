@@ -821,7 +821,11 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
             # What kind of tool, whose, then the product in brackets: "le courriel du CSSDM
             # (Outlook)" is Outlook, the school board's.
             return _found(entry, index, owned, 100.0, "context", ())
-        if found.status is Status.UNKNOWN and not _unknown_name(core, index):
+        if (
+            found.status is Status.UNKNOWN
+            and not _unknown_name(core, index)
+            and not _unknown_address(core, index)
+        ):
             # Words of some products' names before a context that says what one of them does:
             # "ADE (emplois du temps)" is Adesoft's ADE Campus, whose description says so.
             said = content_words(fold(core).split())
@@ -1021,6 +1025,24 @@ def _unknown_name(text: str, index: Index) -> bool:
         and not plain_word(w, index.vocabulary, common)
         for w in fold(stripped).split()
     )
+
+
+def _unknown_address(text: str, index: Index) -> bool:
+    """Whether a text holds an address whose main label is no name the catalog has, on a
+    domain none of its products has: a product's own address, of a product the catalog lacks
+    ("DICT.fr", Sogelink's, is no State's guichet for the same declarations)."""
+    for address in _URL.finditer(text):
+        labels = address.group(1).lower().split(".")
+        known = any(".".join(labels[i:]) in index.domains for i in range(len(labels) - 1))
+        label = labels[-2] if len(labels) > 1 else ""
+        if (
+            not known
+            and label
+            and label not in index.exact
+            and label not in index.vocabulary.brands
+        ):
+            return True
+    return False
 
 
 def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index) -> str | None:
