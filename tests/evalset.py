@@ -120,7 +120,8 @@ def load_fresh(path: Path = FRESH_FILE, ids: Path = FRESH_IDS) -> list[FreshCase
     """The outside set and the catalog ids of its products (fresh-ids.tsv)."""
     known: dict[str, str] = {}
     for line in ids.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
+        # Comments are '#' and a space: a product may start with '#' ("#DIESE").
+        if line.strip() and not line.startswith("# ") and line != "#":
             product, ident, *_ = line.split("\t")
             # A product mapped by hand to no id is one the catalog lacks, whatever entry
             # shares its name ("BaseCamp", Garmin's, is no Basecamp of 37signals).
