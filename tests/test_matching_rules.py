@@ -2005,3 +2005,16 @@ def test_an_address_the_catalog_lacks_is_no_product_its_context_describes(
         Status.UNKNOWN,
         None,
     )
+
+
+def test_an_everyday_name_after_another_everyday_word_both_as_a_name_is_another_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # Pocket is Mozilla's read-it-later app; "Kiwi Pocket" is some other product.
+    assert _read("Kiwi Pocket", shipped_index)[0] is Status.UNKNOWN
+    # Not across a colon, nor after a word saying what the tool does.
+    assert _read("Pharmacie: Excel pour les stups", shipped_index) == (
+        Status.PROPRIETARY,
+        "microsoft-excel",
+    )
+    assert _read("Agenda Google", shipped_index)[0] is Status.PROPRIETARY

@@ -1455,6 +1455,28 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
         and before not in vocabulary.acronyms
     ):
         return True
+    written = _capitalised(text)
+    if (
+        len(found) == 1
+        and before in written
+        and found[0] in written
+        and plain_word(found[0], vocabulary, common_words())
+        and plain_word(before, vocabulary, common_words())
+        and before not in FILLERS | ARTICLES
+        and before not in house
+        and before not in vocabulary.generic
+        and not category_of(before, vocabulary)
+        and before not in _description_words(index.described.get(ident))
+        and not any(before in name.split() for name in _own_names(ident, index))
+        # Written together, no colon or comma between ("Pharmacie: Excel pour les stups").
+        and any(
+            f"{before} {found[0]}" in " ".join(fold(piece).split())
+            for piece in re.split(r"[:;,()\[\]{}/+]", text)
+        )
+    ):
+        # A name that is an everyday word after another everyday word, both written as a
+        # name, is another product's two-word name ("Kiwi Pocket", "Signal Messenger").
+        return True
     # A short name before a capitalised word no name has is the start of another name
     # ("Cap Collectif" is not Cap).
     after = tokens[span.stop] if span.stop < len(tokens) else ""
