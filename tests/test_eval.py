@@ -112,7 +112,6 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # Any other line naming another owner fails.
 KNOWN_OTHER_OWNERS = {
     "fresh6": ["AWS pour les marchés publics"],
-    "fresh9": ["Local Line for the producer orders"],
     "fresh14": [
         "Covadis sur AutoCAD",
         "MonMaster ? non, on recrute sur audition, juste Parcoursup",
