@@ -2018,3 +2018,10 @@ def test_an_everyday_name_after_another_everyday_word_both_as_a_name_is_another_
         "microsoft-excel",
     )
     assert _read("Agenda Google", shipped_index)[0] is Status.PROPRIETARY
+
+
+def test_a_company_and_its_product_s_initials_whatever_other_name_has_them(
+    shipped_index: matcher.Index,
+) -> None:
+    # EMCS is also a word of the French customs' GAMMA's names: beside HMRC, it is HMRC's.
+    assert _read("HMRC EMCS", shipped_index) == (Status.PROPRIETARY, "hmrc-emcs")

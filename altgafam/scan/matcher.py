@@ -585,11 +585,34 @@ def _short_acronym(entry: Entry, index: Index) -> Match | None:
 
 def _initials(entry: Entry, index: Index, min_score: float) -> Match | None:
     """The product named beside an acronym no name has that its own description spells out
-    ("Trillium SIS": a student information system, as PowerSchool Trillium's says)."""
-    acronyms = [
-        w for w in re.findall(r"\b[A-Z]{2,5}\b", entry.text) if fold(w) not in index.postings
-    ]
-    if len(acronyms) != 1 or len(entry.text.split()) < 2:
+    ("Trillium SIS": a student information system, as PowerSchool Trillium's says), or beside
+    its company's name by the initials of its own words ("Avid MC": Avid Media Composer)."""
+    if len(entry.text.split()) < 2:
+        return None
+    capitals = re.findall(r"\b[A-Z]{2,5}\b", entry.text)
+    for acronym in dict.fromkeys(capitals):
+        rest = " ".join(re.sub(rf"\b{acronym}\b", " ", entry.text, count=1).split())
+        if not any(len(w) >= BRAND_WORD - 1 for w in content_words(fold(rest).split())):
+            continue
+        company = _match_entry(Entry(entry.line, rest), index, min_score)
+        if company.status is not Status.AMBIGUOUS or company.via != "vendor":
+            continue
+        # A company's name and the initials of one of its products' own words: that product
+        # ("Avid MC", "Adobe AE" After Effects, "HMRC EMCS"), whatever other name has them.
+        spelt_out = [
+            c.id
+            for c in company.candidates
+            if "".join(
+                w[0]
+                for w in fold(index.names[c.id]).split()
+                if w not in index.vocabulary.house.get(c.id, ()) and w not in _LINKS
+            )
+            == fold(acronym)
+        ]
+        if len(spelt_out) == 1:
+            return _found(entry, index, spelt_out[0], SUBSET_SCORE, "initials", ())
+    acronyms = [w for w in capitals if fold(w) not in index.postings]
+    if len(acronyms) != 1:
         return None
     rest = re.sub(rf"\b{acronyms[0]}\b", " ", entry.text, count=1)
     if not any(len(w) >= BRAND_WORD for w in content_words(fold(rest).split())):
@@ -597,21 +620,6 @@ def _initials(entry: Entry, index: Index, min_score: float) -> Match | None:
         return None
     found = _match_entry(Entry(entry.line, " ".join(rest.split())), index, min_score)
     letters = fold(acronyms[0])
-    if found.status is Status.AMBIGUOUS and found.via == "vendor":
-        # A company's name and the initials of one of its products' own words: that product
-        # ("Avid MC" is Avid Media Composer, "Adobe AE" After Effects).
-        spelt_out = [
-            c.id
-            for c in found.candidates
-            if "".join(
-                w[0]
-                for w in fold(index.names[c.id]).split()
-                if w not in index.vocabulary.house.get(c.id, ()) and w not in _LINKS
-            )
-            == letters
-        ]
-        if len(spelt_out) == 1:
-            return _found(entry, index, spelt_out[0], SUBSET_SCORE, "initials", ())
     if found.status not in (Status.PROPRIETARY, Status.LIBRE) or found.id is None:
         return None
     described = index.described.get(found.id)
