@@ -590,7 +590,9 @@ def _initials(entry: Entry, index: Index, min_score: float) -> Match | None:
     if len(entry.text.split()) < 2:
         return None
     capitals = re.findall(r"\b[A-Z]{2,5}\b", entry.text)
-    for acronym in dict.fromkeys(capitals):
+    # A company's name is a word or two: "Avid MC", "HMRC EMCS", not a sentence.
+    short = len(entry.text.split()) <= SHORT_NAME
+    for acronym in dict.fromkeys(capitals if short else ()):
         rest = " ".join(re.sub(rf"\b{acronym}\b", " ", entry.text, count=1).split())
         if not any(len(w) >= BRAND_WORD - 1 for w in content_words(fold(rest).split())):
             continue
@@ -2434,9 +2436,14 @@ def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
             and brand_agrees(words, choice, pos, index)
         ):
             out.append((index.choice_ids[pos], 100.0 * (1 - distance / (len(part) + len(choice)))))
-    if len(words) == 1:
+    if (
+        len(words) == 1
+        and not any(score >= DEFAULT_MIN_SCORE for _, score in out)
+        and part not in common_words()
+    ):
         # One slip beside a doubled letter typed once or a single one twice ("watsap",
-        # "wattsapp": WhatsApp) is one slip: doubled letters are compared written once.
+        # "wattsapp": WhatsApp) is one slip: doubled letters are compared written once. Only
+        # asked when nothing closer was found, and never of an everyday word.
         single = _undoubled(part)
         for choice, distance, pos in process.extract(
             single, index.undoubled, scorer=OSA.distance, limit=3, score_cutoff=1
