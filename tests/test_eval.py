@@ -109,8 +109,6 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # engine-room simulator reads as the catalog's only K-Sim, K-Sim Navigation, by the same maker,
 # Kongsberg Maritime; the writer names Kongsberg Gruppen, which planned in 2026 to spin
 # Kongsberg Maritime off (no page read says it was done), so the catalog gives it no parent.
-# In fresh16, the set gives start.gg to Microsoft, which bought it (as Smash.gg) in 2020; pages
-# of 2025 say start.gg is an independent company again, so the catalog gives it no parent.
 # Any other line naming another owner fails.
 KNOWN_OTHER_OWNERS = {
     "fresh6": ["AWS pour les marchés publics"],
@@ -122,7 +120,6 @@ KNOWN_OTHER_OWNERS = {
         "le Pass'Sport via le Compte Asso",
         "Transcribe! (Seventh String)",
     ],
-    "fresh16": ["start.gg pour les tournois"],
     "fresh18": [
         "impots.gouv (gérer mes biens immobiliers)",
         "the council's planning portal (Idox)",
