@@ -103,9 +103,8 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # words that are that product's name; and "impots.gouv" for an individual's property space reads
 # as the DGFiP's professional space, whose alias it is (the same State, another of its services).
 # In fresh19, Catapult One (Catapult Sports' player trackers, which the catalog lacks) reads as
-# ECRS's CATAPULT POS by the brand word; geoportail.lu, Luxembourg's geoportal, as the IGN's
-# Géoportail by its address's label (a rule on other endings lost cryptpad.fr); and Études en
-# France, Campus France's platform, as France-Visas (the same State). In fresh20, the K-Sim
+# ECRS's CATAPULT POS by the brand word; and Études en France, Campus France's platform, as
+# France-Visas (the same State). In fresh20, the K-Sim
 # engine-room simulator reads as the catalog's only K-Sim, K-Sim Navigation, by the same maker,
 # Kongsberg Maritime; the writer names Kongsberg Gruppen, which planned in 2026 to spin
 # Kongsberg Maritime off (no page read says it was done), so the catalog gives it no parent.
@@ -126,7 +125,6 @@ KNOWN_OTHER_OWNERS = {
     ],
     "fresh19": [
         "le GPS des joueurs (Catapult One)",
-        "le geoportail.lu pour les hikes",
         "Etudes en France (Campus France)",
     ],
     "fresh20": ["K-Sim (Kongsberg) pour la salle machine"],

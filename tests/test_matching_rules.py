@@ -2025,3 +2025,20 @@ def test_a_company_and_its_product_s_initials_whatever_other_name_has_them(
 ) -> None:
     # EMCS is also a word of the French customs' GAMMA's names: beside HMRC, it is HMRC's.
     assert _read("HMRC EMCS", shipped_index) == (Status.PROPRIETARY, "hmrc-emcs")
+
+
+def test_sorry_takes_back_and_enfin_may_name_a_tool_after_its_kind(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("Skype, sorry, Zoom these days", shipped_index) == [(Status.PROPRIETARY, "zoom")]
+    assert _lines("Doodle, enfin l'appli Framadate", shipped_index) == [(Status.LIBRE, "framadate")]
+
+
+def test_a_product_s_name_at_another_country_s_address_is_that_country_s_site(
+    shipped_index: matcher.Index,
+) -> None:
+    # The IGN's Géoportail lives at geoportail.gouv.fr: a Belgian geoportail.be is another.
+    assert _read("geoportail.be", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("le geoportail.ch des randonneurs", shipped_index)[1] is None
+    # A product whose addresses are no country's stays itself at any ending.
+    assert _read("cryptpad.be", shipped_index) == (Status.LIBRE, "cryptpad")

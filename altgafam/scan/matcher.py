@@ -55,7 +55,7 @@ _TAKEN_BACK = re.compile(
     r"it\s+is|rather)\s+)?"
     # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom", "Doodle, enfin
     # Framadate", "Slack, I mean Mattermost".
-    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*non\b)?|I\s+mean"
+    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*non\b)?|I\s+mean|sorry|pardon"
     # "Zoom - no, we use Teams now", "Zoom - non, on utilise Teams".
     r"|(?:no|non)\s*,\s*(?=(?:we|on|nous)\s))\b"
     r"[\s,;:.!-]*"
@@ -532,6 +532,15 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         # ... and a slip of one word of a name joined by a hyphen to a word it lacks is
         # another name ("telemac-mascaret" is no Telepac).
         or (found.via == "fuzzy" and _hyphened(entry.text, found.id, index))
+        # ... and a product's name as the label of another country's address is that
+        # country's site ("le geoportail.lu pour les hikes").
+        or any(
+            len(labels := address.group(1).lower().split(".")) > 1
+            and (hit := index.exact.get(key(labels[-2]))) is not None
+            and hit.entry == found.id
+            and _other_country(labels[-1], found.id, index)
+            for address in _URL.finditer(entry.text)
+        )
     ):
         return Match(
             entry, Status.UNKNOWN, candidates=(Candidate(found.id, index.names[found.id], 50.0),)
@@ -711,12 +720,14 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
         public = [labels[0]] if len(labels) > 2 and {"gouv", "gov"} & set(labels[1:]) else []
         for name in (address.group(0), labels[-2] if len(labels) > 1 else labels[0], *public):
             hit = index.exact.get(key(name))
-            if hit is not None:
+            if hit is not None and not (
+                name != address.group(0) and _other_country(labels[-1], hit.entry, index)
+            ):
                 return _found(entry, index, hit.entry, 100.0, hit.via, ())
         # A slip inside a dotted name or an address the catalog has ("Rocket.Cht",
         # "Booking.cm"); "guso.fr" is too far from gusto.com to be one.
         near = _near_address(address.group(0).lower(), index)
-        if near is not None:
+        if near is not None and not _other_country(labels[-1], near, index):
             return _found(entry, index, near, SUBSET_SCORE, "fuzzy", ())
         return Match(entry, Status.UNKNOWN)
     if len(text.split()) == 1 and _CONTEXT_USE.search(text) is None:
@@ -1035,6 +1046,16 @@ def _unknown_name(text: str, index: Index) -> bool:
         and not plain_word(w, index.vocabulary, common)
         for w in fold(stripped).split()
     )
+
+
+def _other_country(ending: str, ident: str, index: Index) -> bool:
+    """Whether an address's country ending is another than every one of a product's own
+    addresses, all national: "geoportail.lu" is Luxembourg's geoportal, no IGN Géoportail
+    (geoportail.gouv.fr); "cryptpad.fr" stays CryptPad, whose cryptpad.org is no country's."""
+    if len(ending) != 2:
+        return False
+    own = [host.split("/")[0].rsplit(".", 1)[-1] for host, i in index.domains.items() if i == ident]
+    return bool(own) and all(len(end) == 2 and end != ending for end in own)
 
 
 def _unknown_address(text: str, index: Index) -> bool:
@@ -2652,9 +2673,17 @@ def _taken_back(found: re.Match[str]) -> str:
     changes their context ("Nextcloud chez Infomaniak ? non, chez Zaclys": Nextcloud stays,
     at another host)."""
     rest = found.string[found.end() :]
+    # The name may follow an article and a kind of tool ("enfin l'appli Cartes IGN").
+    named = re.sub(
+        r"^(?:(?:l['\u2019]|le\s|la\s|les\s|the\s)\s*)?"
+        r"(?:(?:appli|app|application|logiciel|outil|site|plateforme)\s+)?",
+        "",
+        rest,
+        flags=re.IGNORECASE,
+    )
     if (
-        re.search(r"\b(?:enfin|I\s+mean)\b", found.group(0), re.IGNORECASE)
-        and not rest[:1].isupper()
+        re.search(r"\b(?:enfin|I\s+mean|sorry|pardon)\b", found.group(0), re.IGNORECASE)
+        and not named[:1].isupper()
     ):
         # "enfin" that no name follows is no correction ("Zoom, enfin surtout pour les AG").
         return found.group(0)
