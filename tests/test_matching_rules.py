@@ -2042,3 +2042,9 @@ def test_a_product_s_name_at_another_country_s_address_is_that_country_s_site(
     assert _read("le geoportail.ch des randonneurs", shipped_index)[1] is None
     # A product whose addresses are no country's stays itself at any ending.
     assert _read("cryptpad.be", shipped_index) == (Status.LIBRE, "cryptpad")
+
+
+def test_a_name_s_closing_sign_must_be_typed_for_a_slip(shipped_index: matcher.Index) -> None:
+    # "goggle" is a word, or a slip of the company Google: never the closed Google+.
+    assert _read("goggle", shipped_index)[1] != "google-plus"
+    assert _read("Google+", shipped_index) == (Status.PROPRIETARY, "google-plus")

@@ -2440,7 +2440,9 @@ def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
         )
         # Words that all belong to a longer name are the subset rule's to judge
         # ("Authenticator" is Google's or Microsoft's); sorting kept the words.
-        if not mine < set(choice.split()) and brand_agrees(words, index.choices[pos], pos, index)
+        if not mine < set(choice.split())
+        and _sign_kept(part, index.choices[pos])
+        and brand_agrees(words, index.choices[pos], pos, index)
     ]
     if len(part) < (MIN_FUZZY_CHARS if whole else TYPO_WINDOW_CHARS):
         return out
@@ -2454,6 +2456,7 @@ def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
         if (
             choice[:1] == part[:1]
             and (len(theirs) != len(initials) or theirs == initials)
+            and _sign_kept(part, choice)
             and brand_agrees(words, choice, pos, index)
         ):
             out.append((index.choice_ids[pos], 100.0 * (1 - distance / (len(part) + len(choice)))))
@@ -2473,12 +2476,19 @@ def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
                 choice[:1] == single[:1]
                 and " " not in choice
                 and _doubled_apart(part, index.choices[pos])
+                and _sign_kept(part, index.choices[pos])
                 and brand_agrees(words, index.choices[pos], pos, index)
             ):
                 out.append(
                     (index.choice_ids[pos], 100.0 * (1 - distance / (len(single) + len(choice))))
                 )
     return out
+
+
+def _sign_kept(typed: str, choice: str) -> bool:
+    """Whether a name's closing sign, when it has one, is typed too: the sign is the name
+    ("Notepad++", "Google+"), so "goggle" is no slip of Google+ (but of Google, a company)."""
+    return choice[-1:] not in "+#" or typed[-1:] in "+#"
 
 
 def brand_agrees(words: list[str], choice: str, pos: int, index: Index) -> bool:
