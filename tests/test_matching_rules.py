@@ -2048,3 +2048,33 @@ def test_a_name_s_closing_sign_must_be_typed_for_a_slip(shipped_index: matcher.I
     # "goggle" is a word, or a slip of the company Google: never the closed Google+.
     assert _read("goggle", shipped_index)[1] != "google-plus"
     assert _read("Google+", shipped_index) == (Status.PROPRIETARY, "google-plus")
+
+
+def test_the_first_words_of_a_context_may_complete_a_name_into_another_product(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _read("Opera (PMS de la résidence)", shipped_index) == (
+        Status.PROPRIETARY,
+        "opera-pms",
+    )
+    assert _read("Opera (navigateur)", shipped_index) == (Status.PROPRIETARY, "opera")
+
+
+def test_more_corrections_and_moves(shipped_index: matcher.Index) -> None:
+    assert _lines("Skype, euh Zoom maintenant", shipped_index) == [(Status.PROPRIETARY, "zoom")]
+    assert _lines("Slack, enfin on est repassé sur Zulip", shipped_index) == [
+        (Status.LIBRE, "zulip")
+    ]
+    assert _lines("Trello, no wait, we moved everything to Wekan", shipped_index) == [
+        (Status.LIBRE, "wekan")
+    ]
+    assert _lines("Skype, non, jitsi depuis la rentrée", shipped_index) == [
+        (Status.LIBRE, "jitsi-meet")
+    ]
+    # "non" before words naming no tool corrects nothing.
+    assert _lines("Zoom, non, pas pour les AG", shipped_index) == [(Status.PROPRIETARY, "zoom")]
+    # Québec's "pis" joins two tools.
+    assert _lines("Teams pis Zoom pour les réunions", shipped_index) == [
+        (Status.PROPRIETARY, "microsoft-teams"),
+        (Status.PROPRIETARY, "zoom"),
+    ]

@@ -47,7 +47,7 @@ _URL = re.compile(
     r"(?::\d+)?(?:/\S*)?",
     re.IGNORECASE,
 )
-_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and)\s+(?=\S)")
+_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and|pis)\s+(?=\S)")
 # "Payfit ? non, Silae", "Payfit? non c'est Silae": a tool named then taken back, with what
 # follows the taking back; the tools listed before it stay ("Zoom, Payfit ? non, Silae").
 _TAKEN_BACK = re.compile(
@@ -55,7 +55,7 @@ _TAKEN_BACK = re.compile(
     r"it\s+is|rather)\s+)?"
     # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom", "Doodle, enfin
     # Framadate", "Slack, I mean Mattermost".
-    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*non\b)?|I\s+mean|sorry|pardon"
+    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*non\b)?|euh|I\s+mean|sorry|pardon"
     # "Zoom - no, we use Teams now", "Zoom - non, on utilise Teams".
     r"|(?:no|non)\s*,\s*(?=(?:we|on|nous)\s))\b"
     r"[\s,;:.!-]*"
@@ -72,16 +72,18 @@ _MOVED = re.compile(
     r"quitt(?:ée?s?|es|ee)\s+.+?\s+pour|"
     # A move not done yet names the tool still used ("MuseScore 3.6 (pas encore passé à
     # la 4)"); one from a tool to another names the second ("passé de Win-Cim à Gescime").
-    r"(?<!pas\s)(?<!encore\s)(?<!jamais\s)pass(?:ée?s?|es|ee)\s+(?:de\s+.+?\s+)?(?:sur|à|chez)|"
+    r"(?<!pas\s)(?<!encore\s)(?<!jamais\s)(?:re)?pass(?:ée?s?|es|ee)\s+(?:de\s+.+?\s+)?(?:sur|à|chez)|"
     r"(?<!pas\s)(?<!encore\s)migr(?:ée?s?|es|ee)\s+(?:de\s+.+?\s+)?(?:sur|vers)|"
     r"remplac(?:ée?s?|es|ee)\s+par|"
     r"(?:revenu|retourné)(?:e?s?)\s+(?:au|à\s+la|à|sur)|went\s+back\s+to|"
     r"(?:maintenant|désormais)(?:\s+\w+){0,3}?\s+(?:sur|chez)|"
-    r"(?<!not\s)(?<!yet\s)(?:moved|switched|migrated)\s+(?:over\s+)?(?:from\s+.+?\s+)?to|replaced\s+by|now\s+(?:on|using|use)|"
+    r"(?<!not\s)(?<!yet\s)(?:moved|switched|migrated)\s+(?:over\s+)?(?:from\s+.+?\s+|\w+\s+)?to|replaced\s+by|now\s+(?:on|using|use)|"
     # "l'appli Géoportail (maintenant Cartes IGN)": the new name in brackets.
     r"\s*\(\s*(?:maintenant|désormais|now|actually|en\s+fait))\s+(?=\S)",
     re.IGNORECASE,
 )
+# "Doodle, non, framadate depuis 2024": a tool, then "non," and the one in use.
+_NO_THEN = re.compile(r"^([^,?;]+),\s*(?:non|no)\s*,\s*(\S.*)$", re.IGNORECASE)
 # "le Géoportail de l'urbanisme": an article before a name.
 _ARTICLE_START = re.compile(r"^\s*(?:le|la|les|l['\u2019]|the)\s*", re.IGNORECASE)
 # "on line", "on-line": the word "online" split in two.
@@ -778,6 +780,22 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
             longer = _longer_name(text, found.id or "", index)
             if longer is not None:
                 return _found(entry, index, longer, SUBSET_SCORE, "fuzzy", ())
+            said = content_words(fold(re.sub(r"[()\[\]{}]", " ", text[len(core) :])).split())
+            completed = next(
+                (
+                    hit.entry
+                    for size in (2, 1)
+                    if len(said) >= size
+                    and (hit := index.exact.get(key(core + " " + " ".join(said[:size]))))
+                    is not None
+                    and hit.entry != found.id
+                ),
+                None,
+            )
+            if completed is not None:
+                # The first words of the context complete the name into another product's
+                # ("Opera (PMS de l'hôtel)" is Oracle's OPERA PMS, no browser).
+                return _found(entry, index, completed, 100.0, "name", ())
             instance = _instance(
                 text[len(core) :], fold(index.names.get(found.id or "", "")).split(), index
             )
@@ -2692,7 +2710,7 @@ def _taken_back(found: re.Match[str]) -> str:
         flags=re.IGNORECASE,
     )
     if (
-        re.search(r"\b(?:enfin|I\s+mean|sorry|pardon)\b", found.group(0), re.IGNORECASE)
+        re.search(r"\b(?:enfin|euh|I\s+mean|sorry|pardon)\b", found.group(0), re.IGNORECASE)
         and not named[:1].isupper()
     ):
         # "enfin" that no name follows is no correction ("Zoom, enfin surtout pour les AG").
@@ -2708,6 +2726,16 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     at least two of its parts are tools."""
     # "On line", "on-line": the word "online", split, and no tool used on LINE. A tool the
     # line takes back is not one of its tools (unless it is all the line names).
+    corrected = _NO_THEN.match(entry.text)
+    if corrected is not None:
+        # A tool, then "non," and another tool: the second is the one in use ("Doodle, non,
+        # framadate depuis 2024"); "non" before words naming none is no correction.
+        first = match_entry(Entry(entry.line, corrected.group(1)), index, min_score)
+        then = _match_line(entry._replace(text=corrected.group(2)), index, min_score)
+        if first.status in (Status.PROPRIETARY, Status.LIBRE) and any(
+            m.status in (Status.PROPRIETARY, Status.LIBRE) for m in then
+        ):
+            return [m._replace(entry=entry) for m in then]
     rewritten = _ON_LINE.sub("online", entry.text)
     rewritten = _TAKEN_BACK.sub(_taken_back, rewritten).strip(" ,;") or rewritten
     rewritten = _MOVED.sub("", rewritten, count=1)
