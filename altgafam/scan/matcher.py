@@ -82,6 +82,12 @@ _MOVED = re.compile(
     r"\s*\(\s*(?:maintenant|désormais|now|actually|en\s+fait))\s+(?=\S)",
     re.IGNORECASE,
 )
+# "l'appli Cartes IGN": an article and a kind of tool before a name.
+_KIND_BEFORE_NAME = re.compile(
+    r"^(?:(?:l['\u2019]|le\s|la\s|les\s|the\s)\s*)?"
+    r"(?:(?:appli|app|application|logiciel|outil|site|plateforme)\s+)?",
+    re.IGNORECASE,
+)
 # "Doodle, non, framadate depuis 2024": a tool, then "non," and the one in use.
 _NO_THEN = re.compile(r"^([^,?;]+),\s*(?:non|no)\s*,\s*(\S.*)$", re.IGNORECASE)
 # "le Géoportail de l'urbanisme": an article before a name.
@@ -108,9 +114,10 @@ _CHOICE = re.compile(r"\s(?:ou|or)\s", re.IGNORECASE)
 _VERSION = re.compile(
     r"^(?:v?\d+(?:\.\d+)*[a-z]?|cs\d*|cc|(?:19|20)\d\d|x{0,3}(?:ix|iv|v?i{1,3}))$"
 )
+# A letter written twice or more in a row ("tt" of "wattsapp").
+_DOUBLED = re.compile(r"([a-z])\1+")
 # A model number ("SN310", "DS920+"): letters then digits, which names no product when no
 # catalog name has it ("EC2", "M365" are names).
-_DOUBLED = re.compile(r"([a-z])\1+")
 _MODEL = re.compile(r"^[a-z]{1,4}\d{2,5}[a-z+]*$")
 # A word names a kind of product through the names that end with it when they are this short
 # ("Google Drive"), not through long descriptive names ("Fichier central des ... volontés").
@@ -632,12 +639,12 @@ def _initials(entry: Entry, index: Index, min_score: float) -> Match | None:
         # Only small words left ("le TPE"): nothing names a product.
         return None
     found = _match_entry(Entry(entry.line, " ".join(rest.split())), index, min_score)
-    letters = fold(acronyms[0])
     if found.status not in (Status.PROPRIETARY, Status.LIBRE) or found.id is None:
         return None
     described = index.described.get(found.id)
     if described is None:
         return None
+    letters = fold(acronyms[0])
     for text in (described.en, described.fr):
         words = [w for w in fold(text).split() if w not in _LINKS]
         spelt = ("".join(w[0] for w in words[i : i + len(letters)]) for i in range(len(words)))
@@ -928,19 +935,10 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
 def _kind_of_whose(core: str, text: str, index: Index) -> str | None:
     """The product named whole in brackets after everyday words in lower case that say what
     kind of tool, then whose it is ("le courriel du CSSDM", "la messagerie de la mairie")."""
-    rest = text[len(core) :].strip()
     of = _CONTEXT_OF.search(core)
-    if of is None or not (rest.startswith("(") and rest.endswith(")")):
+    if of is None or not _plain_lower(core[: of.start()], index):
         return None
-    kind = content_words(fold(core[: of.start()]).split())
-    common = common_words()
-    if (
-        not kind
-        or _capitalised(core[: of.start()])
-        or not all(plain_word(w, index.vocabulary, common) for w in kind)
-    ):
-        return None
-    return _named_whole(rest[1:-1], index)
+    return _named_in_brackets(core, text, index)
 
 
 def _spelt_in_context(core: str, context: str, index: Index) -> str | None:
@@ -1017,14 +1015,7 @@ def _labelled(word: str, index: Index) -> str | None:
 def _bracketed(core: str, text: str, index: Index) -> str | None:
     """The product a line names whole in brackets after everyday words in lower case only,
     which are the name of another product."""
-    rest = text[len(core) :].strip()
-    if not (rest.startswith("(") and rest.endswith(")")) or _capitalised(core):
-        return None
-    common = common_words()
-    said = content_words(fold(core).split())
-    if not said or not all(plain_word(w, index.vocabulary, common) for w in said):
-        return None
-    named = _named_whole(rest[1:-1], index)
+    named = _named_in_brackets(core, text, index) if _plain_lower(core, index) else None
     if named is None:
         return None
     # Only where those words are some product's name ("messagerie sécurisée de santé"):
@@ -1032,6 +1023,26 @@ def _bracketed(core: str, text: str, index: Index) -> str | None:
     read = _match_text(Entry(0, core), index, DEFAULT_MIN_SCORE)
     known = read.status in (Status.PROPRIETARY, Status.LIBRE) and read.id != named
     return named if known else None
+
+
+def _plain_lower(text: str, index: Index) -> bool:
+    """Whether a text holds words and only everyday words in lower case ("messagerie
+    sécurisée de santé", "le courriel")."""
+    said = content_words(fold(text).split())
+    common = common_words()
+    return (
+        bool(said)
+        and not _capitalised(text)
+        and all(plain_word(w, index.vocabulary, common) for w in said)
+    )
+
+
+def _named_in_brackets(core: str, text: str, index: Index) -> str | None:
+    """The product named whole in the brackets that are all of a line after its core."""
+    rest = text[len(core) :].strip()
+    if not (rest.startswith("(") and rest.endswith(")")):
+        return None
+    return _named_whole(rest[1:-1], index)
 
 
 def _instance(context: str, words: list[str], index: Index) -> str | None:
@@ -2702,13 +2713,7 @@ def _taken_back(found: re.Match[str]) -> str:
     at another host)."""
     rest = found.string[found.end() :]
     # The name may follow an article and a kind of tool ("enfin l'appli Cartes IGN").
-    named = re.sub(
-        r"^(?:(?:l['\u2019]|le\s|la\s|les\s|the\s)\s*)?"
-        r"(?:(?:appli|app|application|logiciel|outil|site|plateforme)\s+)?",
-        "",
-        rest,
-        flags=re.IGNORECASE,
-    )
+    named = _KIND_BEFORE_NAME.sub("", rest)
     if (
         re.search(r"\b(?:enfin|euh|I\s+mean|sorry|pardon)\b", found.group(0), re.IGNORECASE)
         and not named[:1].isupper()
