@@ -2078,3 +2078,16 @@ def test_more_corrections_and_moves(shipped_index: matcher.Index) -> None:
         (Status.PROPRIETARY, "microsoft-teams"),
         (Status.PROPRIETARY, "zoom"),
     ]
+
+
+def test_an_everyday_word_of_a_name_of_everyday_words_needs_the_name_s_other_words(
+    shipped_index: matcher.Index,
+) -> None:
+    # Interlibrary loan between media libraries: no Prêt numérique en bibliothèque.
+    assert _read("prêt entre les médiathèques", shipped_index)[1] is None
+    assert _read("le prêt numérique en bibliothèque (PNB)", shipped_index) == (
+        Status.PROPRIETARY,
+        "pnb",
+    )
+    # A name's own distinctive word is still read with its context.
+    assert _read("whisper pour les sous-titres", shipped_index) == (Status.LIBRE, "openai-whisper")

@@ -899,6 +899,19 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                 # The product named in brackets is one of the kind the words before say
                 # ("Linux (Ubuntu)"), not another whose description mentions it.
                 return _found(entry, index, instance, 100.0, "context", ())
+            if said and all(w in common and w not in written for w in said):
+                # Everyday words that are only part of a name made of everyday words read as
+                # that name only when the line holds its other words too: "prêt entre
+                # bibliothèques" is interlibrary loan, not the Prêt numérique en bibliothèque
+                # scheme ("whisper pour transcrire" is still OpenAI Whisper).
+                typed = {w.rstrip("s") for w in fold(text).split()}
+                name_words = {i: content_words(fold(index.names[i]).split()) for i in shared}
+                shared = {
+                    i
+                    for i in shared
+                    if not all(w in common for w in name_words[i])
+                    or all(w.rstrip("s") in typed for w in name_words[i])
+                }
             if 0 < len(shared) <= SUBSET_MAX:
                 cands = tuple(Candidate(i, index.names[i], 0.0) for i in sorted(shared))
                 settled = _described_by(text[len(core) :], cands, index)
