@@ -156,7 +156,7 @@ COMMON_WORDS = frozenset(
     smash tally sage teams office drive meet chat forms sheets docs photos maps keep plans
     notes rappels calendrier contacts reminders calendar mail podcasts music news wallet
     health books journal outlook access project publisher planner lists loop stream bookings
-    sway visio later garage frontrunner folios guide
+    sway visio later garage frontrunner folios guide agate mariages
     webmail cloud studio online reader server live search translate photo video
     """.split()
 )
