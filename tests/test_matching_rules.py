@@ -2091,3 +2091,18 @@ def test_an_everyday_word_of_a_name_of_everyday_words_needs_the_name_s_other_wor
     )
     # A name's own distinctive word is still read with its context.
     assert _read("whisper pour les sous-titres", shipped_index) == (Status.LIBRE, "openai-whisper")
+
+
+def test_a_word_saying_when_is_no_part_of_a_name(shipped_index: matcher.Index) -> None:
+    # "now" is in some names (Epos Now); after a tool it only says the tool is in use.
+    assert _read("Teams now", shipped_index) == (Status.PROPRIETARY, "microsoft-teams")
+    assert _read("Acrobat now", shipped_index) == (Status.PROPRIETARY, "adobe-acrobat")
+    assert _read("Epos Now", shipped_index) == (Status.PROPRIETARY, "epos-now")
+
+
+def test_a_brand_typed_last_is_the_name_turned(shipped_index: matcher.Index) -> None:
+    assert _read("Drive Google", shipped_index) == (Status.PROPRIETARY, "google-drive")
+    assert _read("Active Directory Azure", shipped_index) == (
+        Status.PROPRIETARY,
+        "microsoft-entra-id",
+    )

@@ -143,6 +143,7 @@ FILLERS = frozenset(
     services plateforme platform site sites www http https com fr org net io perso personnel
     personnelle personal equipe equipes team interne internal utilise utilises used usage use
     utilisation partage partagee shared commun commune principal principale etc tbd todo na
+    now maintenant
     """.split()
 )
 # The plans a name is bought in ("premium", "pro"), typed after it.
@@ -1222,11 +1223,14 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
     words = content_words(tokens)
     capitalised = _capitalised(stripped)
     hit = _exact(tokens, index, capitalised, alone=len(words) <= 1)
-    if len(tokens) == 2 and (hit is None or hit[3] < len(words)):
-        # French puts the noun first: "Sites Google" is Google Sites.
-        turned = index.exact.get("".join(reversed(tokens)))
-        if turned is not None:
-            return _found(entry, index, turned.entry, 100.0, turned.via, ())
+    if len(tokens) in (2, 3) and (hit is None or hit[3] < len(words)):
+        # French puts the noun first: "Sites Google" is Google Sites; a brand may come last
+        # ("Active Directory Azure" is Azure Active Directory).
+        for turned in (
+            index.exact.get("".join(tokens[i:] + tokens[:i])) for i in range(1, len(tokens))
+        ):
+            if turned is not None:
+                return _found(entry, index, turned.entry, 100.0, turned.via, ())
     if hit is not None:
         ident, via, others, covered, span = hit
         if _company_word_beside(tokens, span, ident, capitalised, index):
