@@ -2106,3 +2106,36 @@ def test_a_brand_typed_last_is_the_name_turned(shipped_index: matcher.Index) -> 
         Status.PROPRIETARY,
         "microsoft-entra-id",
     )
+
+
+def test_non_without_a_comma_and_actually_correct_the_tool_before(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("Doodle, non Framadate pour les AG", shipped_index) == [
+        (Status.LIBRE, "framadate")
+    ]
+    assert _lines("Dropbox - actually Nextcloud since May", shipped_index) == [
+        (Status.LIBRE, "nextcloud")
+    ]
+    assert _lines("Skype, en fait Jitsi", shipped_index) == [(Status.LIBRE, "jitsi-meet")]
+    # Nothing corrected when no tool follows.
+    assert _lines("Excel, non merci pour les macros", shipped_index) == [
+        (Status.PROPRIETARY, "microsoft-excel")
+    ]
+    assert _lines("Slack - actually pretty good", shipped_index) == [(Status.PROPRIETARY, "slack")]
+
+
+def test_a_known_company_in_brackets_that_makes_none_of_it_names_another_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # Part of Wild Apricot's name, with another known company: that company's product.
+    assert _read("Apricot (Salesforce)", shipped_index) == (Status.UNKNOWN, None)
+    # A name typed whole stays itself, whatever maker the catalog lacks follows it.
+    assert _read("i-parapheur (Adullact)", shipped_index) == (Status.LIBRE, "iparapheur")
+
+
+def test_through_its_own_maker_and_au_as_context(shipped_index: matcher.Index) -> None:
+    # The company that makes it, named after "via", is no second product.
+    assert _lines("Wooflash via Wooclap", shipped_index) == [(Status.PROPRIETARY, "wooflash")]
+    # "au" starts context, like "pour" ("Square au stand de la kermesse").
+    assert _read("Square au stand", shipped_index) == (Status.PROPRIETARY, "square-pos")

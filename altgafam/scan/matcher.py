@@ -54,8 +54,8 @@ _TAKEN_BACK = re.compile(
     r"[^?,;/+]*\?\s*(?:non|no|nope|pas)\b[\s,;:.!-]*(?:(?:c['\u2019]est|plutôt|it['\u2019]s|"
     r"it\s+is|rather)\s+)?"
     # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom", "Doodle, enfin
-    # Framadate", "Slack, I mean Mattermost".
-    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*non\b)?|euh|I\s+mean|sorry|pardon"
+    # Framadate", "Slack, I mean Mattermost", "Zoom - actually Teams now".
+    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*non\b)?|euh|I\s+mean|sorry|pardon|actually|en\s+fait"
     # "Zoom - no, we use Teams now", "Zoom - non, on utilise Teams".
     r"|(?:no|non)\s*,\s*(?=(?:we|on|nous)\s))\b"
     r"[\s,;:.!-]*"
@@ -88,8 +88,9 @@ _KIND_BEFORE_NAME = re.compile(
     r"(?:(?:appli|app|application|logiciel|outil|site|plateforme)\s+)?",
     re.IGNORECASE,
 )
-# "Doodle, non, framadate depuis 2024": a tool, then "non," and the one in use.
-_NO_THEN = re.compile(r"^([^,?;]+),\s*(?:non|no)\s*,\s*(\S.*)$", re.IGNORECASE)
+# "Doodle, non, framadate depuis 2024", "stripe, non payplug": a tool, then "non" and the one
+# in use.
+_NO_THEN = re.compile(r"^([^,?;]+),\s*(?:non|no)\s*,?\s+(\S.*)$", re.IGNORECASE)
 # "le Géoportail de l'urbanisme": an article before a name.
 _ARTICLE_START = re.compile(r"^\s*(?:le|la|les|l['\u2019]|the)\s*", re.IGNORECASE)
 # "on line", "on-line": the word "online" split in two.
@@ -186,7 +187,7 @@ CATEGORY_CANDIDATES = 5
 # les tests", "Canva - affiches", "Altissia depuis la rentrée". Markers of use, after which the
 # product is what came first...
 _CONTEXT_USE = re.compile(
-    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|sous|selon|chez|dans|in|on|at|entre|between|among|depuis|since|quand|lorsque|when|whenever)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
+    r"\s*[(\[{]|\s+(?:pour|avec|for|with|via|sur|sous|selon|chez|dans|au|aux|in|on|at|entre|between|among|depuis|since|quand|lorsque|when|whenever)\s|\s+[-\u2013\u2014:]\s|\s*:\s",
     re.IGNORECASE,
 )
 # "dons via HelloAsso": what is done, then the tool it is done through.
@@ -817,7 +818,14 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                 # a libre one after a proprietary one may be the move to come, or only alike
                 # ("Slack (Mattermost)", which its description says is close to Slack).
                 return _found(entry, index, instance, 100.0, "context", ())
-            if _maker_apart(text[len(core) :], index) and _ends_apart(core, found.id or "", index):
+            if (
+                _maker_apart(text[len(core) :], index)
+                or _other_maker(text[len(core) :], found.id, index)
+            ) and not _spelt_whole(core, found.id, index):
+                # A maker the catalog lacks, in brackets after words that are not the product's
+                # whole name: that maker's product ("Affinity Compact (Interacoustics)" is no
+                # Affinity of Canva's, "Apricot (Bonterra)" no Wild Apricot); the name typed
+                # whole stays itself ("i-parapheur (Libriciel)").
                 return Match(entry, Status.UNKNOWN)
             return found._replace(entry=entry)
         if found.status is Status.AMBIGUOUS:
@@ -1181,6 +1189,27 @@ def _maker_apart(context: str, index: Index) -> bool:
         and fold(w) not in common
         and fold(w) not in index.vendors
         for w in words
+    )
+
+
+def _other_maker(context: str, ident: str | None, index: Index) -> bool:
+    """Whether a bracket holds only the name of a company the catalog knows that neither
+    makes the product nor belongs with its maker ("Apricot (Bonterra)")."""
+    inside = re.fullmatch(r"\s*\(\s*([^()]+?)\s*\)\s*", context)
+    made = index.vendors.get(key(inside.group(1))) if inside is not None else None
+    if not made or ident is None or ident in made:
+        return False
+    owner = index.owners.get(ident, ident)
+    return all(index.owners.get(p, p) != owner for p in made)
+
+
+def _spelt_whole(text: str, ident: str | None, index: Index) -> bool:
+    """Whether the text ends with words that are, side by side, exactly one of the entry's
+    names ("i-parapheur"; not "Affinity Compact")."""
+    tokens = fold(text).split()
+    return any(
+        (hit := index.exact.get("".join(tokens[i:]))) is not None and hit.entry == ident
+        for i in range(max(0, len(tokens) - MAX_WINDOW), len(tokens))
     )
 
 
@@ -2732,7 +2761,11 @@ def _taken_back(found: re.Match[str]) -> str:
     # The name may follow an article and a kind of tool ("enfin l'appli Cartes IGN").
     named = _KIND_BEFORE_NAME.sub("", rest)
     if (
-        re.search(r"\b(?:enfin|euh|I\s+mean|sorry|pardon)\b", found.group(0), re.IGNORECASE)
+        re.search(
+            r"\b(?:enfin|euh|I\s+mean|sorry|pardon|actually|en\s+fait)\b",
+            found.group(0),
+            re.IGNORECASE,
+        )
         and not named[:1].isupper()
     ):
         # "enfin" that no name follows is no correction ("Zoom, enfin surtout pour les AG").
@@ -2821,6 +2854,10 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         # line names whole, not with something it says what ("Zoom avec les partenaires"),
         # nor with the system it runs on ("Classroom sur les iPad").
         first = read(before)
+        if first.id is not None and first.id in index.vendors.get(key(after), ()):
+            # Through or with the company that makes it ("PNB via Dilicom"): the product,
+            # though the company's name is also one of its products'.
+            return [first._replace(entry=entry)]
         if (
             first.status in (Status.PROPRIETARY, Status.LIBRE)
             and first.id != other
