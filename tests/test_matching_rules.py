@@ -2139,3 +2139,33 @@ def test_through_its_own_maker_and_au_as_context(shipped_index: matcher.Index) -
     assert _lines("Wooflash via Wooclap", shipped_index) == [(Status.PROPRIETARY, "wooflash")]
     # "au" starts context, like "pour" ("Square au stand de la kermesse").
     assert _read("Square au stand", shipped_index) == (Status.PROPRIETARY, "square-pos")
+
+
+def test_an_address_before_its_context_is_read_as_an_address(
+    shipped_index: matcher.Index,
+) -> None:
+    # An address the catalog lacks is no slip of a word of a name (e-PMSI's "PMSI").
+    assert _read("pmsi.fr pour les séjours", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_initials_then_their_maker_in_brackets_before_context(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _read("MC (Avid) pour le montage des films", shipped_index) == (
+        Status.PROPRIETARY,
+        "avid-media-composer",
+    )
+
+
+def test_acronyms_of_the_tool_s_own_name_say_what_is_done_on_it(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("le PMSI SSR sur e-PMSI", shipped_index) == [(Status.PROPRIETARY, "e-pmsi")]
+
+
+def test_an_article_written_with_a_capital_only_starts_the_line(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Le tableau des adhérents" is a table, as "le tableau des adhérents" is.
+    assert _read("Le tableau des adhérents", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("Le Tableau des ventes", shipped_index) == (Status.PROPRIETARY, "tableau")

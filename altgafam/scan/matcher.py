@@ -567,6 +567,7 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         _through(entry, index, min_score)
         or _planned(entry, index, min_score)
         or _initials(entry, index, min_score)
+        or _initials_of_maker(entry, index, min_score)
         or _short_acronym(entry, index)
         or found
     )
@@ -653,6 +654,16 @@ def _initials(entry: Entry, index: Index, min_score: float) -> Match | None:
         if letters in spelt or letters in words:
             return found._replace(entry=entry)
     return None
+
+
+def _initials_of_maker(entry: Entry, index: Index, min_score: float) -> Match | None:
+    """Initials, then their company in brackets, before any context: that company's product
+    the initials spell ("HM (Softway) pour le dossier patient" is Softway's Hôpital Manager)."""
+    given = re.match(r"^\s*([A-Z]{2,5})\s*\(([^()]+)\)", entry.text)
+    if given is None:
+        return None
+    found = _initials(Entry(entry.line, f"{given.group(2)} {given.group(1)}"), index, min_score)
+    return found._replace(entry=entry) if found is not None else None
 
 
 def _acronym_as_word(text: str, ident: str, index: Index) -> bool:
@@ -782,7 +793,10 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                 if key_ is not None and len(text[head:cut].split()) > 1:
                     return _found(entry, index, key_.entry, 100.0, key_.via, ())
     if core is not None:
-        found = _match_text(Entry(entry.line, core), index, min_score)
+        # An address before its context is read as an address: one the catalog lacks is no
+        # slip of a name ("dict.fr pour les DT-DICT" is Sogelink's, no State's guichet).
+        reader = _match_entry if _URL.fullmatch(core.strip()) else _match_text
+        found = reader(Entry(entry.line, core), index, min_score)
         if found.status in (Status.PROPRIETARY, Status.LIBRE):
             # The whole line may be a longer name of the same owner's, with a slip: the
             # context word is part of it ("Duolinggo for Schools").
@@ -1239,7 +1253,8 @@ def _core(text: str, index: Index) -> str | None:
             or (w in COMMON_WORDS and w in lower)
             for w in fold(before).split()
         )
-        if not everyday or _capitalised(before):
+        # An article written with a capital only starts the line ("Le tableau des ...").
+        if not everyday or _capitalised(before) - FILLERS:
             cut = of.start()
     core = text[:cut].strip()
     return core if core and core != text.strip() else None
@@ -2874,7 +2889,7 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     # no name has: "QCM sur Google Forms", "CV avec les jeunes sur Canva" are that tool.
     head, tail = entry.text[: cuts[-1].start()], entry.text[cuts[-1].end() :]
     last = other if len(cuts) == 1 else _named_whole(tail, index)
-    if last is not None and _says_what(head, index) and read(head).status is Status.UNKNOWN:
+    if last is not None and _says_what(head, index, last) and read(head).status is Status.UNKNOWN:
         return [read(tail)._replace(entry=entry)]
     if (
         last is None
@@ -2891,18 +2906,22 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     return [match_entry(entry, index, min_score)]
 
 
-def _says_what(text: str, index: Index) -> bool:
+def _says_what(text: str, index: Index, tool: str | None = None) -> bool:
     """Whether a text only says what is done, naming no product: everyday words, and short
-    acronyms in capitals that no name has ("QCM", "CV"). One word alone must be in lower case
-    or such an acronym, since an everyday word with a capital may be a name ("Planète")."""
+    acronyms in capitals that no name has ("QCM", "CV"), or that the names of the tool it is
+    done on have ("le PMSI SMR sur e-PMSI"). One word alone must be in lower case or such an
+    acronym, since an everyday word with a capital may be a name ("Planète")."""
     common = common_words()
-    words = content_words(fold(text).split())
+    words = [w for w in content_words(fold(text).split()) if len(w) > 1]
     written = _capitalised(text)
     short = {fold(w) for w in re.findall(r"\b[A-Z]{2,3}\b", text)}
+    capitals = {fold(w) for w in re.findall(r"\b[A-Z]{2,5}\b", text)}
+    own = {w for name in _own_names(tool, index) for w in name.split()} if tool else set()
     if not words:
         return False
     return all(
         (w in short and w not in index.postings and w not in index.vocabulary.brands)
+        or (w in capitals and w in own)
         or (plain_word(w, index.vocabulary, common) and (len(words) > 1 or w not in written))
         for w in words
     )
