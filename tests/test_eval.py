@@ -100,12 +100,11 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # "sur audition" (recruiting by audition) reads as Adobe Audition, as "les devis sur word"
 # reads as Word: a lower-case everyday word after "sur" that names a tool in one line and a
 # manner in the other. In fresh15, the line names the State's Pass'Sport beside Le Compte Asso
-# through which it is claimed, where its writer names the platform alone; and Transcribe!
-# (Seventh String Software), which the catalog lacks, reads as Google's Live Transcribe, the
-# word without the catalog's generic "live". In fresh18, a council's planning portal made by
-# Idox, which the catalog lacks, reads as the national Planning Portal (PortalPlanQuest): everyday
-# words that are that product's name; and "impots.gouv" for an individual's property space reads
-# as the DGFiP's professional space, whose alias it is (the same State, another of its services).
+# through which it is claimed, where its writer names the platform alone. In fresh18, a
+# council's planning portal made by Idox, which the catalog lacks, reads as the national
+# Planning Portal (PortalPlanQuest): everyday words that are that product's name; and
+# "impots.gouv" for an individual's property space reads as the DGFiP's professional space,
+# whose alias it is (the same State, another of its services).
 # In fresh19, Catapult One (Catapult Sports' player trackers, which the catalog lacks) reads as
 # ECRS's CATAPULT POS by the brand word; and Études en France, Campus France's platform, as
 # France-Visas (the same State). In fresh20, the K-Sim
@@ -121,10 +120,7 @@ KNOWN_OTHER_OWNERS = {
         "Covadis sur AutoCAD",
         "MonMaster ? non, on recrute sur audition, juste Parcoursup",
     ],
-    "fresh15": [
-        "le Pass'Sport via le Compte Asso",
-        "Transcribe! (Seventh String)",
-    ],
+    "fresh15": ["le Pass'Sport via le Compte Asso"],
     "fresh18": [
         "impots.gouv (gérer mes biens immobiliers)",
         "the council's planning portal (Idox)",

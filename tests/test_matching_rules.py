@@ -2169,3 +2169,14 @@ def test_an_article_written_with_a_capital_only_starts_the_line(
     # "Le tableau des adhérents" is a table, as "le tableau des adhérents" is.
     assert _read("Le tableau des adhérents", shipped_index) == (Status.UNKNOWN, None)
     assert _read("Le Tableau des ventes", shipped_index) == (Status.PROPRIETARY, "tableau")
+
+
+def test_a_maker_of_several_capitalised_words_the_catalog_lacks_unmakes_part_of_a_name(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _read("Apricot (Harbour Tech)", shipped_index) == (Status.UNKNOWN, None)
+    # A name typed whole stays itself.
+    assert _read("Outlook (Mairie Centrale)", shipped_index) == (
+        Status.PROPRIETARY,
+        "microsoft-outlook",
+    )

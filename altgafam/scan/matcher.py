@@ -1195,6 +1195,12 @@ def _maker_apart(context: str, index: Index) -> bool:
         return False
     words = inside.group(1).split()
     common = common_words()
+    if 1 < len(words) <= SHORT_NAME:
+        # Several words, each written with a capital, none a word of any name the catalog
+        # has: a company's name ("Transcribe! (Seventh String)").
+        return key(inside.group(1)) not in index.vendors and all(
+            w[:1].isupper() and w[1:].islower() and fold(w) not in index.postings for w in words
+        )
     return len(words) == 1 and all(
         len(w) > 4
         and w[:1].isupper()
