@@ -2180,3 +2180,10 @@ def test_a_maker_of_several_capitalised_words_the_catalog_lacks_unmakes_part_of_
         Status.PROPRIETARY,
         "microsoft-outlook",
     )
+
+
+def test_a_job_said_only_through_names_leaves_a_company_s_editions_a_question(
+    shipped_index: matcher.Index,
+) -> None:
+    # Odoo has a libre Community edition and a proprietary Enterprise one for the same job.
+    assert _read("Odoo (gestion coop)", shipped_index) == (Status.AMBIGUOUS, None)

@@ -1690,6 +1690,13 @@ def _company_and_job(
         for names_too in (False, True):
             jobs = _jobs(others, index, names_too=names_too)
             found = [p for p in products if p in index.categories and jobs & set(index.kinds[p])]
+            if names_too and any(
+                i in index.libre and jobs & set(index.kinds.get(i, ()))
+                for i in _subset([word], index)
+            ):
+                # A job said only through names, for a company with a libre edition for it
+                # ("Odoo (modules coop)"): which edition, only the user knows.
+                break
             if found and (not names_too or len(found) == 1):
                 return found
         if named:
