@@ -2187,3 +2187,13 @@ def test_a_job_said_only_through_names_leaves_a_company_s_editions_a_question(
 ) -> None:
     # Odoo has a libre Community edition and a proprietary Enterprise one for the same job.
     assert _read("Odoo (gestion coop)", shipped_index) == (Status.AMBIGUOUS, None)
+
+
+def test_an_everyday_word_in_capitals_is_an_acronym(shipped_index: matcher.Index) -> None:
+    # "PASS" is some system's acronym, not the first word of Pass'Sport.
+    assert _read("PASS pour les allocations", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_a_possessive_s_makes_no_plural_name(shipped_index: matcher.Index) -> None:
+    # "team's" is no "Teams".
+    assert _read("the volunteer team's spreadsheet", shipped_index) == (Status.UNKNOWN, None)

@@ -935,6 +935,19 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                     if not all(w in common for w in name_words[i])
                     or all(w.rstrip("s") in typed for w in name_words[i])
                 }
+            capitals = {w for w in map(fold, re.findall(r"\b[A-Z]{3,}\b", core)) if w in common}
+            if capitals:
+                # An everyday word typed in capitals is an acronym: only names that write it
+                # so are read with it ("PASS for bed allocation" is no Pass'Sport).
+                shared = {
+                    i
+                    for i in shared
+                    if all(
+                        w in {fold(n) for n in re.findall(r"\b[A-Z]{3,}\b", index.names[i])}
+                        or ((hit := index.exact.get(w)) is not None and hit.entry == i)
+                        for w in capitals
+                    )
+                }
             if 0 < len(shared) <= SUBSET_MAX:
                 cands = tuple(Candidate(i, index.names[i], 0.0) for i in sorted(shared))
                 settled = _described_by(text[len(core) :], cands, index)
@@ -1900,6 +1913,9 @@ def _exact(
         return whole.entry, whole.via, (), len(content_words(tokens)) or 1, slice(0, len(tokens))
     for start in range(len(tokens)):
         for end in range(min(len(tokens), start + MAX_WINDOW), start, -1):
+            if end - start > 1 and tokens[end - 1] == "s":
+                # A possessive's "s" is no plural of the word before ("the team's app").
+                continue
             joined = "".join(tokens[start:end])
             hit = index.exact.get(joined)
             # "Chromebooks", "Google Sheet"s; not a name that is an everyday word ("Elements"
