@@ -2197,3 +2197,8 @@ def test_an_everyday_word_in_capitals_is_an_acronym(shipped_index: matcher.Index
 def test_a_possessive_s_makes_no_plural_name(shipped_index: matcher.Index) -> None:
     # "team's" is no "Teams".
     assert _read("the volunteer team's spreadsheet", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_a_version_inside_a_short_alias(shipped_index: matcher.Index) -> None:
+    # "Odoo CE" with its version inside: Odoo Community, not the question about Odoo.
+    assert _read("Odoo 16 CE", shipped_index) == (Status.LIBRE, "odoo")

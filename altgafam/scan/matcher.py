@@ -1404,6 +1404,10 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         # "la box", "the notes": the everyday word, not the company that took it as a name.
         return _fuzzy(entry, words, index, min_score, capitalised)
     whole_name = index.exact.get("".join(words)) if len(words) > 1 else None
+    unversioned = [t for t in tokens if not _VERSION.match(t)]
+    if whole_name is None and 1 < len(unversioned) < len(tokens):
+        # A version inside a name whose other words are fillers ("Odoo 17 CE").
+        whole_name = index.exact.get("".join(unversioned))
     if whole_name is not None:
         # A name with a version or a filler inside it: "Odoo 18 Community".
         return _found(entry, index, whole_name.entry, 100.0, whole_name.via, ())
