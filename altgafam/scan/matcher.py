@@ -1246,13 +1246,6 @@ def _spelt_whole(text: str, ident: str | None, index: Index) -> bool:
     )
 
 
-def _ends_apart(core: str, ident: str, index: Index) -> bool:
-    """Whether the words before a context end with a word none of the product's names has
-    ("Affinity Compact")."""
-    said = content_words(fold(core).split())
-    return bool(said) and not any(said[-1] in name.split() for name in _own_names(ident, index))
-
-
 def _core(text: str, index: Index) -> str | None:
     """The line before its context, when it has some: before a parenthesis, "pour", "avec",
     a dash..., or before "de la", "du" unless what comes first is only everyday words in lower
