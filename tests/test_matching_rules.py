@@ -2202,3 +2202,22 @@ def test_a_possessive_s_makes_no_plural_name(shipped_index: matcher.Index) -> No
 def test_a_version_inside_a_short_alias(shipped_index: matcher.Index) -> None:
     # "Odoo CE" with its version inside: Odoo Community, not the question about Odoo.
     assert _read("Odoo 16 CE", shipped_index) == (Status.LIBRE, "odoo")
+
+
+def test_the_tool_kept_after_a_choice(shipped_index: matcher.Index) -> None:
+    assert _lines("Doodle ou Framadate ? on garde Framadate", shipped_index) == [
+        (Status.LIBRE, "framadate")
+    ]
+    assert _lines("Zoom or Teams? we kept Zoom", shipped_index) == [(Status.PROPRIETARY, "zoom")]
+    # "on garde" before no name keeps the line as it is.
+    assert _lines("Excel (on garde pour l'instant)", shipped_index) == [
+        (Status.PROPRIETARY, "microsoft-excel")
+    ]
+
+
+def test_an_owner_s_everyday_word_in_lower_case_is_the_word(
+    shipped_index: matcher.Index,
+) -> None:
+    # "iphone" in lower case is the phone, not iOS (its former name iPhone OS).
+    assert _read("photos de l'iphone", shipped_index)[1] != "ios"
+    assert _read("agenda google", shipped_index) == (Status.PROPRIETARY, "google-calendar")

@@ -78,6 +78,8 @@ _MOVED = re.compile(
     r"(?:revenu|retourné)(?:e?s?)\s+(?:au|à\s+la|à|sur)|went\s+back\s+to|"
     r"(?:maintenant|désormais)(?:\s+\w+){0,3}?\s+(?:sur|chez)|"
     r"(?<!not\s)(?<!yet\s)(?:moved|switched|migrated)\s+(?:over\s+)?(?:from\s+.+?\s+|\w+\s+)?to|replaced\s+by|now\s+(?:on|using|use)|"
+    # "X ou Y ? j'ai testé les 2, je garde X": the one kept, named.
+    r"(?:je|on|nous)\s+gard(?:e|ons)(?=\s+(?-i:[A-Z\u00c0-\u00dd]))|we\s+(?:kept|keep)(?=\s+(?-i:[A-Z]))|"
     # "l'appli Géoportail (maintenant Cartes IGN)": the new name in brackets.
     r"\s*\(\s*(?:maintenant|désormais|now|actually|en\s+fait))\s+(?=\S)",
     re.IGNORECASE,
@@ -2024,7 +2026,12 @@ def _fuzzy(
                 and alone
                 and words[0] not in vocabulary.joined
                 and _head(words[0], ident, index)
-            ) or any(w in house for w in words):
+            ) or any(
+                # An owner's word that is an everyday word in lower case is the word ("l'appli
+                # du festival" is no Festival Scope); a company's name is not ("agenda google").
+                w in house and (w in capitalised or w in index.vendors)
+                for w in words
+            ):
                 return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
         shared = _subset(words, index) if len(words) == 1 else set()
         if len(words) == 1 and category_of(words[0], vocabulary):
