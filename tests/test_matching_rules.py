@@ -2221,3 +2221,15 @@ def test_an_owner_s_everyday_word_in_lower_case_is_the_word(
     # "iphone" in lower case is the phone, not iOS (its former name iPhone OS).
     assert _read("photos de l'iphone", shipped_index)[1] != "ios"
     assert _read("agenda google", shipped_index) == (Status.PROPRIETARY, "google-calendar")
+
+
+def test_a_move_after_a_bracket_or_an_ellipsis(shipped_index: matcher.Index) -> None:
+    assert _lines("Trello (2019)... maintenant Wekan", shipped_index) == [(Status.LIBRE, "wekan")]
+    assert _lines("Teams (jusqu'en 2023), maintenant Jitsi", shipped_index) == [
+        (Status.LIBRE, "jitsi-meet")
+    ]
+
+
+def test_the_initials_of_the_words_of_a_name_left_untyped(shipped_index: matcher.Index) -> None:
+    # Acronis Cyber Protect, by its brand and the initials of the rest of its name.
+    assert _read("Acronis CP", shipped_index) == (Status.PROPRIETARY, "acronis")

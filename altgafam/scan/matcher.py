@@ -67,8 +67,9 @@ _TAKEN_BACK = re.compile(
 # is what follows (a move done: "on passe à OpenTofu" is one to come).
 _MOVED = re.compile(
     r"^.*?\b(?:\s*(?:→|->|=>)|"
-    # "now" after a comma, unless "sur" follows it as below ("maintenant tout est sur X").
-    r"\s*[,;]\s*(?:maintenant|désormais|now|et\s+là)(?!(?:\s+\w+){0,3}?\s+(?:sur|chez|on)\s)|"
+    # "now" after a comma or an ellipsis, unless "sur" follows it as below ("maintenant tout
+    # est sur X").
+    r"[)\]]?\s*(?:[,;]|\.{2,}|\u2026)\s*(?:maintenant|désormais|now|et\s+là)(?!(?:\s+\w+){0,3}?\s+(?:sur|chez|on)\s)|"
     r"quitt(?:ée?s?|es|ee)\s+.+?\s+pour|"
     # A move not done yet names the tool still used ("MuseScore 3.6 (pas encore passé à
     # la 4)"); one from a tool to another names the second ("passé de Win-Cim à Gescime").
@@ -1528,6 +1529,11 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
     ]
     if not rest:
         # Only a model number beside the name ("Stormshield SN310"): the product.
+        return False
+    untyped = [w for w in fold(index.names[ident]).split() if w not in found and w.isalnum()]
+    if len(untyped) > 1 and all(w.replace("&", "") == "".join(u[0] for u in untyped) for w in rest):
+        # The initials of the words of its name left untyped ("Veeam B&R", Veeam Backup &
+        # Replication): the product.
         return False
     if all((hit := index.exact.get(w)) is not None and hit.entry == ident for w in rest):
         # Every other word is another name of the same entry ("AWS EC2").
