@@ -77,6 +77,7 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh25", 0.85),
         ("fresh26", 0.80),
         ("fresh27", 0.85),
+        ("fresh28", 0.83),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(

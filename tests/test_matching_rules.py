@@ -2233,3 +2233,17 @@ def test_a_move_after_a_bracket_or_an_ellipsis(shipped_index: matcher.Index) -> 
 def test_the_initials_of_the_words_of_a_name_left_untyped(shipped_index: matcher.Index) -> None:
     # Acronis Cyber Protect, by its brand and the initials of the rest of its name.
     assert _read("Acronis CP", shipped_index) == (Status.PROPRIETARY, "acronis")
+
+
+def test_ou_plutot_and_or_rather_correct(shipped_index: matcher.Index) -> None:
+    assert _lines("Zoom, or rather Jitsi", shipped_index) == [(Status.LIBRE, "jitsi-meet")]
+    assert _lines("Doodle, ou plutôt Framadate", shipped_index) == [(Status.LIBRE, "framadate")]
+    # A question stays a question.
+    assert _lines("Teams ou plutôt Zoom ?", shipped_index) == [(Status.AMBIGUOUS, None)]
+
+
+def test_an_acronym_of_a_whole_name_s_initials(shipped_index: matcher.Index) -> None:
+    # Too Good To Go, by the initials of its four words.
+    assert _read("TGTG", shipped_index) == (Status.PROPRIETARY, "too-good-to-go")
+    # An acronym that spells no name is nothing.
+    assert _read("RGPD", shipped_index) == (Status.UNKNOWN, None)

@@ -55,7 +55,7 @@ _TAKEN_BACK = re.compile(
     r"it\s+is|rather)\s+)?"
     # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom", "Doodle, enfin
     # Framadate", "Slack, I mean Mattermost", "Zoom - actually Teams now".
-    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*non\b)?|euh|I\s+mean|sorry|pardon|actually|en\s+fait"
+    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*non\b)?|euh|I\s+mean|sorry|pardon|actually|en\s+fait|ou\s+plutôt|or\s+rather"
     # "Zoom - no, we use Teams now", "Zoom - non, on utilise Teams".
     r"|(?:no|non)\s*,\s*(?=(?:we|on|nous)\s))\b"
     r"[\s,;:.!-]*"
@@ -572,6 +572,7 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         or _initials(entry, index, min_score)
         or _initials_of_maker(entry, index, min_score)
         or _short_acronym(entry, index)
+        or _name_initials(entry, index)
         or found
     )
 
@@ -667,6 +668,36 @@ def _initials_of_maker(entry: Entry, index: Index, min_score: float) -> Match | 
         return None
     found = _initials(Entry(entry.line, f"{given.group(2)} {given.group(1)}"), index, min_score)
     return found._replace(entry=entry) if found is not None else None
+
+
+# Each index's names by the initials of all their words, made on first use: one reference
+# to the names it was made from, so a new index is never read with an old table.
+_NAME_INITIALS: list[tuple[dict[str, str], dict[str, tuple[str, ...]]]] = []
+# The fewest letters an acronym of a whole name must have to be read alone ("TGTG").
+NAME_INITIALS = 4
+
+
+def _name_initials(entry: Entry, index: Index) -> Match | None:
+    """The one product whose whole name's words have, as initials, an acronym typed in
+    capitals that no name has ("TGTG pour les invendus" is Too Good To Go)."""
+    typed = [
+        w
+        for w in re.findall(rf"\b[A-Z]{{{NAME_INITIALS},6}}\b", entry.text)
+        if key(w) not in index.exact and fold(w) not in index.postings
+    ]
+    if len(typed) != 1:
+        return None
+    if not _NAME_INITIALS or _NAME_INITIALS[0][0] is not index.names:
+        table: dict[str, list[str]] = {}
+        for ident, name in index.names.items():
+            words = re.findall(r"\w+", fold(name))
+            if len(words) >= NAME_INITIALS:
+                table.setdefault("".join(w[0] for w in words), []).append(ident)
+        _NAME_INITIALS[:] = [(index.names, {k: tuple(v) for k, v in table.items()})]
+    found = _NAME_INITIALS[0][1].get(fold(typed[0]), ())
+    if len(found) != 1:
+        return None
+    return _found(entry, index, found[0], SUBSET_SCORE, "initials", ())
 
 
 def _acronym_as_word(text: str, ident: str, index: Index) -> bool:
@@ -2816,7 +2847,7 @@ def _taken_back(found: re.Match[str]) -> str:
     named = _KIND_BEFORE_NAME.sub("", rest)
     if (
         re.search(
-            r"\b(?:enfin|euh|I\s+mean|sorry|pardon|actually|en\s+fait)\b",
+            r"\b(?:enfin|euh|I\s+mean|sorry|pardon|actually|en\s+fait|plutôt|rather)\b",
             found.group(0),
             re.IGNORECASE,
         )
