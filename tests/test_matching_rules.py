@@ -2247,3 +2247,11 @@ def test_an_acronym_of_a_whole_name_s_initials(shipped_index: matcher.Index) -> 
     assert _read("TGTG", shipped_index) == (Status.PROPRIETARY, "too-good-to-go")
     # An acronym that spells no name is nothing.
     assert _read("RGPD", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_an_everyday_word_alone_among_fillers_is_no_longer_name_s_head(
+    shipped_index: matcher.Index,
+) -> None:
+    # "le festival" is the festival, not Festival Scope; the name written whole still is.
+    assert _read("le festival", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("Festival Scope", shipped_index) == (Status.PROPRIETARY, "festival-scope")

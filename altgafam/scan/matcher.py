@@ -564,6 +564,12 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         for word in re.findall(r"\w+", entry.text)
     ):
         return Match(entry, Status.UNKNOWN)
+    if (
+        found.via == "fuzzy"
+        and found.id is not None
+        and _everyday_head(entry.text, found.id, index)
+    ):
+        return Match(entry, Status.UNKNOWN)
     if found.status is not Status.UNKNOWN:
         return found
     return (
@@ -574,6 +580,25 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         or _short_acronym(entry, index)
         or _name_initials(entry, index)
         or found
+    )
+
+
+def _everyday_head(text: str, ident: str, index: Index) -> bool:
+    """Whether a line of several words names, as its only content word, an everyday word in
+    lower case that is one word of a longer name whose other words, no generic ones, it lacks
+    ("l'appli du festival" is no Festival Scope)."""
+    tokens = fold(text).split()
+    words = content_words(tokens)
+    if len(tokens) < 2 or len(words) != 1 or words[0] in _capitalised(text):
+        return False
+    word = words[0]
+    name = fold(index.names[ident]).split()
+    rest = [w for w in name if w != word and w not in FILLERS]
+    return (
+        word in common_words()
+        and word in name
+        and bool(rest)
+        and all(w not in index.vocabulary.generic and w not in tokens for w in rest)
     )
 
 
