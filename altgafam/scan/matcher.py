@@ -96,6 +96,8 @@ _KIND_BEFORE_NAME = re.compile(
 _NO_THEN = re.compile(r"^([^,?;]+),\s*(?:non|no)\s*,?\s+(\S.*)$", re.IGNORECASE)
 # "le Géoportail de l'urbanisme": an article before a name.
 _ARTICLE_START = re.compile(r"^\s*(?:le|la|les|l['\u2019]|the)\s*", re.IGNORECASE)
+# "(Interacoustics)": a context that is only a bracket, and what it holds.
+_BRACKET_ONLY = re.compile(r"\s*\(\s*([^()]+?)\s*\)\s*")
 # "on line", "on-line": the word "online" split in two.
 _ON_LINE = re.compile(r"\bon[\s-]+line\b", re.IGNORECASE)
 # A word written with a capital after a small letter, not all capitals: "AtoM", "iMuse".
@@ -181,6 +183,8 @@ GENERIC_TAIL = 4
 STEM = 6
 # A name this short is easily the start of another one.
 SHORT_NAME = 3
+# The fewest letters an acronym of a whole name must have to be read alone ("TGTG").
+NAME_INITIALS = 4
 # An acronym of at most this many letters, typed alone, is read as a kind of tool unless it
 # starts a name.
 SHORT_ACRONYM = 5
@@ -255,6 +259,9 @@ class Index(NamedTuple):
     # Short aliases whose casing is their spelling ("uBO", "apCV"): typed in capitals, they
     # are some other acronym ("registre UBO", the register of beneficial owners).
     cased: frozenset[str]
+    # The names of four words or more by the initials of all their words ("tgtg": Too Good
+    # To Go): what an acronym no name has may spell.
+    initials: dict[str, tuple[str, ...]]
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -388,7 +395,18 @@ def build_index(catalog: Catalog) -> Index:
             for alias in aliases
             if _CASED.match(alias) and exact[key(alias)].via == "alias"
         ),
+        _name_initials_table(names),
     )
+
+
+def _name_initials_table(names: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Each name of NAME_INITIALS words or more, by the initials of all its words."""
+    table: dict[str, list[str]] = defaultdict(list)
+    for ident, name in names.items():
+        words = re.findall(r"\w+", fold(name))
+        if len(words) >= NAME_INITIALS:
+            table["".join(w[0] for w in words)].append(ident)
+    return {k: tuple(v) for k, v in table.items()}
 
 
 def _labels(domains: dict[str, str]) -> dict[str, frozenset[str]]:
@@ -695,13 +713,6 @@ def _initials_of_maker(entry: Entry, index: Index, min_score: float) -> Match | 
     return found._replace(entry=entry) if found is not None else None
 
 
-# Each index's names by the initials of all their words, made on first use: one reference
-# to the names it was made from, so a new index is never read with an old table.
-_NAME_INITIALS: list[tuple[dict[str, str], dict[str, tuple[str, ...]]]] = []
-# The fewest letters an acronym of a whole name must have to be read alone ("TGTG").
-NAME_INITIALS = 4
-
-
 def _name_initials(entry: Entry, index: Index) -> Match | None:
     """The one product whose whole name's words have, as initials, an acronym typed in
     capitals that no name has ("TGTG pour les invendus" is Too Good To Go)."""
@@ -710,16 +721,7 @@ def _name_initials(entry: Entry, index: Index) -> Match | None:
         for w in re.findall(rf"\b[A-Z]{{{NAME_INITIALS},6}}\b", entry.text)
         if key(w) not in index.exact and fold(w) not in index.postings
     ]
-    if len(typed) != 1:
-        return None
-    if not _NAME_INITIALS or _NAME_INITIALS[0][0] is not index.names:
-        table: dict[str, list[str]] = {}
-        for ident, name in index.names.items():
-            words = re.findall(r"\w+", fold(name))
-            if len(words) >= NAME_INITIALS:
-                table.setdefault("".join(w[0] for w in words), []).append(ident)
-        _NAME_INITIALS[:] = [(index.names, {k: tuple(v) for k, v in table.items()})]
-    found = _NAME_INITIALS[0][1].get(fold(typed[0]), ())
+    found = index.initials.get(fold(typed[0]), ()) if len(typed) == 1 else ()
     if len(found) != 1:
         return None
     return _found(entry, index, found[0], SUBSET_SCORE, "initials", ())
@@ -1262,7 +1264,7 @@ def _maker_apart(context: str, index: Index) -> bool:
     """Whether a bracket, after a name followed by a word none of its names has, holds only a
     maker's name the catalog does not know, written as a name ("Affinity Compact
     (Interacoustics)": Interacoustics' audiometer, no Affinity of Canva's)."""
-    inside = re.fullmatch(r"\s*\(\s*([^()]+?)\s*\)\s*", context)
+    inside = _BRACKET_ONLY.fullmatch(context)
     if inside is None:
         return False
     words = inside.group(1).split()
@@ -1287,7 +1289,7 @@ def _maker_apart(context: str, index: Index) -> bool:
 def _other_maker(context: str, ident: str | None, index: Index) -> bool:
     """Whether a bracket holds only the name of a company the catalog knows that neither
     makes the product nor belongs with its maker ("Apricot (Bonterra)")."""
-    inside = re.fullmatch(r"\s*\(\s*([^()]+?)\s*\)\s*", context)
+    inside = _BRACKET_ONLY.fullmatch(context)
     made = index.vendors.get(key(inside.group(1))) if inside is not None else None
     if not made or ident is None or ident in made:
         return False
@@ -1367,21 +1369,22 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
             ):
                 return _found(entry, index, other, 100.0, named.via, ())
         homonyms = index.homonyms.get("".join(tokens[span]))
-        if homonyms and covered == len(words):
-            # Written exactly as one of them writes its name, capitals and all ("SIECLE",
-            # the ministry's, not Logitud's Siècle): that one.
-            # A version number is no part of the name ("Basecamp 4").
-            typed = " ".join(w for w in text.split() if not _VERSION.match(fold(w)))
-            spelt = [i for i in homonyms if index.names[i] == typed and not text.islower()]
-            if len(spelt) == 1:
-                return _found(entry, index, spelt[0], 100.0, "name", ())
-            return Match(
+        if homonyms:
+            question = Match(
                 entry,
                 Status.AMBIGUOUS,
                 via="homonym",
                 candidates=tuple(Candidate(i, index.names[i], 0.0) for i in homonyms),
             )
-        if homonyms:
+            if covered == len(words):
+                # Written exactly as one of them writes its name, capitals and all ("SIECLE",
+                # the ministry's, not Logitud's Siècle): that one.
+                # A version number is no part of the name ("Basecamp 4").
+                typed = " ".join(w for w in text.split() if not _VERSION.match(fold(w)))
+                spelt = [i for i in homonyms if index.names[i] == typed and not text.islower()]
+                if len(spelt) == 1:
+                    return _found(entry, index, spelt[0], 100.0, "name", ())
+                return question
             # Words beside a name two products share: one's owner named says which ("Orbis
             # (BvD)"); words no name has say nothing, and which one stays a question
             # ("Orbis / Diane": Moody's or Dedalus's?).
@@ -1392,12 +1395,7 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
             if len(owned) == 1:
                 return _found(entry, index, owned[0], 100.0, "name", ())
             if not owned and not any(w in index.postings for w in rest):
-                return Match(
-                    entry,
-                    Status.AMBIGUOUS,
-                    via="homonym",
-                    candidates=tuple(Candidate(i, index.names[i], 0.0) for i in homonyms),
-                )
+                return question
         bare = [t for t in tokens if t not in FILLERS]
         if len(bare) == 1 and bare[0] in index.category_names:
             # An everyday word alone that names a category ("visio" is a video call in
