@@ -2255,3 +2255,27 @@ def test_an_everyday_word_alone_among_fillers_is_no_longer_name_s_head(
     # "le festival" is the festival, not Festival Scope; the name written whole still is.
     assert _read("le festival", shipped_index) == (Status.UNKNOWN, None)
     assert _read("Festival Scope", shipped_index) == (Status.PROPRIETARY, "festival-scope")
+
+
+def test_an_article_before_the_first_part_of_a_name_is_the_everyday_noun(
+    shipped_index: matcher.Index,
+) -> None:
+    # "our rota" is the team's rota, not RotaCloud; a slip of a whole name still reads.
+    assert _read("our rota", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("the trelo", shipped_index) == (Status.PROPRIETARY, "trello")
+
+
+def test_an_unknown_acronym_in_place_of_a_name_s_acronym_is_another_body(
+    shipped_index: matcher.Index,
+) -> None:
+    # Zambia's revenue authority is no Tax Administration Jamaica; TAJ's own name still is.
+    assert _read("ZRA online portal", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("TAJ online portal", shipped_index) == (Status.PROPRIETARY, "taj-portal")
+
+
+def test_a_french_plural_in_aux_of_a_name_s_word_in_al(shipped_index: matcher.Index) -> None:
+    assert _read("nos terminaux Bloomberg", shipped_index) == (
+        Status.PROPRIETARY,
+        "bloomberg-terminal",
+    )
+    assert _read("les terminaux de paiement", shipped_index) == (Status.UNKNOWN, None)

@@ -585,7 +585,10 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
     if (
         found.via == "fuzzy"
         and found.id is not None
-        and _everyday_head(entry.text, found.id, index)
+        and (
+            _everyday_head(entry.text, found.id, index)
+            or _article_piece(entry.text, found.id, index)
+        )
     ):
         return Match(entry, Status.UNKNOWN)
     if found.status is not Status.UNKNOWN:
@@ -618,6 +621,17 @@ def _everyday_head(text: str, ident: str, index: Index) -> bool:
         and bool(rest)
         and all(w not in index.vocabulary.generic and w not in tokens for w in rest)
     )
+
+
+def _article_piece(text: str, ident: str, index: Index) -> bool:
+    """Whether a line is an article, then one word in lower case that is only the first part
+    of a longer name: the everyday noun ("the rota" is no RotaCloud), where a slip of the
+    whole name still reads ("the trelo")."""
+    tokens = fold(text).split()
+    if len(tokens) != 2 or tokens[0] not in ARTICLES or not text.split()[-1].islower():
+        return False
+    word, name = tokens[1], fold(index.names[ident]).split()
+    return (word not in name and "".join(name).startswith(word)) or word in name[:-1]
 
 
 def _planned(entry: Entry, index: Index, min_score: float) -> Match | None:
@@ -1333,10 +1347,20 @@ def _core(text: str, index: Index) -> str | None:
     return core if core and core != text.strip() else None
 
 
+def _singular(token: str, index: Index) -> str:
+    """A French plural in "-aux" of a word names have only in "-al", as that word
+    ("terminaux Bloomberg": Bloomberg Terminal)."""
+    if len(token) > 4 and token.endswith("aux") and token not in index.postings:
+        single = token[:-3] + "al"
+        if single in index.postings:
+            return single
+    return token
+
+
 def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
     text = entry.text
     stripped = _URL.sub(_url_words, text)
-    tokens = fold(stripped).split()
+    tokens = [_singular(t, index) for t in fold(stripped).split()]
     words = content_words(tokens)
     capitalised = _capitalised(stripped)
     hit = _exact(tokens, index, capitalised, alone=len(words) <= 1)
@@ -2265,7 +2289,11 @@ def _fuzzy(
         # An acronym alone, found only after the start of a product's name ("CARL Source
         # GMAO"), says what kind of tool that product is: "GMAO" names none.
         return Match(entry, Status.UNKNOWN)
-    if (acronym and words[0] not in index.postings) or _typed_acronym(entry.text, top_id, index):
+    if (
+        (acronym and words[0] not in index.postings)
+        or _typed_acronym(entry.text, top_id, index)
+        or _swapped_acronym(entry.text, words, top_id, index)
+    ):
         # An acronym no name has is typed on purpose, no slip of a name: "SIRA" is no Apidae,
         # once Sitra, and "the UNFI ordering portal" (United Natural Foods) no UniFi.
         return Match(
@@ -2356,6 +2384,27 @@ def _typed_acronym(text: str, ident: str, index: Index) -> bool:
         w not in index.postings
         and w not in index.exact
         and _slip_of_own_name(w, ident, index, shortest=4)
+        for w in typed
+    )
+
+
+def _swapped_acronym(text: str, words: list[str], ident: str, index: Index) -> bool:
+    """Whether the line holds an acronym in capitals that no name of the catalog has, where
+    the product's name has one the line lacks: another body's name ("RTB online portal" is
+    no TAJ Portal), no slip of it."""
+    from rapidfuzz.distance import OSA
+
+    typed = [
+        fold(word)
+        for word in re.findall(r"\w+", text)
+        if word.isalpha() and word.isupper() and 2 <= len(word) <= SHORT_ACRONYM
+    ]
+    name = fold(index.names[ident]).split()
+    missing = [w for w in name if w not in words and len(w) <= SHORT_ACRONYM and w not in FILLERS]
+    return bool(missing) and any(
+        w not in index.postings
+        and w not in index.exact
+        and not any(OSA.distance(w, m, score_cutoff=1) <= 1 for m in missing)
         for w in typed
     )
 
