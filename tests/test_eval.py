@@ -110,10 +110,7 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # "impots.gouv" for an individual's property space reads as the DGFiP's professional space,
 # whose alias it is (the same State, another of its services).
 # In fresh19, Catapult One (Catapult Sports' player trackers, which the catalog lacks) reads as
-# ECRS's CATAPULT POS by the brand word. In fresh20, the K-Sim
-# engine-room simulator reads as the catalog's only K-Sim, K-Sim Navigation, by the same maker,
-# Kongsberg Maritime; the writer names Kongsberg Gruppen, which planned in 2026 to spin
-# Kongsberg Maritime off (no page read says it was done), so the catalog gives it no parent.
+# ECRS's CATAPULT POS by the brand word.
 # In fresh22, a Garmin Edge 530 bike computer listed beside Garmin Connect reads as
 # Microsoft Edge, the browser's short name (a device the catalog has no entry for, and a model
 # number that could be a browser version). Any other line naming another owner fails.
@@ -129,7 +126,6 @@ KNOWN_OTHER_OWNERS = {
         "the council's planning portal (Idox)",
     ],
     "fresh19": ["le GPS des joueurs (Catapult One)"],
-    "fresh20": ["K-Sim (Kongsberg) pour la salle machine"],
     "fresh22": ["Garmin Connect + Edge 530"],
 }
 

@@ -2279,3 +2279,12 @@ def test_a_french_plural_in_aux_of_a_name_s_word_in_al(shipped_index: matcher.In
         "bloomberg-terminal",
     )
     assert _read("les terminaux de paiement", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_a_maker_in_brackets_counts_whatever_context_follows(shipped_index: matcher.Index) -> None:
+    # Bonterra's Apricot is no Wild Apricot, with more context after the bracket too.
+    assert _read("Apricot (Bonterra) for case notes", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("Affinity Photo (Serif) pour les retouches", shipped_index) == (
+        Status.PROPRIETARY,
+        "affinity",
+    )

@@ -96,8 +96,9 @@ _KIND_BEFORE_NAME = re.compile(
 _NO_THEN = re.compile(r"^([^,?;]+),\s*(?:non|no)\s*,?\s+(\S.*)$", re.IGNORECASE)
 # "le Géoportail de l'urbanisme": an article before a name.
 _ARTICLE_START = re.compile(r"^\s*(?:le|la|les|l['\u2019]|the)\s*", re.IGNORECASE)
-# "(Interacoustics)": a context that is only a bracket, and what it holds.
-_BRACKET_ONLY = re.compile(r"\s*\(\s*([^()]+?)\s*\)\s*")
+# "(Interacoustics)": a bracket that opens the context, whatever follows it ("(Interacoustics)
+# en cabine"), and what it holds.
+_BRACKET_FIRST = re.compile(r"\s*\(\s*([^()]+?)\s*\)")
 # "on line", "on-line": the word "online" split in two.
 _ON_LINE = re.compile(r"\bon[\s-]+line\b", re.IGNORECASE)
 # A word written with a capital after a small letter, not all capitals: "AtoM", "iMuse".
@@ -1276,9 +1277,9 @@ def recognises(text: str, index: Index) -> bool:
 
 def _maker_apart(context: str, index: Index) -> bool:
     """Whether a bracket, after a name followed by a word none of its names has, holds only a
-    maker's name the catalog does not know, written as a name ("Affinity Compact
+    maker's name the catalog does not know (whatever context follows the bracket), written as a name ("Affinity Compact
     (Interacoustics)": Interacoustics' audiometer, no Affinity of Canva's)."""
-    inside = _BRACKET_ONLY.fullmatch(context)
+    inside = _BRACKET_FIRST.match(context)
     if inside is None:
         return False
     words = inside.group(1).split()
@@ -1303,7 +1304,7 @@ def _maker_apart(context: str, index: Index) -> bool:
 def _other_maker(context: str, ident: str | None, index: Index) -> bool:
     """Whether a bracket holds only the name of a company the catalog knows that neither
     makes the product nor belongs with its maker ("Apricot (Bonterra)")."""
-    inside = _BRACKET_ONLY.fullmatch(context)
+    inside = _BRACKET_FIRST.match(context)
     made = index.vendors.get(key(inside.group(1))) if inside is not None else None
     if not made or ident is None or ident in made:
         return False
