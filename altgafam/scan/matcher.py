@@ -1277,8 +1277,8 @@ def recognises(text: str, index: Index) -> bool:
 
 def _maker_apart(context: str, index: Index) -> bool:
     """Whether a bracket, after a name followed by a word none of its names has, holds only a
-    maker's name the catalog does not know (whatever context follows the bracket), written as a name ("Affinity Compact
-    (Interacoustics)": Interacoustics' audiometer, no Affinity of Canva's)."""
+    maker's name the catalog does not know, written as a name, whatever context follows it
+    ("Affinity Compact (Interacoustics)": Interacoustics' audiometer, no Affinity of Canva's)."""
     inside = _BRACKET_FIRST.match(context)
     if inside is None:
         return False
