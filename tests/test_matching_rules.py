@@ -2288,3 +2288,25 @@ def test_a_maker_in_brackets_counts_whatever_context_follows(shipped_index: matc
         Status.PROPRIETARY,
         "affinity",
     )
+
+
+def test_a_choice_answered_with_both_names_both_tools(shipped_index: matcher.Index) -> None:
+    assert _lines("Trello ou Asana ? on a les deux", shipped_index) == [
+        (Status.PROPRIETARY, "trello"),
+        (Status.PROPRIETARY, "asana"),
+    ]
+    # Both sides must name a tool.
+    assert _lines("Excel ou papier ? les deux", shipped_index) == [(Status.AMBIGUOUS, None)]
+
+
+def test_a_correction_to_a_name_in_lower_case(shipped_index: matcher.Index) -> None:
+    assert _lines("Doodle, enfin framadate", shipped_index) == [(Status.LIBRE, "framadate")]
+    # An everyday word after "enfin" is no name: no correction is read.
+    assert _lines("Skype, enfin teams", shipped_index) == [(Status.PROPRIETARY, "skype")]
+
+
+def test_dessus_is_a_filler(shipped_index: matcher.Index) -> None:
+    assert _read("Outlook dessus pour les mails", shipped_index) == (
+        Status.PROPRIETARY,
+        "microsoft-outlook",
+    )

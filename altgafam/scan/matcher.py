@@ -118,6 +118,13 @@ _COMPANY_LIST = re.compile(r"^\s*([^()\[\]{},;/+]+?)\s*[(\[]([^()\[\]]+)[)\]]\s*
 _TOGETHER = re.compile(r"\s+(?:with|avec|on|in|sur|via)\s+", re.IGNORECASE)
 # "Teams ou Meet ?", "Excel or Calc": the writer names a choice, not both tools.
 _CHOICE = re.compile(r"\s(?:ou|or)\s", re.IGNORECASE)
+# "WhatsApp ou Messenger ? les deux", "SumUp ou Zettle, on a les deux", "Zoom or Teams? we use
+# both": a choice its writer answers with both tools.
+_BOTH = re.compile(
+    r"^(.+?)\s*[?,;:.!-]+\s*(?:(?:on|nous)\s+(?:a|avons|utilise|utilisons|prend|garde)\s+|"
+    r"(?:we|they)\s+(?:use|have|keep|kept)\s+)?(?:les\s+deux|both(?:\s+of\s+them)?)\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
 _VERSION = re.compile(
     r"^(?:v?\d+(?:\.\d+)*[a-z]?|cs\d*|cc|(?:19|20)\d\d|x{0,3}(?:ix|iv|v?i{1,3}))$"
 )
@@ -150,7 +157,7 @@ FILLERS = frozenset(
     services plateforme platform site sites www http https com fr org net io perso personnel
     personnelle personal equipe equipes team interne internal utilise utilises used usage use
     utilisation partage partagee shared commun commune principal principale etc tbd todo na
-    now maintenant
+    now maintenant dessus dedans
     """.split()
 )
 # The plans a name is bought in ("premium", "pro"), typed after it.
@@ -2911,13 +2918,14 @@ def _name_like(text: str, everyday: bool = True) -> bool:
     )
 
 
-def _taken_back(found: re.Match[str]) -> str:
+def _taken_back(found: re.Match[str], index: Index) -> str:
     """What a line keeps of the words it takes back: nothing, unless the correction only
     changes their context ("Nextcloud chez Infomaniak ? non, chez Zaclys": Nextcloud stays,
     at another host)."""
     rest = found.string[found.end() :]
     # The name may follow an article and a kind of tool ("enfin l'appli Cartes IGN").
     named = _KIND_BEFORE_NAME.sub("", rest)
+    first = fold(named).split()[:1]
     if (
         re.search(
             r"\b(?:enfin|euh|I\s+mean|sorry|pardon|actually|en\s+fait|plutôt|rather)\b",
@@ -2925,6 +2933,8 @@ def _taken_back(found: re.Match[str]) -> str:
             re.IGNORECASE,
         )
         and not named[:1].isupper()
+        # ... or a name in lower case that is no everyday word ("enfin mattermost").
+        and not (first and first[0] in index.exact and first[0] not in common_words())
     ):
         # "enfin" that no name follows is no correction ("Zoom, enfin surtout pour les AG").
         return found.group(0)
@@ -2950,11 +2960,22 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         ):
             return [m._replace(entry=entry) for m in then]
     rewritten = _ON_LINE.sub("online", entry.text)
-    rewritten = _TAKEN_BACK.sub(_taken_back, rewritten).strip(" ,;") or rewritten
+    rewritten = (
+        _TAKEN_BACK.sub(lambda m: _taken_back(m, index), rewritten).strip(" ,;") or rewritten
+    )
     rewritten = _MOVED.sub("", rewritten, count=1)
     if rewritten != entry.text:
         again = _match_line(entry._replace(text=rewritten), index, min_score)
         return [m._replace(entry=entry) for m in again]
+    both = _BOTH.match(entry.text)
+    if both is not None and _CHOICE.search(both.group(1)):
+        # Both sides of the choice are in use, when each names a tool.
+        sides = [
+            match_entry(Entry(entry.line, piece.strip(" ?")), index, min_score)
+            for piece in _CHOICE.split(both.group(1))
+        ]
+        if all(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in sides):
+            return [m._replace(entry=entry) for m in sides]
     if _CHOICE.search(entry.text):
         choice = _choice(entry, index, min_score)
         if choice is not None:
