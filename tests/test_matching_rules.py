@@ -2310,3 +2310,19 @@ def test_dessus_is_a_filler(shipped_index: matcher.Index) -> None:
         Status.PROPRIETARY,
         "microsoft-outlook",
     )
+
+
+def test_a_name_two_products_share_stays_a_question_until_something_says_which(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Alma" is Alma's split payments and, without its owner's words, Ex Libris Alma.
+    assert _read("Alma", shipped_index) == (Status.AMBIGUOUS, None)
+    # What the line says it does answers the question, in either direction.
+    assert _read("Alma pour la bibliothèque", shipped_index) == (
+        Status.PROPRIETARY,
+        "ex-libris-alma",
+    )
+    assert _read("Alma pour le paiement en plusieurs fois", shipped_index) == (
+        Status.PROPRIETARY,
+        "alma",
+    )

@@ -429,6 +429,15 @@ def _labels(domains: dict[str, str]) -> dict[str, frozenset[str]]:
     return {label: frozenset(ids) for label, ids in labels.items()}
 
 
+def _short_spellings(ident: str, index: Index) -> set[str]:
+    """A product's name as written, and without its owner's words ("Alma" of "Ex Libris
+    Alma"): the ways a line may spell that product exactly."""
+    name = index.names[ident]
+    house = index.vocabulary.house.get(ident, frozenset())
+    short = " ".join(w for w in name.split() if fold(w) not in house)
+    return {name, short} if short else {name}
+
+
 def _homonyms(
     exact: dict[str, _Key],
     names: dict[str, str],
@@ -1413,8 +1422,11 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                 # the ministry's, not Logitud's Siècle): that one.
                 # A version number is no part of the name ("Basecamp 4").
                 typed = " ".join(w for w in text.split() if not _VERSION.match(fold(w)))
+                # Not when another one's name without its owner's words is spelt the same
+                # ("Alma": Alma's payments, or Ex Libris Alma?).
                 spelt = [i for i in homonyms if index.names[i] == typed and not text.islower()]
-                if len(spelt) == 1:
+                alike = [i for i in homonyms if typed in _short_spellings(i, index)]
+                if len(spelt) == 1 and len(alike) == 1:
                     return _found(entry, index, spelt[0], 100.0, "name", ())
                 return question
             # Words beside a name two products share: one's owner named says which ("Orbis
@@ -1476,6 +1488,25 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         if "-" in text and _glued(text, tokens[span], index):
             # A letter hyphened before the name, though it reads as a filler ("D-Edge").
             return Match(entry, Status.UNKNOWN)
+        if (
+            homonyms
+            and ident in homonyms
+            and not any(
+                w in name.split()
+                for w in words
+                if w not in tokens[span]
+                for name in _own_names(ident, index)
+            )
+        ):
+            # Words beside a name two products share that neither owner's nor the name's
+            # own: which one stays a question ("Alma pour la bibliothèque": the context may
+            # answer it), where "Orbis (DPI)" is the ORBIS whose names say DPI.
+            return Match(
+                entry,
+                Status.AMBIGUOUS,
+                via="homonym",
+                candidates=tuple(Candidate(i, index.names[i], 0.0) for i in homonyms),
+            )
         return _found(entry, index, ident, 100.0, via, others)
     if (
         len(words) == 1
