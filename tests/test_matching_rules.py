@@ -2326,3 +2326,10 @@ def test_a_name_two_products_share_stays_a_question_until_something_says_which(
         Status.PROPRIETARY,
         "alma",
     )
+
+
+def test_a_possessive_before_a_name_is_no_name_of_its_own(shipped_index: matcher.Index) -> None:
+    # The "s" of "club's" is neither a name beside Spond nor part of a name with "district".
+    assert _read("the club's Spond", shipped_index) == (Status.PROPRIETARY, "spond")
+    assert _read("the coach's own Trello board", shipped_index) == (Status.PROPRIETARY, "trello")
+    assert _read("the district's site", shipped_index) == (Status.UNKNOWN, None)

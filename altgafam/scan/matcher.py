@@ -565,8 +565,9 @@ def _addresses(text: str) -> list[tuple[str, str]]:
 
 
 def content_words(tokens: list[str]) -> list[str]:
-    """The words that can name a product: fillers and versions dropped."""
-    return [t for t in tokens if t not in FILLERS and not _VERSION.match(t)]
+    """The words that can name a product: fillers, versions and a possessive's "s" ("the
+    club's Spond") dropped."""
+    return [t for t in tokens if t not in FILLERS and t != "s" and not _VERSION.match(t)]
 
 
 def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE) -> Match:
@@ -1998,7 +1999,7 @@ def _named_neighbours(
             other = position + step
             while 0 <= other < len(tokens) and tokens[other] in index.postings:
                 word = tokens[other]
-                if word in FILLERS or _VERSION.match(word):
+                if word in FILLERS or word == "s" or _VERSION.match(word):
                     break
                 if word not in capitalised and plain_word(word, index.vocabulary, common):
                     break
@@ -2222,6 +2223,9 @@ def _fuzzy(
                     # ("une visio par mois" is a video call, not Microsoft Visio).
                     continue
                 if all(w in everyday for w in window):
+                    continue
+                if size > 1 and window[-1] == "s":
+                    # A possessive's "s" is no part of a name ("the district's site").
                     continue
                 # Around a window, words that belong to no name are context ("trelo pour
                 # le suivi des chantiers"): the window is then the whole product name.
