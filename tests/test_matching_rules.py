@@ -2333,3 +2333,10 @@ def test_a_possessive_before_a_name_is_no_name_of_its_own(shipped_index: matcher
     assert _read("the club's Spond", shipped_index) == (Status.PROPRIETARY, "spond")
     assert _read("the coach's own Trello board", shipped_index) == (Status.PROPRIETARY, "trello")
     assert _read("the district's site", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_the_first_part_of_a_name_used_on_a_name_the_catalog_lacks(
+    shipped_index: matcher.Index,
+) -> None:
+    # "rota" is the team's rota, kept on a tool the catalog does not know: no RotaCloud.
+    assert _read("rota on Shiftbase", shipped_index) == (Status.UNKNOWN, None)

@@ -644,11 +644,23 @@ def _everyday_head(text: str, ident: str, index: Index) -> bool:
 def _article_piece(text: str, ident: str, index: Index) -> bool:
     """Whether a line is an article, then one word in lower case that is only the first part
     of a longer name: the everyday noun ("the rota" is no RotaCloud), where a slip of the
-    whole name still reads ("the trelo")."""
+    whole name still reads ("the trelo"); or that word used on a name the catalog lacks."""
     tokens = fold(text).split()
-    if len(tokens) != 2 or tokens[0] not in ARTICLES or not text.split()[-1].islower():
+    typed = text.split()
+    if len(tokens) == 2 and tokens[0] in ARTICLES and typed[-1].islower():
+        word = tokens[1]
+    elif (
+        # ... or one such word used on a name the catalog lacks ("rota on Rosterfy").
+        len(typed) == 3
+        and typed[0].islower()
+        and _TOGETHER.fullmatch(f" {typed[1]} ") is not None
+        and typed[2][:1].isupper()
+        and fold(typed[2]) not in index.postings
+    ):
+        word = tokens[0]
+    else:
         return False
-    word, name = tokens[1], fold(index.names[ident]).split()
+    name = fold(index.names[ident]).split()
     return (word not in name and "".join(name).startswith(word)) or word in name[:-1]
 
 
