@@ -172,7 +172,7 @@ COMMON_WORDS = frozenset(
     notes rappels calendrier contacts reminders calendar mail podcasts music news wallet
     health books journal outlook access project publisher planner lists loop stream bookings
     sway visio later garage frontrunner folios guide agate mariages
-    webmail cloud studio online reader server live search translate photo video
+    webmail cloud studio online reader server live search translate photo video latex
     """.split()
 )
 # A context word shorter than this says too little to choose between products ("de", "le").
