@@ -78,6 +78,7 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh26", 0.80),
         ("fresh27", 0.85),
         ("fresh28", 0.83),
+        ("fresh29", 0.91),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(

@@ -2340,3 +2340,9 @@ def test_the_first_part_of_a_name_used_on_a_name_the_catalog_lacks(
 ) -> None:
     # "rota" is the team's rota, kept on a tool the catalog does not know: no RotaCloud.
     assert _read("rota on Shiftbase", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_latex_in_lower_case_inside_a_line_is_the_material(shipped_index: matcher.Index) -> None:
+    # Latex gloves are no typesetting system; LaTeX written as its name is.
+    assert _read("gants latex", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("LaTeX pour les rapports", shipped_index) == (Status.LIBRE, "latex")
