@@ -2346,3 +2346,18 @@ def test_latex_in_lower_case_inside_a_line_is_the_material(shipped_index: matche
     # Latex gloves are no typesetting system; LaTeX written as its name is.
     assert _read("gants latex", shipped_index) == (Status.UNKNOWN, None)
     assert _read("LaTeX pour les rapports", shipped_index) == (Status.LIBRE, "latex")
+
+
+def test_an_elided_article_glued_to_a_word_makes_no_name_split_elsewhere(
+    shipped_index: matcher.Index,
+) -> None:
+    # "l'ANEF" (the foreigners' online services) is no La Nef, the bank, whose name is "la nef".
+    assert _read("dossier sur le site de l'ANEF", shipped_index) == (Status.PROPRIETARY, "anef")
+
+
+def test_soprano_in_lower_case_inside_a_line_is_the_voice(shipped_index: matcher.Index) -> None:
+    assert _read("pupitre soprano", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("SOPRANO pour les autorisations douanières", shipped_index) == (
+        Status.PROPRIETARY,
+        "soprano-douane",
+    )

@@ -94,6 +94,8 @@ _KIND_BEFORE_NAME = re.compile(
 # "Doodle, non, framadate depuis 2024", "stripe, non payplug": a tool, then "non" and the one
 # in use.
 _NO_THEN = re.compile(r"^([^,?;]+),\s*(?:non|no)\s*,?\s+(\S.*)$", re.IGNORECASE)
+# The elided articles and prepositions, as folded ("l'", "d'").
+_ELIDED = frozenset({"l", "d"})
 # "le Géoportail de l'urbanisme": an article before a name.
 _ARTICLE_START = re.compile(r"^\s*(?:le|la|les|l['\u2019]|the)\s*", re.IGNORECASE)
 # "(Interacoustics)": a bracket that opens the context, whatever follows it ("(Interacoustics)
@@ -173,6 +175,7 @@ COMMON_WORDS = frozenset(
     health books journal outlook access project publisher planner lists loop stream bookings
     sway visio later garage frontrunner folios guide agate mariages
     webmail cloud studio online reader server live search translate photo video latex
+    soprano
     """.split()
 )
 # A context word shorter than this says too little to choose between products ("de", "le").
@@ -2065,6 +2068,14 @@ def _exact(
             ):
                 hit = index.exact.get(joined[:-1])
             if hit is None:
+                continue
+            if (
+                end - start > 1
+                and tokens[start] in _ELIDED
+                and " ".join(tokens[start:end]) not in _own_names(hit.entry, index)
+            ):
+                # An elided article glued to the next word makes no name whose words split
+                # elsewhere ("l'ANEF" is no La Nef), where "L'Oréal" is its own.
                 continue
             word = tokens[start]
             if end - start == 1 and word in capitalised and _split_apart(joined, hit.entry, index):
