@@ -2361,3 +2361,16 @@ def test_soprano_in_lower_case_inside_a_line_is_the_voice(shipped_index: matcher
         Status.PROPRIETARY,
         "soprano-douane",
     )
+
+
+def test_an_everyday_word_name_in_lower_case_before_a_tool_is_the_thing_kept_on_it(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("le tableau sur Excel", shipped_index) == [
+        (Status.PROPRIETARY, "microsoft-excel")
+    ]
+    # Written as a name, it is the product used with the other.
+    assert _lines("Tableau sur Excel", shipped_index) == [
+        (Status.PROPRIETARY, "tableau"),
+        (Status.PROPRIETARY, "microsoft-excel"),
+    ]

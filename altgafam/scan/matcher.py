@@ -3091,6 +3091,14 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         # line names whole, not with something it says what ("Zoom avec les partenaires"),
         # nor with the system it runs on ("Classroom sur les iPad").
         first = read(before)
+        if before.strip().islower() and all(
+            w in COMMON_WORDS or w in FILLERS for w in fold(before).split()
+        ):
+            # A product's name that is an everyday word, in lower case before a tool, is the
+            # thing kept on it ("tableau sur Excel" is a table in Excel, no Tableau).
+            tool = read(after)
+            if tool.status in (Status.PROPRIETARY, Status.LIBRE):
+                return [tool._replace(entry=entry)]
         if first.id is not None and first.id in index.vendors.get(key(after), ()):
             # Through or with the company that makes it ("PNB via Dilicom"): the product,
             # though the company's name is also one of its products'.
