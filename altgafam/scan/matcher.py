@@ -1507,12 +1507,8 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         if (
             homonyms
             and ident in homonyms
-            and not any(
-                w in name.split()
-                for w in words
-                if w not in tokens[span]
-                for name in _own_names(ident, index)
-            )
+            and not {w for w in words if w not in tokens[span]}
+            & {w for name in _own_names(ident, index) for w in name.split()}
         ):
             # Words beside a name two products share that neither owner's nor the name's
             # own: which one stays a question ("Alma pour la bibliothèque": the context may
@@ -2437,15 +2433,20 @@ def _other_words(words: list[str], ident: str, index: Index) -> bool:
     )
 
 
-def _typed_acronym(text: str, ident: str, index: Index) -> bool:
-    """Whether the line holds a word in capitals, short as an acronym, that no name of the
-    catalog has and that stands for a word of the product's names (of four letters or more)
-    only as a slip."""
-    typed = [
+def _capital_acronyms(text: str) -> list[str]:
+    """The words of a line typed in capitals, short as acronyms, folded."""
+    return [
         fold(word)
         for word in re.findall(r"\w+", text)
         if word.isalpha() and word.isupper() and 2 <= len(word) <= SHORT_ACRONYM
     ]
+
+
+def _typed_acronym(text: str, ident: str, index: Index) -> bool:
+    """Whether the line holds a word in capitals, short as an acronym, that no name of the
+    catalog has and that stands for a word of the product's names (of four letters or more)
+    only as a slip."""
+    typed = _capital_acronyms(text)
     return any(
         w not in index.postings
         and w not in index.exact
@@ -2460,11 +2461,7 @@ def _swapped_acronym(text: str, words: list[str], ident: str, index: Index) -> b
     no TAJ Portal), no slip of it."""
     from rapidfuzz.distance import OSA
 
-    typed = [
-        fold(word)
-        for word in re.findall(r"\w+", text)
-        if word.isalpha() and word.isupper() and 2 <= len(word) <= SHORT_ACRONYM
-    ]
+    typed = _capital_acronyms(text)
     name = fold(index.names[ident]).split()
     missing = [w for w in name if w not in words and len(w) <= SHORT_ACRONYM and w not in FILLERS]
     return bool(missing) and any(
@@ -3090,7 +3087,6 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         # "WordPress with WooCommerce", "Gemini in Gmail": a product used with another one the
         # line names whole, not with something it says what ("Zoom avec les partenaires"),
         # nor with the system it runs on ("Classroom sur les iPad").
-        first = read(before)
         if before.strip().islower() and all(
             w in COMMON_WORDS or w in FILLERS for w in fold(before).split()
         ):
@@ -3099,6 +3095,7 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
             tool = read(after)
             if tool.status in (Status.PROPRIETARY, Status.LIBRE):
                 return [tool._replace(entry=entry)]
+        first = read(before)
         if first.id is not None and first.id in index.vendors.get(key(after), ()):
             # Through or with the company that makes it ("PNB via Dilicom"): the product,
             # though the company's name is also one of its products'.
