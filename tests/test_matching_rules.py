@@ -2374,3 +2374,10 @@ def test_an_everyday_word_name_in_lower_case_before_a_tool_is_the_thing_kept_on_
         (Status.PROPRIETARY, "tableau"),
         (Status.PROPRIETARY, "microsoft-excel"),
     ]
+
+
+def test_everyday_lines_the_catalog_s_names_must_not_catch(shipped_index: matcher.Index) -> None:
+    # The US tax agency is no Canadian registry that gave "IRS" in brackets; a plan is no
+    # PlanX, whose stylised "Plan✕" folds to "plan".
+    assert _read("IRS e-file", shipped_index)[1] != "indian-registration-system"
+    assert _read("plan du cimetière", shipped_index)[1] != "planx"
