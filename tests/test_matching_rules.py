@@ -2381,3 +2381,17 @@ def test_everyday_lines_the_catalog_s_names_must_not_catch(shipped_index: matche
     # PlanX, whose stylised "Plan✕" folds to "plan".
     assert _read("IRS e-file", shipped_index)[1] != "indian-registration-system"
     assert _read("plan du cimetière", shipped_index)[1] != "planx"
+
+
+def test_a_correction_after_a_dash(shipped_index: matcher.Index) -> None:
+    assert _lines("Stripe - no, Mollie since June", shipped_index) == [
+        (Status.PROPRIETARY, "mollie")
+    ]
+
+
+def test_a_word_cut_short_after_a_french_article_is_no_slip_of_a_name(
+    shipped_index: matcher.Index,
+) -> None:
+    # "l'interco" is the intercommunality, no Intercom; a slip inside a name still reads.
+    assert _read("le portail de l'interco", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("la trelo", shipped_index) == (Status.PROPRIETARY, "trello")

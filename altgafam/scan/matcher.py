@@ -91,9 +91,11 @@ _KIND_BEFORE_NAME = re.compile(
     r"(?:(?:appli|app|application|logiciel|outil|site|plateforme)\s+)?",
     re.IGNORECASE,
 )
-# "Doodle, non, framadate depuis 2024", "stripe, non payplug": a tool, then "non" and the one
-# in use.
-_NO_THEN = re.compile(r"^([^,?;]+),\s*(?:non|no)\s*,?\s+(\S.*)$", re.IGNORECASE)
+# "Doodle, non, framadate depuis 2024", "stripe, non payplug", "Tithe.ly - no, Pushpay since
+# January": a tool, then "non" and the one in use.
+_NO_THEN = re.compile(
+    r"^([^,?;]+?)(?:,|\s+[-\u2013\u2014])\s*(?:non|no)\s*,?\s+(\S.*)$", re.IGNORECASE
+)
 # The elided articles and prepositions, as folded ("l'", "d'").
 _ELIDED = frozenset({"l", "d"})
 # "le Géoportail de l'urbanisme": an article before a name.
@@ -143,6 +145,7 @@ _LINKS = frozenset("de du des d l la le les of the et and".split())
 # Articles before an everyday word that is also a product's name make it the word: "la box"
 # is the internet router, "the notes" a pile of notes.
 ARTICLES = frozenset("le la les l un une des the a an my ma mon mes notre nos our".split())
+_FRENCH_ARTICLES = frozenset("l le la les".split())
 # ... and so do these before it ("logiciel de garage" is a car repair shop's software).
 _OF = frozenset("de du d of".split())
 # Words people add around a product name, in French and English. They are dropped before
@@ -609,6 +612,7 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         and (
             _everyday_head(entry.text, found.id, index)
             or _article_piece(entry.text, found.id, index)
+            or _cut_after_article(entry.text, found.id, index)
         )
     ):
         return Match(entry, Status.UNKNOWN)
@@ -665,6 +669,25 @@ def _article_piece(text: str, ident: str, index: Index) -> bool:
         return False
     name = fold(index.names[ident]).split()
     return (word not in name and "".join(name).startswith(word)) or word in name[:-1]
+
+
+def _cut_after_article(text: str, ident: str, index: Index) -> bool:
+    """Whether a one-word name is read from a word in lower case after a French article that is
+    only its start, one or two letters short: a word French cuts short on purpose ("la
+    plateforme de l'interco", the intercommunality, is no Intercom), no slip of the name."""
+    name = fold(index.names[ident]).split()
+    if len(name) != 1:
+        return False
+    words = [(w, fold(w)) for w in re.findall(r"\w+", text)]
+    return any(
+        typed.islower()
+        and i > 0
+        and words[i - 1][1] in _FRENCH_ARTICLES
+        and len(word) >= MIN_FUZZY_CHARS
+        and name[0].startswith(word)
+        and 0 < len(name[0]) - len(word) <= 2
+        for i, (typed, word) in enumerate(words)
+    )
 
 
 def _planned(entry: Entry, index: Index, min_score: float) -> Match | None:
