@@ -99,6 +99,8 @@ _NO_THEN = re.compile(
 # The elided articles and prepositions, as folded ("l'", "d'").
 _ELIDED = frozenset({"l", "d"})
 # "le Géoportail de l'urbanisme": an article before a name.
+# "the club's Spond": a possessive, whose "s" is no word of the line.
+_POSSESSIVE = re.compile(r"(\w+)['\u2019]s\b")
 _ARTICLE_START = re.compile(r"^\s*(?:le|la|les|l['\u2019]|the)\s*", re.IGNORECASE)
 # "(Interacoustics)": a bracket that opens the context, whatever follows it ("(Interacoustics)
 # en cabine"), and what it holds.
@@ -571,9 +573,8 @@ def _addresses(text: str) -> list[tuple[str, str]]:
 
 
 def content_words(tokens: list[str]) -> list[str]:
-    """The words that can name a product: fillers, versions and a possessive's "s" ("the
-    club's Spond") dropped."""
-    return [t for t in tokens if t not in FILLERS and t != "s" and not _VERSION.match(t)]
+    """The words that can name a product: fillers and versions dropped."""
+    return [t for t in tokens if t not in FILLERS and not _VERSION.match(t)]
 
 
 def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE) -> Match:
@@ -1403,6 +1404,16 @@ def _core(text: str, index: Index) -> str | None:
     return core if core and core != text.strip() else None
 
 
+def _possessive(found: re.Match[str], index: Index) -> str:
+    """A possessive's "'s" dropped, unless the word with it is a name's ("Moody's")."""
+    word = found.group(1)
+    folded = fold(word)
+    owned = any(
+        f"{folded} s" in index.choices[n] for n in index.postings.get(folded.split()[-1], ())
+    )
+    return found.group(0) if owned else word
+
+
 def _singular(token: str, index: Index) -> str:
     """A French plural in "-aux" of a word names have only in "-al", as that word
     ("terminaux Bloomberg": Bloomberg Terminal)."""
@@ -1415,7 +1426,7 @@ def _singular(token: str, index: Index) -> str:
 
 def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
     text = entry.text
-    stripped = _URL.sub(_url_words, text)
+    stripped = _POSSESSIVE.sub(lambda m: _possessive(m, index), _URL.sub(_url_words, text))
     tokens = [_singular(t, index) for t in fold(stripped).split()]
     words = content_words(tokens)
     capitalised = _capitalised(stripped)
@@ -2033,7 +2044,7 @@ def _named_neighbours(
             other = position + step
             while 0 <= other < len(tokens) and tokens[other] in index.postings:
                 word = tokens[other]
-                if word in FILLERS or word == "s" or _VERSION.match(word):
+                if word in FILLERS or _VERSION.match(word):
                     break
                 if word not in capitalised and plain_word(word, index.vocabulary, common):
                     break
@@ -2265,9 +2276,6 @@ def _fuzzy(
                     # ("une visio par mois" is a video call, not Microsoft Visio).
                     continue
                 if all(w in everyday for w in window):
-                    continue
-                if size > 1 and window[-1] == "s":
-                    # A possessive's "s" is no part of a name ("the district's site").
                     continue
                 # Around a window, words that belong to no name are context ("trelo pour
                 # le suivi des chantiers"): the window is then the whole product name.
