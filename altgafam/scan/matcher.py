@@ -98,9 +98,9 @@ _NO_THEN = re.compile(
 )
 # The elided articles and prepositions, as folded ("l'", "d'").
 _ELIDED = frozenset({"l", "d"})
-# "le Géoportail de l'urbanisme": an article before a name.
 # "the club's Spond": a possessive, whose "s" is no word of the line.
 _POSSESSIVE = re.compile(r"(\w+)['\u2019]s\b")
+# "le Géoportail de l'urbanisme": an article before a name.
 _ARTICLE_START = re.compile(r"^\s*(?:le|la|les|l['\u2019]|the)\s*", re.IGNORECASE)
 # "(Interacoustics)": a bracket that opens the context, whatever follows it ("(Interacoustics)
 # en cabine"), and what it holds.
@@ -1547,12 +1547,7 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
             # Words beside a name two products share that neither owner's nor the name's
             # own: which one stays a question ("Alma pour la bibliothèque": the context may
             # answer it), where "Orbis (DPI)" is the ORBIS whose names say DPI.
-            return Match(
-                entry,
-                Status.AMBIGUOUS,
-                via="homonym",
-                candidates=tuple(Candidate(i, index.names[i], 0.0) for i in homonyms),
-            )
+            return question
         return _found(entry, index, ident, 100.0, via, others)
     if (
         len(words) == 1
