@@ -132,10 +132,17 @@ def load_fresh(path: Path = FRESH_FILE, ids: Path = FRESH_IDS) -> list[FreshCase
     for row in rows[1:]:
         text, product, vendor, owner, kind, *_ = [*row.split("\t"), "", ""]
         products = tuple(p.strip() for p in product.split("|") if p.strip())
+        makers = [v.strip() for v in vendor.split("|")] if "|" in vendor else [vendor.strip()]
+        makers += [""] * (len(products) - len(makers))
         status = {"generic": "unknown"}.get(kind, kind)
         # A product the writer names for two kinds of line ("Odoo": its Enterprise and its
-        # Community edition) is mapped per kind: "Odoo [libre]", "Odoo [proprietary]".
-        ids = tuple(known.get(f"{p} [{status}]", known.get(p)) for p in products)
+        # Community edition) is mapped per kind: "Odoo [libre]", "Odoo [proprietary]"; one
+        # name two makers' products share in a set ("Wave": Wave Financial's accounting, Wave
+        # Mobile Money) is mapped per maker: "Wave [Wave Financial]".
+        ids = tuple(
+            known.get(f"{p} [{m}]", known.get(f"{p} [{status}]", known.get(p)))
+            for p, m in zip(products, makers)
+        )
         cases.append(FreshCase(text, status, products, ids, owner, vendor))
     return cases
 
