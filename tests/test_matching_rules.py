@@ -2395,3 +2395,29 @@ def test_a_word_cut_short_after_a_french_article_is_no_slip_of_a_name(
     # "l'interco" is the intercommunality, no Intercom; a slip inside a name still reads.
     assert _read("le portail de l'interco", shipped_index) == (Status.UNKNOWN, None)
     assert _read("la trelo", shipped_index) == (Status.PROPRIETARY, "trello")
+
+
+def test_a_company_s_name_alone_is_its_product_named_after_it(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Uber (ride-hailing app)", "Wise (money transfer)": the words in brackets only say what
+    # the product is, so the company's name is what people call it.
+    assert _read("Uber pour les déplacements du CA", shipped_index) == (
+        Status.PROPRIETARY,
+        "uber-rides",
+    )
+    assert _read("Wise for paying the Kenyan partners", shipped_index) == (
+        Status.PROPRIETARY,
+        "wise-transfers",
+    )
+    # A company none of whose products is named after it alone stays a question.
+    assert _read("Adobe", shipped_index)[0] is Status.AMBIGUOUS
+
+
+def test_one_word_typed_right_is_no_slip_of_another_name(shipped_index: matcher.Index) -> None:
+    # "logos" is a word of Logos Bible Software's name, and only a slip of LokOS.
+    assert _read("Logos 9 for sermon prep", shipped_index) == (
+        Status.PROPRIETARY,
+        "logos-bible-software",
+    )
+    assert _read("ACCESD", shipped_index) == (Status.PROPRIETARY, "desjardins-accesd")

@@ -1600,6 +1600,14 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         # libre editions count too ("Odoo" is Enterprise or Community). Even when the catalog
         # knows one of them ("EBP" keeps accounts, and also pays staff): the company's name
         # is not that product's, so it stays a question with that one candidate.
+        # One product, though, may carry the company's name with only a word in brackets
+        # saying what it is ("Wise (money transfer)", "Uber (ride-hailing app)"): the
+        # company's name alone is what people call that product. Not an acronym's, which
+        # has other meanings ("ACD").
+        plain = [i for i in company if key(_BRACKET_FIRST.sub("", index.names[i])) == called]
+        acronym = entry.text.isupper() and len(called) <= SHORT_ACRONYM
+        if len(plain) == 1 and not acronym:
+            return _found(entry, index, plain[0], SUBSET_SCORE, "name", ())
         shared = _subset(words, index)
         options = list(company) + sorted(i for i in shared if i in index.libre)
         cands = tuple(Candidate(i, index.names[i], 0.0) for i in options[:5])
@@ -2401,6 +2409,16 @@ def _fuzzy(
             # Every word typed, those dropped as fillers too, starts a word of one rival's
             # name only: "Dragon Pro" is Dragon Professional, not Dragon Medical One.
             return _found(entry, index, spelt[0], round(top, 1), "fuzzy", ())
+        whole = [
+            i
+            for i, _ in [ranked[0], *close]
+            if len(words) == 1
+            and any(index.choice_ids[n] == i for n in index.postings.get(words[0], ()))
+        ]
+        if close and len(whole) == 1:
+            # One word, typed as it is in one rival's name and a slip of the others' only:
+            # the word typed right ("AccèsD" is Desjardins', no slip of Access).
+            return _found(entry, index, whole[0], round(top, 1), "fuzzy", ())
         cands = tuple(Candidate(i, index.names[i], round(s, 1)) for i, s in [ranked[0], *rivals])
         return Match(entry, Status.AMBIGUOUS, score=round(top, 1), via="fuzzy", candidates=cands)
     runners = tuple(
