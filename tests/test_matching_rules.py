@@ -2421,3 +2421,18 @@ def test_one_word_typed_right_is_no_slip_of_another_name(shipped_index: matcher.
         "logos-bible-software",
     )
     assert _read("ACCESD", shipped_index) == (Status.PROPRIETARY, "desjardins-accesd")
+
+
+def test_a_choice_with_a_rule_for_when_is_both_tools(shipped_index: matcher.Index) -> None:
+    # No doubt, but which tool when: both are in use. A question mark keeps it a doubt.
+    assert _lines("Jitsi ou Zoom selon les intervenants", shipped_index) == [
+        (Status.LIBRE, "jitsi-meet"),
+        (Status.PROPRIETARY, "zoom"),
+    ]
+    assert _lines("Lydia or PayPal, depending on the parent", shipped_index) == [
+        (Status.PROPRIETARY, "lydia"),
+        (Status.PROPRIETARY, "paypal"),
+    ]
+    assert _lines("Jitsi ou Zoom selon les intervenants ?", shipped_index)[0][0] is (
+        Status.AMBIGUOUS
+    )

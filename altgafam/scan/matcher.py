@@ -131,6 +131,13 @@ _BOTH = re.compile(
     r"(?:we|they)\s+(?:use|have|keep|kept)\s+)?(?:les\s+deux|both(?:\s+of\s+them)?)\s*[.!]*\s*$",
     re.IGNORECASE,
 )
+# "Zoom ou Teams selon le client", "AnyDesk or TeamViewer, depends on who": no doubt (no
+# question mark) but a rule for when each tool is used, so both are.
+_DEPENDS = re.compile(
+    r"^([^?]+?)\s*[,;:(-]?\s*\b(?:selon|suivant|en\s+fonction|(?:ça|ca|cela)\s+dépend|"
+    r"depends?|depending|according\s+to)\b[^?]*$",
+    re.IGNORECASE,
+)
 _VERSION = re.compile(
     r"^(?:v?\d+(?:\.\d+)*[a-z]?|cs\d*|cc|(?:19|20)\d\d|x{0,3}(?:ix|iv|v?i{1,3}))$"
 )
@@ -3066,7 +3073,7 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     if rewritten != entry.text:
         again = _match_line(entry._replace(text=rewritten), index, min_score)
         return [m._replace(entry=entry) for m in again]
-    both = _BOTH.match(entry.text)
+    both = _BOTH.match(entry.text) or _DEPENDS.match(entry.text)
     if both is not None and _CHOICE.search(both.group(1)):
         # Both sides of the choice are in use, when each names a tool.
         sides = [
