@@ -99,10 +99,7 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
     assert score.accuracy >= bar
 
 
-# The lines of another owner left, known and not fixed. In fresh6, "AWS" is AWS-Achat, a
-# public-procurement platform the catalog lacks (no page on its maker could be read), and
-# "AWS" names Amazon Web Services. In fresh9, Local Line (a food-hub ordering service) is
-# read as LINE, an everyday word written as a name inside another name. In fresh14, AutoCAD
+# The lines of another owner left, known and not fixed. In fresh14, AutoCAD
 # is listed beside the Covadis plug-in that runs in it, which the writer counts alone; and
 # "sur audition" (recruiting by audition) reads as Adobe Audition, as "les devis sur word"
 # reads as Word: a lower-case everyday word after "sur" that names a tool in one line and a
@@ -112,17 +109,13 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # Planning Portal (PortalPlanQuest): everyday words that are that product's name; and
 # "impots.gouv" for an individual's property space reads as the DGFiP's professional space,
 # whose alias it is (the same State, another of its services).
-# In fresh19, Catapult One (Catapult Sports' player trackers, which the catalog lacks) reads as
-# ECRS's CATAPULT POS by the brand word.
 # In fresh22, a Garmin Edge 530 bike computer listed beside Garmin Connect reads as
 # Microsoft Edge, the browser's short name (a device the catalog has no entry for, and a model
 # number that could be a browser version).
-# In fresh30 (all three products the catalog lacks): Seventh String's Transcribe! reads as
-# Google's Live Transcribe by its one distinctive word; the Rugby Football League's Our League
-# as Little League's data centre by "League"; Singapore's Charity Portal as the Australian
-# charity regulator's portal of the same name. Any other line naming another owner fails.
+# In fresh30, "Charity Portal" alone, Singapore's, reads as the Australian charity regulator's
+# portal: both are called so without their owner's name, for the same job, and the line says
+# nothing of the country. Any other line naming another owner fails.
 KNOWN_OTHER_OWNERS = {
-    "fresh6": ["AWS pour les marchés publics"],
     "fresh14": [
         "Covadis sur AutoCAD",
         "MonMaster ? non, on recrute sur audition, juste Parcoursup",
@@ -132,13 +125,8 @@ KNOWN_OTHER_OWNERS = {
         "impots.gouv (gérer mes biens immobiliers)",
         "the council's planning portal (Idox)",
     ],
-    "fresh19": ["le GPS des joueurs (Catapult One)"],
     "fresh22": ["Garmin Connect + Edge 530"],
-    "fresh30": [
-        "Transcribe! pour relever les gavottes",
-        "Our League for player registrations",
-        "Charity Portal",
-    ],
+    "fresh30": ["Charity Portal"],
 }
 
 
