@@ -1328,8 +1328,9 @@ def test_a_name_of_its_own_before_a_job_word_is_no_short_name(
     # "Framacalc" is EtherCalc's whole name at Framasoft, not a short form of it: a job word
     # after it says what the sheet is for, not which other product.
     assert _read("framacalc budget du club", shipped_index) == (Status.LIBRE, "ethercalc")
-    # A short name by initials is still short: "AWS achats" is no AWS service.
-    assert _read("AWS achats", shipped_index) == (Status.UNKNOWN, None)
+    # A short name by initials is still short: "AWS achats" is no Amazon Web Services, but
+    # Avenue Web Systèmes' procurement platform AWS-Achat.
+    assert _read("AWS achats", shipped_index) == (Status.PROPRIETARY, "aws-achat")
     assert _read("Teams planning", shipped_index) == (Status.UNKNOWN, None)
 
 
@@ -2436,3 +2437,14 @@ def test_a_choice_with_a_rule_for_when_is_both_tools(shipped_index: matcher.Inde
     assert _lines("Jitsi ou Zoom selon les intervenants ?", shipped_index)[0][0] is (
         Status.AMBIGUOUS
     )
+
+
+def test_a_company_s_name_that_heads_another_maker_s_product_asks_about_both(
+    shipped_index: matcher.Index,
+) -> None:
+    # "MUSE" is the Muse Group and GE's MUSE: the question holds both, and what is done
+    # with it says which.
+    found = matcher.match_entry(Entry(1, "MUSE"), shipped_index)
+    assert found.status is Status.AMBIGUOUS
+    assert {"musescore-com", "ge-muse"} <= {c.id for c in found.candidates}
+    assert _read("MUSE for the ECG archive", shipped_index) == (Status.PROPRIETARY, "ge-muse")

@@ -1616,7 +1616,15 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         if len(plain) == 1 and not acronym:
             return _found(entry, index, plain[0], SUBSET_SCORE, "name", ())
         shared = _subset(words, index)
-        options = list(company) + sorted(i for i in shared if i in index.libre)
+        # Another maker's product whose name the company's name heads ("MUSE", GE's, beside
+        # the Muse Group) is asked about too.
+        headed = sorted(
+            i
+            for i in shared
+            if i not in company and len(words) == 1 and _head(words[0], i, index)
+        )
+        options = list(company) + sorted(i for i in shared if i in index.libre) + headed
+        options = list(dict.fromkeys(options))
         cands = tuple(Candidate(i, index.names[i], 0.0) for i in options[:5])
         return Match(entry, Status.AMBIGUOUS, via="vendor", candidates=cands)
     return _fuzzy(entry, words, index, min_score, capitalised, " ".join(tokens))
