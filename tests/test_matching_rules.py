@@ -2448,3 +2448,43 @@ def test_a_company_s_name_that_heads_another_maker_s_product_asks_about_both(
     assert found.status is Status.AMBIGUOUS
     assert {"musescore-com", "ge-muse"} <= {c.id for c in found.candidates}
     assert _read("MUSE for the ECG archive", shipped_index) == (Status.PROPRIETARY, "ge-muse")
+
+
+def test_a_public_body_s_kind_before_what_body_it_is_is_no_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # "l'Office de tourisme" is a body; "Office" alone stays Microsoft's.
+    assert _read("les stats de l'Office de tourisme", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("the Office for National Statistics data", shipped_index)[0] is not (
+        Status.PROPRIETARY
+    )
+    assert _read("la suite Office du collège", shipped_index) == (
+        Status.PROPRIETARY,
+        "microsoft-office",
+    )
+
+
+def test_a_list_written_with_dashes(shipped_index: matcher.Index) -> None:
+    assert _lines("Trello - Slack - Zoom", shipped_index) == [
+        (Status.PROPRIETARY, "trello"),
+        (Status.PROPRIETARY, "slack"),
+        (Status.PROPRIETARY, "zoom"),
+    ]
+    assert _lines("- Canva - Notion", shipped_index) == [
+        (Status.PROPRIETARY, "canva"),
+        (Status.PROPRIETARY, "notion"),
+    ]
+
+
+def test_a_tool_given_up_then_after_a_colon_the_one_used(shipped_index: matcher.Index) -> None:
+    assert _lines("Mailchimp, enfin plus depuis l'AG : Brevo", shipped_index) == [
+        (Status.PROPRIETARY, "brevo")
+    ]
+
+
+def test_a_former_name_its_address_still_spells_is_no_everyday_word(
+    shipped_index: matcher.Index,
+) -> None:
+    # "twitter" in lower case is X (twitter.com); "vend" stays a verb.
+    assert _read("le compte twitter du club", shipped_index) == (Status.PROPRIETARY, "x")
+    assert _read("on vend sur leboncoin", shipped_index)[1] != "lightspeed-retail"

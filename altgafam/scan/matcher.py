@@ -81,6 +81,10 @@ _MOVED = re.compile(
     r"(?<!not\s)(?<!yet\s)(?:moved|switched|migrated)\s+(?:over\s+)?(?:from\s+.+?\s+|\w+\s+)?to|replaced\s+by|now\s+(?:on|using|use)|"
     # "X ou Y ? j'ai testé les 2, je garde X": the one kept, named.
     r"(?:je|on|nous)\s+gard(?:e|ons)(?=\s+(?-i:[A-Z\u00c0-\u00dd]))|we\s+(?:kept|keep)(?=\s+(?-i:[A-Z]))|"
+    # "Deliveroo, enfin plus depuis qu'on est en coop : CoopCycle", "Skype, no longer used:
+    # Jitsi": a tool given up, then, after a colon, the one used instead.
+    r"[,;]\s*(?:enfin\s+plus|plus\s+(?:depuis|utilisée?s?|du\s+tout)|no\s+longer|"
+    r"not\s+any\s*more)\b[^:?]*:|"
     # "l'appli Géoportail (maintenant Cartes IGN)": the new name in brackets.
     r"\s*\(\s*(?:maintenant|désormais|now|actually|en\s+fait))\s+(?=\S)",
     re.IGNORECASE,
@@ -155,6 +159,18 @@ _LINKS = frozenset("de du des d l la le les of the et and".split())
 # is the internet router, "the notes" a pile of notes.
 ARTICLES = frozenset("le la les l un une des the a an my ma mon mes notre nos our".split())
 _FRENCH_ARTICLES = frozenset("l le la les".split())
+_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+_LEADING_DASH = re.compile(r"^\s*[-\u2013\u2014]\s+")
+# "l'Office du Bac", "l'Office public de la langue bretonne", "the Office for Students": a noun
+# that names a kind of public body, after an article and before what body it is, is that body,
+# whatever product has the noun for its short name (Microsoft's "Office").
+_BODY = re.compile(
+    r"(?:\bl['’]\s*|\b(?:le|la|the)\s+)(office|agence|agency|bureau|conseil|council|centre|"
+    r"center|institut|institute|maison|chambre|caisse|board)\s+(?:du|des|de|d['’]|public|"
+    r"publique|national|nationale|municipal|municipale|régional|régionale|départemental|"
+    r"départementale|intercommunal|intercommunale|of|for)\b",
+    re.IGNORECASE,
+)
 # ... and so do these before it ("logiciel de garage" is a car repair shop's software).
 _OF = frozenset("de du d of".split())
 # Words people add around a product name, in French and English. They are dropped before
@@ -593,6 +609,12 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         # A name the catalog writes in capitals, typed in lower case after an article, is the
         # everyday word it spells ("les traces gpx" are GPS tracks, no TRACES NT)...
         _acronym_as_word(entry.text, found.id, index)
+        # ... and a public body's kind, named as such ("l'Office de tourisme"), is no product
+        # whose short name it is...
+        or any(
+            fold(body.group(1)) in {fold(n) for n in _short_spellings(found.id, index)}
+            for body in _BODY.finditer(entry.text)
+        )
         # ... and a slip of one word of a name joined by a hyphen to a word it lacks is
         # another name ("telemac-mascaret" is no Telepac).
         or (found.via == "fuzzy" and _hyphened(entry.text, found.id, index))
@@ -2146,9 +2168,11 @@ def _exact(
                 and hit.via == "former_name"
                 and word not in capitalised
                 and plain_word(word, index.vocabulary, common_words())
+                and hit.entry not in index.labels.get(word, frozenset())
             ):
                 # A former name that is an everyday word, in lower case, is the word: "on
-                # vend sur leboncoin" sells, on no Vend (Lightspeed Retail's old name).
+                # vend sur leboncoin" sells, on no Vend (Lightspeed Retail's old name). Not
+                # one the product's own address still spells ("twitter", twitter.com).
                 continue
             if end - start == 1 and start > 0 and _VERSION.match(word):
                 # Nor does a number after a word: "11" in "Windows 11" is a version, no "1&1".
@@ -3074,6 +3098,11 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         ):
             return [m._replace(entry=entry) for m in then]
     rewritten = _ON_LINE.sub("online", entry.text)
+    # A list written with dashes ("PNB - Cafeyn - Tënk", "- Pennylane - Stripe - Qonto"): two
+    # dashes between names, or one after a leading dash, part the tools as commas do.
+    undashed = _LEADING_DASH.sub("", rewritten)
+    if len(_DASH.findall(undashed)) >= (1 if undashed != rewritten else 2):
+        rewritten = _DASH.sub(", ", undashed)
     rewritten = (
         _TAKEN_BACK.sub(lambda m: _taken_back(m, index), rewritten).strip(" ,;") or rewritten
     )
