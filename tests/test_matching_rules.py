@@ -2488,3 +2488,22 @@ def test_a_former_name_its_address_still_spells_is_no_everyday_word(
     # "twitter" in lower case is X (twitter.com); "vend" stays a verb.
     assert _read("le compte twitter du club", shipped_index) == (Status.PROPRIETARY, "x")
     assert _read("on vend sur leboncoin", shipped_index)[1] != "lightspeed-retail"
+
+
+def test_an_edition_named_in_the_context_says_which(shipped_index: matcher.Index) -> None:
+    # "version communautaire" is the Community edition, whatever the job says.
+    assert _read("Odoo pour les adhésions (version communautaire)", shipped_index) == (
+        Status.LIBRE,
+        "odoo",
+    )
+    assert _read("Odoo pour la facturation, version entreprise", shipped_index) == (
+        Status.PROPRIETARY,
+        "odoo-enterprise",
+    )
+
+
+def test_a_silent_e_after_a_name_is_a_slip(shipped_index: matcher.Index) -> None:
+    assert _read("les rdv passent par doctolibe", shipped_index) == (
+        Status.PROPRIETARY,
+        "doctolib",
+    )

@@ -159,6 +159,13 @@ _LINKS = frozenset("de du des d l la le les of the et and".split())
 # is the internet router, "the notes" a pile of notes.
 ARTICLES = frozenset("le la les l un une des the a an my ma mon mes notre nos our".split())
 _FRENCH_ARTICLES = frozenset("l le la les".split())
+# Edition words, in French and English, as product names write them.
+_EDITIONS = {
+    "communautaire": "community",
+    "community": "community",
+    "entreprise": "enterprise",
+    "enterprise": "enterprise",
+}
 _DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 _LEADING_DASH = re.compile(r"^\s*[-\u2013\u2014]\s+")
 # "l'Office du Bac", "l'Office public de la langue bretonne", "the Office for Students": a noun
@@ -1031,6 +1038,18 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
             asked_for = found.candidates
             if typed and any(numbers.values()):
                 asked_for = tuple(c for c in asked_for if typed & numbers[c.id])
+            # An edition named in the context, in French too ("version communautaire"), is the
+            # candidate whose name says it.
+            editions = {
+                _EDITIONS.get(w, w) for w in fold(text[len(core) :]).split() if w in _EDITIONS
+            }
+            edited = [
+                c.id
+                for c in asked_for
+                if editions & set(fold(" ".join(_own_names(c.id, index))).split())
+            ]
+            if len(edited) == 1:
+                return _found(entry, index, edited[0], SUBSET_SCORE, "context", ())
             settled = _described_by(text[len(core) :], asked_for, index)
             if settled is not None:
                 return _found(entry, index, settled, SUBSET_SCORE, "context", ())
@@ -2602,6 +2621,10 @@ def _near_brand(typed: str, ident: str, index: Index) -> bool:
         return False
     theirs = {w for name in _own_names(ident, index) for w in name.split()}
     if typed in theirs:
+        return False
+    if any(typed == f"{w}e" for w in theirs if len(w) >= MIN_FUZZY_CHARS + 1):
+        # A silent "e" written after the name, as French spells ("doctolibe"), is a slip of
+        # memory, not of the fingers.
         return False
     # Whether a letter is doubled is no slip of the fingers but of memory: the words are
     # compared with each written once ("wattsap" is WhatsApp typed as it sounds).
