@@ -104,11 +104,9 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # "sur audition" (recruiting by audition) reads as Adobe Audition, as "les devis sur word"
 # reads as Word: a lower-case everyday word after "sur" that names a tool in one line and a
 # manner in the other. In fresh15, the line names the State's Pass'Sport beside Le Compte Asso
-# through which it is claimed, where its writer names the platform alone. In fresh18, a
-# council's planning portal made by Idox, which the catalog lacks, reads as the national
-# Planning Portal (PortalPlanQuest): everyday words that are that product's name; and
-# "impots.gouv" for an individual's property space reads as the DGFiP's professional space,
-# whose alias it is (the same State, another of its services).
+# through which it is claimed, where its writer names the platform alone.
+# In fresh18, "impots.gouv" for an individual's property space reads as the DGFiP's
+# professional space, whose alias it is (the same State, another of its services).
 # In fresh22, a Garmin Edge 530 bike computer listed beside Garmin Connect reads as
 # Microsoft Edge, the browser's short name (a device the catalog has no entry for, and a model
 # number that could be a browser version).
@@ -121,10 +119,7 @@ KNOWN_OTHER_OWNERS = {
         "MonMaster ? non, on recrute sur audition, juste Parcoursup",
     ],
     "fresh15": ["le Pass'Sport via le Compte Asso"],
-    "fresh18": [
-        "impots.gouv (gérer mes biens immobiliers)",
-        "the council's planning portal (Idox)",
-    ],
+    "fresh18": ["impots.gouv (gérer mes biens immobiliers)"],
     "fresh22": ["Garmin Connect + Edge 530"],
     "fresh30": ["Charity Portal"],
 }

@@ -2283,8 +2283,12 @@ def test_a_french_plural_in_aux_of_a_name_s_word_in_al(shipped_index: matcher.In
 
 
 def test_a_maker_in_brackets_counts_whatever_context_follows(shipped_index: matcher.Index) -> None:
-    # Bonterra's Apricot is no Wild Apricot, with more context after the bracket too.
-    assert _read("Apricot (Bonterra) for case notes", shipped_index) == (Status.UNKNOWN, None)
+    # Bonterra's Apricot is no Wild Apricot, with more context after the bracket too: it is
+    # Bonterra's case-management product.
+    assert _read("Apricot (Bonterra) for case notes", shipped_index) == (
+        Status.PROPRIETARY,
+        "bonterra-impact-management",
+    )
     assert _read("Affinity Photo (Serif) pour les retouches", shipped_index) == (
         Status.PROPRIETARY,
         "affinity",
@@ -2506,4 +2510,21 @@ def test_a_silent_e_after_a_name_is_a_slip(shipped_index: matcher.Index) -> None
     assert _read("les rdv passent par doctolibe", shipped_index) == (
         Status.PROPRIETARY,
         "doctolib",
+    )
+
+
+def test_a_maker_in_brackets_after_an_everyday_name_is_that_maker_s_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # "planning portal" is everyday words, and Idox, in brackets, makes a planning site: no
+    # Planning Portal, and Idox's site when the words say what it does.
+    assert _read("the district's planning portal (Idox)", shipped_index)[1] != "planning-portal"
+    assert _read("planning applications portal (Idox)", shipped_index) == (
+        Status.PROPRIETARY,
+        "idox-public-access",
+    )
+    # A name typed whole and written as one stays itself.
+    assert _read("Planning Portal (TerraQuest)", shipped_index) == (
+        Status.PROPRIETARY,
+        "planning-portal",
     )

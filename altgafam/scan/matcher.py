@@ -1003,11 +1003,22 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
             if (
                 _maker_apart(text[len(core) :], index)
                 or _other_maker(text[len(core) :], found.id, index)
-            ) and not _spelt_whole(core, found.id, index):
+            ) and (
+                not _spelt_whole(core, found.id, index)
+                or _everyday_name(core, found.id or "", index)
+            ):
                 # A maker the catalog lacks, in brackets after words that are not the product's
                 # whole name: that maker's product ("Affinity Compact (Interacoustics)" is no
                 # Affinity of Canva's, "Apricot (Bonterra)" no Wild Apricot); the name typed
-                # whole stays itself ("i-parapheur (Libriciel)").
+                # whole stays itself ("i-parapheur (Libriciel)"), unless it is everyday words
+                # in lower case ("the council's planning portal (Idox)": Idox's, no Planning
+                # Portal). The maker's own product is it, when the words say what that one does.
+                inside = _BRACKET_FIRST.match(text[len(core) :])
+                made = index.vendors.get(key(inside.group(1))) if inside is not None else None
+                mades = tuple(Candidate(i, index.names[i], 0.0) for i in made or ())
+                settled = _described_by(core, mades, index) if mades else None
+                if settled is not None:
+                    return _found(entry, index, settled, SUBSET_SCORE, "context", ())
                 return Match(entry, Status.UNKNOWN)
             return found._replace(entry=entry)
         if found.status is Status.AMBIGUOUS:
@@ -1402,6 +1413,17 @@ def _maker_apart(context: str, index: Index) -> bool:
         and fold(w) not in common
         and fold(w) not in index.vendors
         for w in words
+    )
+
+
+def _everyday_name(text: str, ident: str, index: Index) -> bool:
+    """Whether a product's name is everyday words only, typed in lower case in the text
+    ("planning portal")."""
+    words = content_words(fold(index.names.get(ident, "")).split())
+    capitalised = _capitalised(text)
+    common = common_words()
+    return bool(words) and all(
+        plain_word(w, index.vocabulary, common) and w not in capitalised for w in words
     )
 
 
