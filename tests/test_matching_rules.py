@@ -2528,3 +2528,15 @@ def test_a_maker_in_brackets_after_an_everyday_name_is_that_maker_s_product(
         Status.PROPRIETARY,
         "planning-portal",
     )
+
+
+def test_a_company_s_name_in_lower_case_after_an_everyday_word_is_a_phrase(
+    shipped_index: matcher.Index,
+) -> None:
+    # "clear outside" (an astronomy forecast the catalog lacks) is no product of Outside, the
+    # company; written as the company's name, with a job, it still is.
+    assert _read("météo du soir sur clear outside", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("agenda de tournée partagé (google)", shipped_index) == (
+        Status.PROPRIETARY,
+        "google-calendar",
+    )

@@ -1645,7 +1645,7 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         return _found(entry, index, unbranded, SUBSET_SCORE, "name", ())
     # A company's name that is also a filler word counts here ("Free mail").
     asked = _company_and_job(
-        [t for t in tokens if t in words or t in index.vendors], index, capitalised
+        [t for t in tokens if t in words or t in index.vendors], index, capitalised, entry.text
     )
     if asked:
         # A company and a job ("Sage compta"): its products for that job.
@@ -1908,7 +1908,7 @@ def _glued(text: str, found: list[str], index: Index) -> bool:
 
 
 def _company_and_job(
-    words: list[str], index: Index, capitalised: frozenset[str] = frozenset()
+    words: list[str], index: Index, capitalised: frozenset[str] = frozenset(), text: str = ""
 ) -> list[str]:
     """A company's name and words that each name a job ("Sage compta", "Google agenda"):
     the company's live products for that job, none when a word names no job. A word that
@@ -1921,6 +1921,19 @@ def _company_and_job(
     for i, word in enumerate(words):
         if named:
             products = index.vendors.get(word)
+            before = words[i - 1] if i > 0 else ""
+            if (
+                products
+                and before
+                and word not in capitalised
+                and (before, word) in pairwise(fold(t) for t in re.findall(r"\w+|[^\w\s]", text))
+                and before in common
+                and before not in index.postings
+                and not category_of(before, index.vocabulary)
+            ):
+                # A company's name in lower case after an everyday word that names no job is
+                # a phrase, or another name ("clear outside" is no Outside).
+                continue
         elif (
             len(word) < BRAND_WORD
             or word in index.vocabulary.acronyms
