@@ -2540,3 +2540,22 @@ def test_a_company_s_name_in_lower_case_after_an_everyday_word_is_a_phrase(
         Status.PROPRIETARY,
         "google-calendar",
     )
+
+
+def test_an_everyday_word_only_inside_one_owner_s_names_is_no_brand(
+    shipped_index: matcher.Index,
+) -> None:
+    # "lettre" is in several of La Poste's names, heading only one: "la lettre de l'amicale"
+    # is a newsletter. A word heading several ("Dragon") stays the brand.
+    assert _read("la lettre de l'amicale", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("Dragon Pro pour les comptes rendus", shipped_index) == (
+        Status.PROPRIETARY,
+        "dragon-professional",
+    )
+
+
+def test_enfin_non_takes_back_whatever_follows(shipped_index: matcher.Index) -> None:
+    assert _lines("WeTransfer, enfin non, on passe par Nextcloud", shipped_index) == [
+        (Status.LIBRE, "nextcloud")
+    ]
+    assert _lines("Teams ? non, ici c'est Jitsi", shipped_index) == [(Status.LIBRE, "jitsi-meet")]

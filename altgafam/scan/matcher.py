@@ -51,7 +51,8 @@ _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+[/+&]\s+|\s+(?:et|and|pis)\s+(?=\S)")
 # "Payfit ? non, Silae", "Payfit? non c'est Silae": a tool named then taken back, with what
 # follows the taking back; the tools listed before it stay ("Zoom, Payfit ? non, Silae").
 _TAKEN_BACK = re.compile(
-    r"[^?,;/+]*\?\s*(?:non|no|nope|pas)\b[\s,;:.!-]*(?:(?:c['\u2019]est|plutôt|it['\u2019]s|"
+    r"[^?,;/+]*\?\s*(?:non|no|nope|pas)\b[\s,;:.!-]*(?:(?:(?:ici|là|here|chez\s+nous)\s*,?\s+)?"
+    r"(?:c['\u2019]est|plutôt|it['\u2019]s|"
     r"it\s+is|rather)\s+)?"
     # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom", "Doodle, enfin
     # Framadate", "Slack, I mean Mattermost", "Zoom - actually Teams now".
@@ -3128,6 +3129,8 @@ def _taken_back(found: re.Match[str], index: Index) -> str:
             found.group(0),
             re.IGNORECASE,
         )
+        # "enfin non": a correction whatever follows ("enfin non, on est sur Nextcloud").
+        and not re.search(r"\b(?:non|no)\b", found.group(0), re.IGNORECASE)
         and not named[:1].isupper()
         # ... or a name in lower case that is no everyday word ("enfin mattermost").
         and not (first and first[0] in index.exact and first[0] not in common_words())

@@ -178,6 +178,13 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
         for word in heads:
             for end in range(CATEGORY_PREFIX, len(word) + 1):
                 categories[word[:end]].add(category.id)
+    # How many of each owner's products a word heads, after the owner's own name.
+    heads: dict[tuple[str, str], int] = defaultdict(int)
+    for s in catalog.services.values():
+        owner_id = owners[s.id]
+        own = [w for w in fold(s.name).split() if w not in vendor_words.get(owner_id, ())]
+        if own:
+            heads[(owner_id, own[0])] += 1
     house_of: dict[str, set[str]] = defaultdict(set)
     brands: set[str] = set()
     for (owner_id, word), entries in owner_entries.items():
@@ -190,7 +197,16 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
             len(entries) >= HOUSE_ENTRIES and not word.isdigit() and word not in label_words
         ):
             house_of[owner_id].add(word)
-            brands.add(word)
+            # An everyday word several of one owner's products share is a brand when it heads
+            # their names ("Dragon" Professional, "Azure" DevOps); only in them ("lettre", in
+            # La Poste's registered-letter services), it is the owner's house word and no
+            # brand in other lines: "la lettre du club" is a newsletter.
+            if (
+                word in vendor_words.get(owner_id, ())
+                or word not in common
+                or heads[(owner_id, word)] >= HOUSE_ENTRIES
+            ):
+                brands.add(word)
     # A company's own name carried by its products stays its brand when one other owner's
     # product bears it too (Trimble's SketchUp was "Google SketchUp"); a word in many
     # owners' names says what, not whose ("cloud", though Clever Cloud's).
