@@ -193,8 +193,13 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
         # does a word many of one owner's products share ("icloud", "azure").
         # A word of a category's label ("paie", in several of Sage's names) says what the
         # products do, not whose they are, unless it is the company's own name.
+        # Two letters ("SI" of SI-SAMU and SI-VIC, information systems) are a kind of thing,
+        # no house word, however many of one owner's names start with them.
         if word in vendor_words.get(owner_id, ()) or (
-            len(entries) >= HOUSE_ENTRIES and not word.isdigit() and word not in label_words
+            len(entries) >= HOUSE_ENTRIES
+            and not word.isdigit()
+            and word not in label_words
+            and len(word) > 2
         ):
             house_of[owner_id].add(word)
             # An everyday word several of one owner's products share is a brand when it heads
