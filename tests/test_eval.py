@@ -79,8 +79,12 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh27", 0.91),
         ("fresh28", 0.93),
         ("fresh29", 0.92),
-        ("fresh30", 0.85),
-        ("fresh31", 0.86),
+        ("fresh30", 0.92),
+        ("fresh31", 0.94),
+        ("fresh32", 0.93),
+        ("fresh33", 0.93),
+        ("fresh34", 0.91),
+        ("fresh35", 0.93),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
