@@ -141,7 +141,7 @@ def load_fresh(path: Path = FRESH_FILE, ids: Path = FRESH_IDS) -> list[FreshCase
         # Mobile Money) is mapped per maker: "Wave [Wave Financial]".
         ids = tuple(
             known.get(f"{p} [{m}]", known.get(f"{p} [{status}]", known.get(p)))
-            for p, m in zip(products, makers)
+            for p, m in zip(products, makers, strict=False)
         )
         cases.append(FreshCase(text, status, products, ids, owner, vendor))
     return cases

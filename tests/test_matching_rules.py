@@ -2560,3 +2560,11 @@ def test_enfin_non_takes_back_whatever_follows(shipped_index: matcher.Index) -> 
         (Status.LIBRE, "nextcloud")
     ]
     assert _lines("Teams ? non, ici c'est Jitsi", shipped_index) == [(Status.LIBRE, "jitsi-meet")]
+
+
+def test_an_owner_s_everyday_house_word_names_none_of_its_products(shipped: Catalog) -> None:
+    # Without Bank of Ireland's own entries (a product the catalog lacks), its name is no
+    # product of the Central Bank of Ireland, whose names share "bank" and "Ireland".
+    services = {i: s for i, s in shipped.services.items() if not i.startswith("boi-")}
+    index = matcher.build_index(shipped._replace(services=services))
+    assert _read("Bank of Ireland 365 online", index)[1] != "central-credit-register"

@@ -173,8 +173,8 @@ _LEADING_DASH = re.compile(r"^\s*[-\u2013\u2014]\s+")
 # that names a kind of public body, after an article and before what body it is, is that body,
 # whatever product has the noun for its short name (Microsoft's "Office").
 _BODY = re.compile(
-    r"(?:\bl['’]\s*|\b(?:le|la|the)\s+)(office|agence|agency|bureau|conseil|council|centre|"
-    r"center|institut|institute|maison|chambre|caisse|board)\s+(?:du|des|de|d['’]|public|"
+    r"(?:\bl['\u2019]\s*|\b(?:le|la|the)\s+)(office|agence|agency|bureau|conseil|council|centre|"
+    r"center|institut|institute|maison|chambre|caisse|board)\s+(?:du|des|de|d['\u2019]|public|"
     r"publique|national|nationale|municipal|municipale|régional|régionale|départemental|"
     r"départementale|intercommunal|intercommunale|of|for)\b",
     re.IGNORECASE,
@@ -1683,9 +1683,7 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         # Another maker's product whose name the company's name heads ("MUSE", GE's, beside
         # the Muse Group) is asked about too.
         headed = sorted(
-            i
-            for i in shared
-            if i not in company and len(words) == 1 and _head(words[0], i, index)
+            i for i in shared if i not in company and len(words) == 1 and _head(words[0], i, index)
         )
         options = list(company) + sorted(i for i in shared if i in index.libre) + headed
         options = list(dict.fromkeys(options))
@@ -2303,7 +2301,7 @@ def _fuzzy(
             ) or any(
                 # An owner's word that is an everyday word in lower case is the word ("l'appli
                 # du festival" is no Festival Scope); a company's name is not ("agenda google").
-                w in house and (w in capitalised or w in index.vendors)
+                w in house and w in vocabulary.brands and (w in capitalised or w in index.vendors)
                 for w in words
             ):
                 return _found(entry, index, ident, SUBSET_SCORE, "fuzzy", ())
@@ -2503,16 +2501,16 @@ def _fuzzy(
             # Every word typed, those dropped as fillers too, starts a word of one rival's
             # name only: "Dragon Pro" is Dragon Professional, not Dragon Medical One.
             return _found(entry, index, spelt[0], round(top, 1), "fuzzy", ())
-        whole = [
+        typed_right = [
             i
             for i, _ in [ranked[0], *close]
             if len(words) == 1
             and any(index.choice_ids[n] == i for n in index.postings.get(words[0], ()))
         ]
-        if close and len(whole) == 1:
+        if close and len(typed_right) == 1:
             # One word, typed as it is in one rival's name and a slip of the others' only:
             # the word typed right ("AccèsD" is Desjardins', no slip of Access).
-            return _found(entry, index, whole[0], round(top, 1), "fuzzy", ())
+            return _found(entry, index, typed_right[0], round(top, 1), "fuzzy", ())
         cands = tuple(Candidate(i, index.names[i], round(s, 1)) for i, s in [ranked[0], *rivals])
         return Match(entry, Status.AMBIGUOUS, score=round(top, 1), via="fuzzy", candidates=cands)
     runners = tuple(

@@ -179,12 +179,12 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
             for end in range(CATEGORY_PREFIX, len(word) + 1):
                 categories[word[:end]].add(category.id)
     # How many of each owner's products a word heads, after the owner's own name.
-    heads: dict[tuple[str, str], int] = defaultdict(int)
+    headed_by: dict[tuple[str, str], int] = defaultdict(int)
     for s in catalog.services.values():
         owner_id = owners[s.id]
         own = [w for w in fold(s.name).split() if w not in vendor_words.get(owner_id, ())]
         if own:
-            heads[(owner_id, own[0])] += 1
+            headed_by[(owner_id, own[0])] += 1
     house_of: dict[str, set[str]] = defaultdict(set)
     brands: set[str] = set()
     for (owner_id, word), entries in owner_entries.items():
@@ -209,7 +209,7 @@ def learn(catalog: Catalog, fillers: frozenset[str]) -> Vocabulary:
             if (
                 word in vendor_words.get(owner_id, ())
                 or word not in common
-                or heads[(owner_id, word)] >= HOUSE_ENTRIES
+                or headed_by[(owner_id, word)] >= HOUSE_ENTRIES
             ):
                 brands.add(word)
     # A company's own name carried by its products stays its brand when one other owner's
