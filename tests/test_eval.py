@@ -85,6 +85,8 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh33", 0.93),
         ("fresh34", 0.91),
         ("fresh35", 0.93),
+        ("fresh36", 0.87),
+        ("fresh37", 0.88),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(

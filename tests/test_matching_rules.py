@@ -2568,3 +2568,10 @@ def test_an_owner_s_everyday_house_word_names_none_of_its_products(shipped: Cata
     services = {i: s for i, s in shipped.services.items() if not i.startswith("boi-")}
     index = matcher.build_index(shipped._replace(services=services))
     assert _read("Bank of Ireland 365 online", index)[1] != "central-credit-register"
+
+
+def test_a_correction_said_in_more_words(shipped_index: matcher.Index) -> None:
+    # "non en fait c'est X maintenant": the words around X only say it is a correction.
+    assert _lines("Skype, non en fait c'est Jitsi maintenant", shipped_index) == [
+        (Status.LIBRE, "jitsi-meet")
+    ]

@@ -101,6 +101,13 @@ _KIND_BEFORE_NAME = re.compile(
 _NO_THEN = re.compile(
     r"^([^,?;]+?)(?:,|\s+[-\u2013\u2014])\s*(?:non|no)\s*,?\s+(\S.*)$", re.IGNORECASE
 )
+# Words that only say a correction is one, around the tool named ("en fait c'est Teams
+# maintenant", "actually it's Zoom now").
+_SAID_SO = re.compile(
+    r"^(?:(?:en\s+fait|actually|plutôt|rather)\s*,?\s*)?(?:(?:c['\u2019]est|it['\u2019]s|it\s+is)\s+)?"
+    r"|\s+(?:maintenant|désormais|now)\s*[.!]*$",
+    re.IGNORECASE,
+)
 # The elided articles and prepositions, as folded ("l'", "d'").
 _ELIDED = frozenset({"l", "d"})
 # "the club's Spond": a possessive, whose "s" is no word of the line.
@@ -3151,7 +3158,9 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         # A tool, then "non," and another tool: the second is the one in use ("Doodle, non,
         # framadate depuis 2024"); "non" before words naming none is no correction.
         first = match_entry(Entry(entry.line, corrected.group(1)), index, min_score)
-        then = _match_line(entry._replace(text=corrected.group(2)), index, min_score)
+        # "non en fait c'est Teams maintenant": the words around the tool only say so.
+        said = _SAID_SO.sub("", corrected.group(2)).strip() or corrected.group(2)
+        then = _match_line(entry._replace(text=said), index, min_score)
         if first.status in (Status.PROPRIETARY, Status.LIBRE) and any(
             m.status in (Status.PROPRIETARY, Status.LIBRE) for m in then
         ):
