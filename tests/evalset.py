@@ -132,7 +132,7 @@ def load_fresh(path: Path = FRESH_FILE, ids: Path = FRESH_IDS) -> list[FreshCase
     for row in rows[1:]:
         text, product, vendor, owner, kind, *_ = [*row.split("\t"), "", ""]
         products = tuple(p.strip() for p in product.split("|") if p.strip())
-        makers = [v.strip() for v in vendor.split("|")] if "|" in vendor else [vendor.strip()]
+        makers = [v.strip() for v in vendor.split("|")]
         makers += [""] * (len(products) - len(makers))
         status = {"generic": "unknown"}.get(kind, kind)
         # A product the writer names for two kinds of line ("Odoo": its Enterprise and its

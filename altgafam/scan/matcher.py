@@ -1689,8 +1689,10 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         shared = _subset(words, index)
         # Another maker's product whose name the company's name heads ("MUSE", GE's, beside
         # the Muse Group) is asked about too.
-        headed = sorted(
-            i for i in shared if i not in company and len(words) == 1 and _head(words[0], i, index)
+        headed = (
+            sorted(i for i in shared if i not in company and _head(words[0], i, index))
+            if len(words) == 1
+            else []
         )
         options = list(company) + sorted(i for i in shared if i in index.libre) + headed
         options = list(dict.fromkeys(options))
@@ -1924,6 +1926,8 @@ def _company_and_job(
     ("Crésus compta" is Crésus Comptabilité)."""
     common = common_words()
     named = [w for w in words if w in index.vendors]
+    # The words side by side as typed, punctuation kept apart ("partagé (google)" is none).
+    adjacent = set(pairwise(fold(t) for t in re.findall(r"\w+|[^\w\s]", text))) if named else set()
     for i, word in enumerate(words):
         if named:
             products = index.vendors.get(word)
@@ -1932,7 +1936,7 @@ def _company_and_job(
                 products
                 and before
                 and word not in capitalised
-                and (before, word) in pairwise(fold(t) for t in re.findall(r"\w+|[^\w\s]", text))
+                and (before, word) in adjacent
                 and before in common
                 and before not in index.postings
                 and not category_of(before, index.vocabulary)
@@ -2508,12 +2512,13 @@ def _fuzzy(
             # Every word typed, those dropped as fillers too, starts a word of one rival's
             # name only: "Dragon Pro" is Dragon Professional, not Dragon Medical One.
             return _found(entry, index, spelt[0], round(top, 1), "fuzzy", ())
-        typed_right = [
-            i
-            for i, _ in [ranked[0], *close]
+        # One word typed: the rivals whose names have it as typed.
+        holders = (
+            {index.choice_ids[n] for n in index.postings.get(words[0], ())}
             if len(words) == 1
-            and any(index.choice_ids[n] == i for n in index.postings.get(words[0], ()))
-        ]
+            else set()
+        )
+        typed_right = [i for i, _ in [ranked[0], *close] if i in holders]
         if close and len(typed_right) == 1:
             # One word, typed as it is in one rival's name and a slip of the others' only:
             # the word typed right ("AccèsD" is Desjardins', no slip of Access).
