@@ -2575,3 +2575,29 @@ def test_a_correction_said_in_more_words(shipped_index: matcher.Index) -> None:
     assert _lines("Skype, non en fait c'est Jitsi maintenant", shipped_index) == [
         (Status.LIBRE, "jitsi-meet")
     ]
+
+
+def test_a_former_maker_s_name_beside_another_name_is_not_its_old_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # Philips's Vue PACS was once "Carestream Vue PACS": Carestream beside a name of its own
+    # is Carestream's other product; beside the words of that old name, it is still the PACS.
+    assert _read("Imaging Suite (Carestream)", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("le PACS de Carestream", shipped_index) == (
+        Status.PROPRIETARY,
+        "philips-vue-pacs",
+    )
+
+
+def test_a_word_that_follows_names_of_every_kind_says_nothing_of_an_only_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # "portal" follows product names of a dozen kinds: the RFL's coaching portal is no app
+    # the catalog knows, though the RFL has one.
+    assert _read("the RFL coaching portal", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_an_arrow_to_no_tool_is_where_the_work_goes(shipped_index: matcher.Index) -> None:
+    assert _lines("krita → traceur de découpe", shipped_index) == [(Status.LIBRE, "krita")]
+    # A tool marked closed, then an arrow to another tool: the move.
+    assert _lines("dropbox (abandonné) → nextcloud", shipped_index) == [(Status.LIBRE, "nextcloud")]

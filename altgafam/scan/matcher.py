@@ -67,7 +67,7 @@ _TAKEN_BACK = re.compile(
 # "mailchimp → listmonk", "boutique sur prestashop, maintenant shopify": the tool used now
 # is what follows (a move done: "on passe à OpenTofu" is one to come).
 _MOVED = re.compile(
-    r"^.*?\b(?:\s*(?:→|->|=>)|"
+    r"^.*?(?:\b|[)\]])(?:\s*(?:→|->|=>)|"
     # "now" after a comma or an ellipsis, unless "sur" follows it as below ("maintenant tout
     # est sur X").
     r"[)\]]?\s*(?:[,;]|\.{2,}|\u2026)\s*(?:maintenant|désormais|now|et\s+là)(?!(?:\s+\w+){0,3}?\s+(?:sur|chez|on)\s)|"
@@ -90,6 +90,8 @@ _MOVED = re.compile(
     r"\s*\(\s*(?:maintenant|désormais|now|actually|en\s+fait))\s+(?=\S)",
     re.IGNORECASE,
 )
+# The arrow of a move ("mailchimp → listmonk"), or of where the work goes.
+_ARROW = re.compile(r"\s*(?:→|->|=>)\s*$")
 # "l'appli Cartes IGN": an article and a kind of tool before a name.
 _KIND_BEFORE_NAME = re.compile(
     r"^(?:(?:l['\u2019]|le\s|la\s|les\s|the\s)\s*)?"
@@ -235,6 +237,8 @@ GENERIC_TAIL = 4
 # Two words sharing this many first letters (and two thirds of the shorter one) are one
 # word's forms ("étiqueteuse", "étiquettes").
 STEM = 6
+# More kinds of product than this following one word in names: the word names no job.
+SPREAD_JOBS = 5
 # A name this short is easily the start of another one.
 SHORT_NAME = 3
 # The fewest letters an acronym of a whole name must have to be read alone ("TGTG").
@@ -1962,6 +1966,19 @@ def _company_and_job(
             continue
         else:
             products = _first_word_of(word, index)
+            beside = words[:i] + words[i + 1 :]
+            if set(beside) & capitalised:
+                # A first word only a former name starts with is the former maker's name,
+                # which makes other things too: beside other words written as a name, it
+                # reads as that product only when they are words of that name ("le PACS
+                # Carestream" is Philips's Vue PACS, once Carestream's; "CS Imaging
+                # (Carestream)" is Carestream Dental's, no PACS).
+                current = _first_word_of(word, index, former=False)
+                products = tuple(
+                    p
+                    for p in products
+                    if p in current or set(beside) <= _former_words(word, p, index)
+                )
         others = words[:i] + words[i + 1 :]
         # Everyday words no name has say what for, not which job ("agenda de tournée").
         said = [
@@ -1982,6 +1999,15 @@ def _company_and_job(
                 # A job said only through names, for a company with a libre edition for it
                 # ("Odoo (modules coop)"): which edition, only the user knows.
                 break
+            if (
+                names_too
+                and len(products) == 1
+                and all(len(_named_jobs(w, index, names_too)) > SPREAD_JOBS for w in others)
+            ):
+                # A word that follows names of every kind ("portal", "manager") says
+                # nothing of a company's only product: "the RFL safeguarding portal" is no
+                # app of the RFL's.
+                continue
             if found and (not names_too or len(found) == 1):
                 return found
         if named:
@@ -2017,14 +2043,33 @@ def _company_described(words: list[str], index: Index, capitalised: frozenset[st
     return found[0] if len(found) == 1 else None
 
 
-def _first_word_of(word: str, index: Index) -> tuple[str, ...]:
-    """The products whose name or an alias of two words or more starts with a word."""
+def _first_word_of(word: str, index: Index, former: bool = True) -> tuple[str, ...]:
+    """The products whose name or an alias of two words or more starts with a word (with
+    `former` false, not counting their former names)."""
     found = {
         index.choice_ids[p]
         for p in index.postings.get(word, frozenset())
-        if index.choices[p].split()[0] == word and " " in index.choices[p]
+        if index.choices[p].split()[0] == word
+        and " " in index.choices[p]
+        and (former or not _former_choice(p, index))
     }
     return tuple(sorted(found))
+
+
+def _former_choice(position: int, index: Index) -> bool:
+    """Whether a choice is only a former name of its entry."""
+    hit = index.exact.get(key(index.choices[position]))
+    return hit is not None and hit.via == "former_name" and hit.entry == index.choice_ids[position]
+
+
+def _former_words(word: str, ident: str, index: Index) -> set[str]:
+    """The words of an entry's former names that start with a word."""
+    return {
+        w
+        for p in index.postings.get(word, frozenset())
+        if index.choice_ids[p] == ident and index.choices[p].split()[0] == word
+        for w in index.choices[p].split()
+    }
 
 
 def _for_the_job(tokens: list[str], span: slice, ident: str, index: Index) -> str | None:
@@ -3179,7 +3224,19 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     rewritten = (
         _TAKEN_BACK.sub(lambda m: _taken_back(m, index), rewritten).strip(" ,;") or rewritten
     )
-    rewritten = _MOVED.sub("", rewritten, count=1)
+    moved = _MOVED.search(rewritten)
+    if moved is not None:
+        again = _match_line(entry._replace(text=rewritten[moved.end() :]), index, min_score)
+        arrow = _ARROW.search(moved.group(0))
+        if arrow is not None and not any(
+            m.status in (Status.PROPRIETARY, Status.LIBRE) for m in again
+        ):
+            # An arrow to what names no tool is where the work goes, not a move: "inkscape →
+            # découpeuse laser" is Inkscape, "fatmap (fermé) → on cherche" still FATMAP.
+            again = _match_line(
+                entry._replace(text=moved.group(0)[: arrow.start()]), index, min_score
+            )
+        return [m._replace(entry=entry) for m in again]
     if rewritten != entry.text:
         again = _match_line(entry._replace(text=rewritten), index, min_score)
         return [m._replace(entry=entry) for m in again]
