@@ -2601,3 +2601,15 @@ def test_an_arrow_to_no_tool_is_where_the_work_goes(shipped_index: matcher.Index
     assert _lines("krita → traceur de découpe", shipped_index) == [(Status.LIBRE, "krita")]
     # A tool marked closed, then an arrow to another tool: the move.
     assert _lines("dropbox (abandonné) → nextcloud", shipped_index) == [(Status.LIBRE, "nextcloud")]
+
+
+def test_a_context_that_describes_another_owner_s_longer_name(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Opera" is the browser; OPERA PMS, Oracle's hotel software, starts with the same word,
+    # and its description says what the context does.
+    assert _read("Opera pour la réception de l'hôtel", shipped_index) == (
+        Status.PROPRIETARY,
+        "opera-pms",
+    )
+    assert _read("Opera pour naviguer", shipped_index) == (Status.PROPRIETARY, "opera")

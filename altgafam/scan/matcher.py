@@ -995,6 +995,19 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                 ),
                 None,
             )
+            if completed is None and said:
+                # ... or the context says what another owner's longer name that starts with
+                # this one does ("Opera pour les TP de réception": Oracle's OPERA PMS, whose
+                # description says so, no browser).
+                longer_names = tuple(
+                    Candidate(i, index.names[i], 0.0)
+                    for i in _started_by(core, index)
+                    if index.owners.get(i) != index.owners.get(found.id or "")
+                )
+                if longer_names:
+                    itself = Candidate(found.id or "", index.names.get(found.id or "", ""), 0.0)
+                    settled = _described_by(text[len(core) :], (itself, *longer_names), index)
+                    completed = settled if settled != found.id else None
             if completed is not None:
                 # The first words of the context complete the name into another product's
                 # ("Opera (PMS de l'hôtel)" is Oracle's OPERA PMS, no browser).
@@ -2052,6 +2065,20 @@ def _first_word_of(word: str, index: Index, former: bool = True) -> tuple[str, .
         if index.choices[p].split()[0] == word
         and " " in index.choices[p]
         and (former or not _former_choice(p, index))
+    }
+    return tuple(sorted(found))
+
+
+def _started_by(text: str, index: Index) -> tuple[str, ...]:
+    """The products a longer name or alias of which starts with all of a text's words."""
+    words = fold(text).split()
+    if not words:
+        return ()
+    found = {
+        index.choice_ids[p]
+        for p in index.postings.get(words[0], frozenset())
+        if len(index.choices[p].split()) > len(words)
+        and index.choices[p].split()[: len(words)] == words
     }
     return tuple(sorted(found))
 
