@@ -2613,3 +2613,25 @@ def test_a_context_that_describes_another_owner_s_longer_name(
         "opera-pms",
     )
     assert _read("Opera pour naviguer", shipped_index) == (Status.PROPRIETARY, "opera")
+
+
+def test_a_name_taken_back_need_not_be_known(shipped_index: matcher.Index) -> None:
+    # The first tool, written as a name the catalog lacks, is corrected by a known one.
+    assert _lines("Zorblix - no, it's Trello now", shipped_index) == [
+        (Status.PROPRIETARY, "trello")
+    ]
+
+
+def test_a_doubt_about_the_name_is_no_second_tool(shipped_index: matcher.Index) -> None:
+    assert _lines("Trello, or whatever it's called these days", shipped_index) == [
+        (Status.PROPRIETARY, "trello")
+    ]
+    assert _lines("Pennylane ou un truc comme ça", shipped_index) == [
+        (Status.PROPRIETARY, "pennylane")
+    ]
+    # Asked, it stays the writer's question.
+    assert _lines("Pennylane ou un truc du genre ?", shipped_index)[0][0] is Status.AMBIGUOUS
+
+
+def test_sage_one_is_sage_accounting_s_former_name(shipped_index: matcher.Index) -> None:
+    assert _read("Sage One", shipped_index) == (Status.PROPRIETARY, "sage-accounting")

@@ -90,6 +90,13 @@ _MOVED = re.compile(
     r"\s*\(\s*(?:maintenant|désormais|now|actually|en\s+fait))\s+(?=\S)",
     re.IGNORECASE,
 )
+# "Sage One, or whatever it's called now", "Ciel ou un truc comme ça": a doubt about the
+# name, no second tool.
+_HEDGE = re.compile(
+    r"\s*[,;]?\s*\b(?:or|ou)\s+(?:whatever|something|un\s+truc|quelque\s+chose)\b"
+    r"(?:\s+(?:it|its|it['\u2019]s|ça|comme|like|du\s+genre|dans\s+le\s+genre)\b[^,;()]*)?\s*$",
+    re.IGNORECASE,
+)
 # The arrow of a move ("mailchimp → listmonk"), or of where the work goes.
 _ARROW = re.compile(r"\s*(?:→|->|=>)\s*$")
 # "l'appli Cartes IGN": an article and a kind of tool before a name.
@@ -3238,11 +3245,17 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         # "non en fait c'est Teams maintenant": the words around the tool only say so.
         said = _SAID_SO.sub("", corrected.group(2)).strip() or corrected.group(2)
         then = _match_line(entry._replace(text=said), index, min_score)
-        if first.status in (Status.PROPRIETARY, Status.LIBRE) and any(
-            m.status in (Status.PROPRIETARY, Status.LIBRE) for m in then
-        ):
+        # A name the catalog lacks, taken back, is as much a tool as a known one ("Footyweb
+        # - no, it's PlayHQ now").
+        taken_back = first.status in (Status.PROPRIETARY, Status.LIBRE) or (
+            first.status is Status.UNKNOWN and _unknown_name(corrected.group(1), index)
+        )
+        if taken_back and any(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in then):
             return [m._replace(entry=entry) for m in then]
     rewritten = _ON_LINE.sub("online", entry.text)
+    if "?" not in rewritten:
+        # Asked ("Hastus ou un truc du genre ?"), the doubt is the writer's question.
+        rewritten = _HEDGE.sub("", rewritten) or rewritten
     # A list written with dashes ("PNB - Cafeyn - Tënk", "- Pennylane - Stripe - Qonto"): two
     # dashes between names, or one after a leading dash, part the tools as commas do.
     undashed = _LEADING_DASH.sub("", rewritten)
