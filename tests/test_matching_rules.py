@@ -2635,3 +2635,9 @@ def test_a_doubt_about_the_name_is_no_second_tool(shipped_index: matcher.Index) 
 
 def test_sage_one_is_sage_accounting_s_former_name(shipped_index: matcher.Index) -> None:
     assert _read("Sage One", shipped_index) == (Status.PROPRIETARY, "sage-accounting")
+
+
+def test_enfin_pas_encore_takes_back_the_tool_before(shipped_index: matcher.Index) -> None:
+    assert _lines("Teams, enfin pas encore, on est toujours sur Zoom", shipped_index) == [
+        (Status.PROPRIETARY, "zoom")
+    ]

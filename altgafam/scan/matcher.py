@@ -56,7 +56,7 @@ _TAKEN_BACK = re.compile(
     r"it\s+is|rather)\s+)?"
     # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom", "Doodle, enfin
     # Framadate", "Slack, I mean Mattermost", "Zoom - actually Teams now".
-    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*non\b)?|euh|I\s+mean|sorry|pardon|actually|en\s+fait|ou\s+plutôt|or\s+rather"
+    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*(?:non|pas\s+encore)\b)?|euh|I\s+mean|sorry|pardon|actually|en\s+fait|ou\s+plutôt|or\s+rather"
     # "Zoom - no, we use Teams now", "Zoom - non, on utilise Teams".
     r"|(?:no|non)\s*,\s*(?=(?:we|on|nous)\s))\b"
     r"[\s,;:.!-]*"
@@ -3218,8 +3218,9 @@ def _taken_back(found: re.Match[str], index: Index) -> str:
             found.group(0),
             re.IGNORECASE,
         )
-        # "enfin non": a correction whatever follows ("enfin non, on est sur Nextcloud").
-        and not re.search(r"\b(?:non|no)\b", found.group(0), re.IGNORECASE)
+        # "enfin non", "enfin pas encore": a correction whatever follows ("enfin non, on est
+        # sur Nextcloud").
+        and not re.search(r"\b(?:non|no|pas\s+encore)\b", found.group(0), re.IGNORECASE)
         and not named[:1].isupper()
         # ... or a name in lower case that is no everyday word ("enfin mattermost").
         and not (first and first[0] in index.exact and first[0] not in common_words())
