@@ -56,7 +56,7 @@ _TAKEN_BACK = re.compile(
     r"it\s+is|rather)\s+)?"
     # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom", "Doodle, enfin
     # Framadate", "Slack, I mean Mattermost", "Zoom - actually Teams now".
-    r"|[^?,;/+]*?\s*[-\u2013\u2014,]\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*(?:non|pas\s+encore)\b)?|euh|I\s+mean|sorry|pardon|actually|en\s+fait|ou\s+plutôt|or\s+rather"
+    r"|[^?,;/+]*?\s*(?:[-\u2013\u2014,]|\.{2,}|\u2026)\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*(?:non|pas\s+encore)\b)?|euh(?:\s*,?\s*non\b)?|I\s+mean|sorry|pardon|actually|en\s+fait|ou\s+plutôt|or\s+rather"
     # "Zoom - no, we use Teams now", "Zoom - non, on utilise Teams".
     r"|(?:no|non)\s*,\s*(?=(?:we|on|nous)\s))\b"
     r"[\s,;:.!-]*"
@@ -97,6 +97,10 @@ _HEDGE = re.compile(
     r"(?:\s+(?:it|its|it['\u2019]s|ça|comme|like|du\s+genre|dans\s+le\s+genre)\b[^,;()]*)?\s*$",
     re.IGNORECASE,
 )
+# "c'est Shopify", "it's PlayHQ": words that only say which tool, before it.
+_IT_IS = re.compile(r"^\s*(?:c['\u2019]\s*est|it['\u2019]s|it\s+is)\s+(?=\S)", re.IGNORECASE)
+# The writer as the subject of a remark ("on a changé", "we switched").
+_SUBJECTS = frozenset("on nous je j we i".split())
 # The arrow of a move ("mailchimp → listmonk"), or of where the work goes.
 _ARROW = re.compile(r"\s*(?:→|->|=>)\s*$")
 # "l'appli Cartes IGN": an article and a kind of tool before a name.
@@ -108,7 +112,8 @@ _KIND_BEFORE_NAME = re.compile(
 # "Doodle, non, framadate depuis 2024", "stripe, non payplug", "Tithe.ly - no, Pushpay since
 # January": a tool, then "non" and the one in use.
 _NO_THEN = re.compile(
-    r"^([^,?;]+?)(?:,|\s+[-\u2013\u2014])\s*(?:non|no)\s*,?\s+(\S.*)$", re.IGNORECASE
+    r"^([^,?;\u2026]+?)(?:,|\s+[-\u2013\u2014]|\.{2,}|\u2026)\s*(?:non|no)\s*,?\s+(\S.*)$",
+    re.IGNORECASE
 )
 # Words that only say a correction is one, around the tool named ("en fait c'est Teams
 # maintenant", "actually it's Zoom now").
@@ -3122,6 +3127,18 @@ def _found(
     return Match(entry, status, ident, score, via, cands)
 
 
+def _comment(part: str) -> bool:
+    """Whether a part of a list is a remark in lower case whose subject is the writer ("on a
+    changé", "we switched"), not a tool: "plausible, enfin matomo, on a changé" is no
+    Change.org."""
+    words = part.split()
+    return (
+        len(words) > 1
+        and fold(words[0]) in _SUBJECTS
+        and not any(w[:1].isupper() for w in words[1:])
+    )
+
+
 def split_parts(text: str) -> list[str]:
     """The parts of a line that lists several tools ("Slack, Zoom; Trello", "Slack / Teams"),
     never cut inside parentheses ("Google Workspace (Gmail, Drive)")."""
@@ -3253,7 +3270,7 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         )
         if taken_back and any(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in then):
             return [m._replace(entry=entry) for m in then]
-    rewritten = _ON_LINE.sub("online", entry.text)
+    rewritten = _IT_IS.sub("", _ON_LINE.sub("online", entry.text)) or entry.text
     if "?" not in rewritten:
         # Asked ("Hastus ou un truc du genre ?"), the doubt is the writer's question.
         rewritten = _HEDGE.sub("", rewritten) or rewritten
@@ -3300,7 +3317,12 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     if _SEPARATOR.search(entry.text):
         parts = split_parts(entry.text)
         if len(parts) > 1:
-            matches = [match_entry(Entry(entry.line, part), index, min_score) for part in parts]
+            matches = [
+                Match(Entry(entry.line, part), Status.UNKNOWN)
+                if _comment(part)
+                else match_entry(Entry(entry.line, part), index, min_score)
+                for part in parts
+            ]
             matches = _shortened(matches, index)
             known = sum(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in matches)
             # A known tool beside names the catalog lacks ("Archicad + BIMx"): each is a line
