@@ -2641,3 +2641,10 @@ def test_enfin_pas_encore_takes_back_the_tool_before(shipped_index: matcher.Inde
     assert _lines("Teams, enfin pas encore, on est toujours sur Zoom", shipped_index) == [
         (Status.PROPRIETARY, "zoom")
     ]
+
+
+def test_a_word_that_follows_names_of_every_kind_names_no_job_for_a_company(
+    shipped_index: matcher.Index,
+) -> None:
+    # "portal" says nothing of which of Ontario Health's products.
+    assert _read("Courts Ontario portal", shipped_index) == (Status.UNKNOWN, None)

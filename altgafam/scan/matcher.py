@@ -113,7 +113,7 @@ _KIND_BEFORE_NAME = re.compile(
 # January": a tool, then "non" and the one in use.
 _NO_THEN = re.compile(
     r"^([^,?;\u2026]+?)(?:,|\s+[-\u2013\u2014]|\.{2,}|\u2026)\s*(?:non|no)\s*,?\s+(\S.*)$",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 # Words that only say a correction is one, around the tool named ("en fait c'est Teams
 # maintenant", "actually it's Zoom now").
@@ -2024,14 +2024,12 @@ def _company_and_job(
                 # A job said only through names, for a company with a libre edition for it
                 # ("Odoo (modules coop)"): which edition, only the user knows.
                 break
-            if (
-                names_too
-                and len(products) == 1
-                and all(len(_named_jobs(w, index, names_too)) > SPREAD_JOBS for w in others)
+            if names_too and all(
+                len(_named_jobs(w, index, names_too)) > SPREAD_JOBS for w in others
             ):
-                # A word that follows names of every kind ("portal", "manager") says
-                # nothing of a company's only product: "the RFL safeguarding portal" is no
-                # app of the RFL's.
+                # A word that follows names of every kind ("portal", "manager") names no
+                # job: "the RFL safeguarding portal" is no app of the RFL's, "Tribunals
+                # Ontario portal" none of Ontario Health's.
                 continue
             if found and (not names_too or len(found) == 1):
                 return found
