@@ -86,8 +86,10 @@ _MOVED = re.compile(
     # Jitsi": a tool given up, then, after a colon, the one used instead.
     r"[,;]\s*(?:enfin\s+plus|plus\s+(?:depuis|utilisée?s?|du\s+tout)|no\s+longer|"
     r"not\s+any\s*more)\b[^:?]*:|"
-    # "l'appli Géoportail (maintenant Cartes IGN)": the new name in brackets.
-    r"\s*\(\s*(?:maintenant|désormais|now|actually|en\s+fait))\s+(?=\S)",
+    # "l'appli Géoportail (maintenant Cartes IGN)", "IGNrando (devenu Cartes IGN)": the new
+    # name in brackets.
+    r"\s*\(\s*(?:maintenant|désormais|now|actually|en\s+fait|devenue?s?|renamed|rebaptisée?s?))"
+    r"\s+(?=\S)",
     re.IGNORECASE,
 )
 # "Sage One, or whatever it's called now", "Ciel ou un truc comme ça": a doubt about the
