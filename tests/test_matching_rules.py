@@ -2648,3 +2648,12 @@ def test_a_word_that_follows_names_of_every_kind_names_no_job_for_a_company(
 ) -> None:
     # "portal" says nothing of which of Ontario Health's products.
     assert _read("Courts Ontario portal", shipped_index) == (Status.UNKNOWN, None)
+
+
+def test_the_new_name_after_devenu_in_brackets(shipped_index: matcher.Index) -> None:
+    assert _lines("Skype (devenu Teams)", shipped_index) == [
+        (Status.PROPRIETARY, "microsoft-teams")
+    ]
+    assert _lines("Hangouts (renamed Google Chat)", shipped_index) == [
+        (Status.PROPRIETARY, "google-chat")
+    ]
