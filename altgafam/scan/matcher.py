@@ -1960,6 +1960,7 @@ def _company_and_job(
     # The words side by side as typed, punctuation kept apart ("partagé (google)" is none).
     adjacent = set(pairwise(fold(t) for t in re.findall(r"\w+|[^\w\s]", text))) if named else set()
     for i, word in enumerate(words):
+        others = words[:i] + words[i + 1 :]
         if named:
             products = index.vendors.get(word)
             before = words[i - 1] if i > 0 else ""
@@ -1993,8 +1994,7 @@ def _company_and_job(
             continue
         else:
             products = _first_word_of(word, index)
-            beside = words[:i] + words[i + 1 :]
-            if set(beside) & capitalised:
+            if set(others) & capitalised:
                 # A first word only a former name starts with is the former maker's name,
                 # which makes other things too: beside other words written as a name, it
                 # reads as that product only when they are words of that name ("le PACS
@@ -2004,9 +2004,8 @@ def _company_and_job(
                 products = tuple(
                     p
                     for p in products
-                    if p in current or set(beside) <= _former_words(word, p, index)
+                    if p in current or set(others) <= _former_words(word, p, index)
                 )
-        others = words[:i] + words[i + 1 :]
         # Everyday words no name has say what for, not which job ("agenda de tournée").
         said = [
             w
