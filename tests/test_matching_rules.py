@@ -2657,3 +2657,16 @@ def test_the_new_name_after_devenu_in_brackets(shipped_index: matcher.Index) -> 
     assert _lines("Hangouts (renamed Google Chat)", shipped_index) == [
         (Status.PROPRIETARY, "google-chat")
     ]
+
+
+def test_an_ellipsis_before_non_marks_a_correction(shipped_index: matcher.Index) -> None:
+    assert _lines("Doodle... non, Framadate", shipped_index) == [(Status.LIBRE, "framadate")]
+
+
+def test_c_est_before_a_tool_only_says_which(shipped_index: matcher.Index) -> None:
+    assert _lines("Wix, maintenant c'est WordPress", shipped_index) == [(Status.LIBRE, "wordpress")]
+
+
+def test_a_remark_of_the_writer_in_a_list_is_no_tool(shipped_index: matcher.Index) -> None:
+    # "on a changé" (we changed) is no Change.org.
+    assert _lines("Canva, on a changé", shipped_index) == [(Status.PROPRIETARY, "canva")]
