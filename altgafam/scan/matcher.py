@@ -100,7 +100,8 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 # "c'est Shopify", "it's PlayHQ": words that only say which tool, before it.
-_IT_IS = re.compile(r"^\s*(?:c['\u2019]\s*est|it['\u2019]s|it\s+is)\s+(?=\S)", re.IGNORECASE)
+_IT_IS_WORDS = r"(?:c['\u2019]\s*est|it['\u2019]s|it\s+is)"
+_IT_IS = re.compile(rf"^\s*{_IT_IS_WORDS}\s+(?=\S)", re.IGNORECASE)
 # The writer as the subject of a remark ("on a changé", "we switched").
 _SUBJECTS = frozenset("on nous je j we i".split())
 # The arrow of a move ("mailchimp → listmonk"), or of where the work goes.
@@ -120,7 +121,7 @@ _NO_THEN = re.compile(
 # Words that only say a correction is one, around the tool named ("en fait c'est Teams
 # maintenant", "actually it's Zoom now").
 _SAID_SO = re.compile(
-    r"^(?:(?:en\s+fait|actually|plutôt|rather)\s*,?\s*)?(?:(?:c['\u2019]est|it['\u2019]s|it\s+is)\s+)?"
+    rf"^(?:(?:en\s+fait|actually|plutôt|rather)\s*,?\s*)?(?:{_IT_IS_WORDS}\s+)?"
     r"|\s+(?:maintenant|désormais|now)\s*[.!]*$",
     re.IGNORECASE,
 )
@@ -2025,14 +2026,14 @@ def _company_and_job(
                 # A job said only through names, for a company with a libre edition for it
                 # ("Odoo (modules coop)"): which edition, only the user knows.
                 break
-            if names_too and all(
-                len(_named_jobs(w, index, names_too)) > SPREAD_JOBS for w in others
-            ):
-                # A word that follows names of every kind ("portal", "manager") names no
-                # job: "the RFL safeguarding portal" is no app of the RFL's, "Tribunals
-                # Ontario portal" none of Ontario Health's.
-                continue
             if found and (not names_too or len(found) == 1):
+                if names_too and all(
+                    len(_named_jobs(w, index, names_too)) > SPREAD_JOBS for w in others
+                ):
+                    # A word that follows names of every kind ("portal", "manager") names no
+                    # job: "the RFL safeguarding portal" is no app of the RFL's, "Tribunals
+                    # Ontario portal" none of Ontario Health's.
+                    continue
                 return found
         if named:
             return []
@@ -2088,8 +2089,7 @@ def _started_by(text: str, index: Index) -> tuple[str, ...]:
     found = {
         index.choice_ids[p]
         for p in index.postings.get(words[0], frozenset())
-        if len(index.choices[p].split()) > len(words)
-        and index.choices[p].split()[: len(words)] == words
+        if len(called := index.choices[p].split()) > len(words) and called[: len(words)] == words
     }
     return tuple(sorted(found))
 
