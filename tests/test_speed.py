@@ -291,3 +291,38 @@ def test_an_edited_file_is_parsed_again_and_only_it(
     (bad / "extra.yaml").write_text("services:\n  - id: x\n", encoding="utf-8")
     result = loader.validate([bad])
     assert any(p.file == "bad/extra.yaml" and p.line == 2 for p in result.errors)
+
+
+def test_a_catalog_of_more_files_than_the_parse_cache_keeps_reparses_only_the_edited_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from altgafam.catalog import yamlsrc
+
+    folder = tmp_path / "cat"
+    shutil.copytree(ROOT / "tests" / "catalogs" / "valid" / "mini", folder)
+    files = sorted(p.name for p in folder.glob("*.yaml"))
+    assert len(files) > 1
+    # The cache keeps fewer old states than the catalog has files, as the shipped catalog
+    # outgrew its few hundred.
+    monkeypatch.setattr(cache, "PARSED_KEEP", 1)
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
+    loader.load([folder])
+    parsed: list[str] = []
+    real = yamlsrc.load
+
+    def spy(path: Path, display: str, problems: list[Problem] | None = None) -> object:
+        parsed.append(path.name)
+        return real(path, display, problems)
+
+    monkeypatch.setattr(yamlsrc, "load", spy)
+    services = folder / "services.yaml"
+    for n in range(3):
+        services.write_text(services.read_text(encoding="utf-8") + f"# {n}\n", encoding="utf-8")
+        loader.load([folder])
+        assert parsed == ["services.yaml"]
+        parsed.clear()
+    # Old states of the edited file beyond the one kept are gone; every current file stays.
+    kept = list((tmp_path / "cache" / "parsed").glob("*.pickle"))
+    assert len(kept) == len(files) + 1

@@ -214,13 +214,26 @@ def keep_parsed(
         cached, stamp = where
         _kept[path] = (stamp, data, text, code, checks)
         store(cached.parent, cached, (stamp, data, (text, code, checks)))
-        # Each edit leaves an entry behind: keep the most recent few hundred.
-        try:
-            entries = sorted(cached.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
-            for old in entries[:-PARSED_KEEP]:
-                old.unlink(missing_ok=True)
-        except OSError:
+
+
+def prune_parsed() -> None:
+    """Remove the parsed files of older states of the catalog files (each edit leaves one
+    behind), keeping the most recent few hundred, and never one this run read or kept: pruned
+    file by file while the catalog was read, a catalog of more files than that number lost
+    the entries of files not read yet, and every run after an edit parsed them all again."""
+    directory = cache_dir()
+    if directory is None:
+        return
+    in_use = {f"{short(kept[0])}.pickle" for kept in _kept.values()}
+    try:
+        others = [p for p in (directory / "parsed").glob("*.pickle") if p.name not in in_use]
+        if len(others) <= PARSED_KEEP:
             return
+        dated = sorted((p.stat().st_mtime, p.name, p) for p in others)
+        for _, _, old in dated[:-PARSED_KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 def shapes(path: Path, code: str) -> dict[Any, Any] | None:

@@ -97,6 +97,7 @@ def validate(
         checker = _Checker(items, problems, today or dt.date.today())
         checker.run()
         licenses.save_verdicts()
+        cache.prune_parsed()
         if not any(p.severity == "error" for p in problems):
             catalog = _build(_apply(checker.entries, checker.patches))
     problems.sort(key=lambda p: (p.file, p.line, p.column, p.path))
