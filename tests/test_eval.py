@@ -109,12 +109,10 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
     assert score.accuracy >= bar
 
 
-# The lines of another owner left, known and not fixed. In fresh14, AutoCAD
-# is listed beside the Covadis plug-in that runs in it, which the writer counts alone; and
-# "sur audition" (recruiting by audition) reads as Adobe Audition, as "les devis sur word"
-# reads as Word: a lower-case everyday word after "sur" that names a tool in one line and a
-# manner in the other. In fresh15, the line names the State's Pass'Sport beside Le Compte Asso
-# through which it is claimed, where its writer names the platform alone.
+# The lines of another owner left, known and not fixed. In fresh14, AutoCAD is listed beside
+# the Covadis plug-in that runs in it, which the writer counts alone. In fresh15, the line
+# names the State's Pass'Sport beside Le Compte Asso through which it is claimed, where its
+# writer names the platform alone.
 # In fresh18, "impots.gouv" for an individual's property space reads as the DGFiP's
 # professional space, whose alias it is (the same State, another of its services).
 # In fresh22, a Garmin Edge 530 bike computer listed beside Garmin Connect reads as
@@ -127,10 +125,7 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # reads right), and editions typed after a name (Sibelius First, Vectorworks Spotlight) are
 # written the same way. Any other line naming another owner fails.
 KNOWN_OTHER_OWNERS = {
-    "fresh14": [
-        "Covadis sur AutoCAD",
-        "MonMaster ? non, on recrute sur audition, juste Parcoursup",
-    ],
+    "fresh14": ["Covadis sur AutoCAD"],
     "fresh15": ["le Pass'Sport via le Compte Asso"],
     "fresh18": ["impots.gouv (gérer mes biens immobiliers)"],
     "fresh22": ["Garmin Connect + Edge 530"],

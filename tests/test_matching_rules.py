@@ -2670,3 +2670,18 @@ def test_c_est_before_a_tool_only_says_which(shipped_index: matcher.Index) -> No
 def test_a_remark_of_the_writer_in_a_list_is_no_tool(shipped_index: matcher.Index) -> None:
     # "on a changé" (we changed) is no Change.org.
     assert _lines("Canva, on a changé", shipped_index) == [(Status.PROPRIETARY, "canva")]
+
+
+def test_a_remark_in_a_list_is_not_read_whole_but_names_a_tool_by_its_brand(
+    shipped_index: matcher.Index,
+) -> None:
+    # "on recrute sur audition" is recruiting by audition: no Adobe Audition, even though the
+    # whole line, read at once, ends with that word.
+    assert _lines("Indeed ? non, on recrute sur audition, juste HelloWork", shipped_index) == [
+        (Status.PROPRIETARY, "hellowork")
+    ]
+    # A word no dictionary has, after "sur", is the tool the remark names.
+    assert _lines("Doodle, on vote sur framadate", shipped_index) == [
+        (Status.PROPRIETARY, "doodle"),
+        (Status.LIBRE, "framadate"),
+    ]

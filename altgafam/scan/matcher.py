@@ -3138,6 +3138,20 @@ def _comment(part: str) -> bool:
     )
 
 
+def _remark(entry: Entry, index: Index, min_score: float) -> Match:
+    """A remark of the writer in a list names a tool only by a word no dictionary has, or a
+    brand, after the word that says on what or with what ("on vote sur framadate"); "on
+    recrute sur audition" names a way of recruiting, and "on a changé" nothing."""
+    cut = list(_TOGETHER.finditer(entry.text))
+    tail = entry.text[cut[-1].end() :] if cut else ""
+    common = common_words()
+    if any(not plain_word(w, index.vocabulary, common) for w in fold(tail).split()):
+        found = match_entry(entry._replace(text=tail), index, min_score)
+        if found.status in (Status.PROPRIETARY, Status.LIBRE):
+            return found._replace(entry=entry)
+    return Match(entry, Status.UNKNOWN)
+
+
 def split_parts(text: str) -> list[str]:
     """The parts of a line that lists several tools ("Slack, Zoom; Trello", "Slack / Teams"),
     never cut inside parentheses ("Google Workspace (Gmail, Drive)")."""
@@ -3316,14 +3330,24 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     if _SEPARATOR.search(entry.text):
         parts = split_parts(entry.text)
         if len(parts) > 1:
+            remarks = [_comment(part) for part in parts]
             matches = [
-                Match(Entry(entry.line, part), Status.UNKNOWN)
-                if _comment(part)
+                _remark(Entry(entry.line, part), index, min_score)
+                if remark
                 else match_entry(Entry(entry.line, part), index, min_score)
-                for part in parts
+                for part, remark in zip(parts, remarks, strict=True)
             ]
             matches = _shortened(matches, index)
             known = sum(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in matches)
+            if known and any(remarks):
+                # The writer's remark beside the tools is none, nor is the line read whole
+                # through it ("on recrute sur audition, juste Parcoursup" is no Audition);
+                # a brand it names is a tool ("on vote sur framadate").
+                return [
+                    m
+                    for m, remark in zip(matches, remarks, strict=True)
+                    if not remark or m.status in (Status.PROPRIETARY, Status.LIBRE)
+                ]
             # A known tool beside names the catalog lacks ("Archicad + BIMx"): each is a line
             # of its own, the unknown one reported as such rather than swallowed.
             others = [m for m in matches if m.status not in (Status.PROPRIETARY, Status.LIBRE)]
