@@ -118,9 +118,7 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # In fresh22, a Garmin Edge 530 bike computer listed beside Garmin Connect reads as
 # Microsoft Edge, the browser's short name (a device the catalog has no entry for, and a model
 # number that could be a browser version).
-# In fresh30, "Charity Portal" alone, Singapore's, reads as the Australian charity regulator's
-# portal: both are called so without their owner's name, for the same job, and the line says
-# nothing of the country. In fresh41, "Affinity Compact (audiométrie)", Interacoustics'
+# In fresh41, "Affinity Compact (audiométrie)", Interacoustics'
 # audiometer, reads as Canva's Affinity: the maker is not named (with it in brackets the line
 # reads right), and editions typed after a name (Sibelius First, Vectorworks Spotlight) are
 # written the same way. Any other line naming another owner fails.
@@ -129,7 +127,6 @@ KNOWN_OTHER_OWNERS = {
     "fresh15": ["le Pass'Sport via le Compte Asso"],
     "fresh18": ["impots.gouv (gérer mes biens immobiliers)"],
     "fresh22": ["Garmin Connect + Edge 530"],
-    "fresh30": ["Charity Portal"],
     "fresh41": ["Affinity Compact (audiométrie)"],
 }
 

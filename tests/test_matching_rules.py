@@ -2685,3 +2685,17 @@ def test_a_remark_in_a_list_is_not_read_whole_but_names_a_tool_by_its_brand(
         (Status.PROPRIETARY, "doodle"),
         (Status.LIBRE, "framadate"),
     ]
+
+
+def test_a_name_without_its_owner_that_another_owner_bears_with_a_place_is_a_question(
+    shipped_index: matcher.Index,
+) -> None:
+    # The ACNC's "ACNC Charity Portal" and the "Singapore Charity Portal": the bare name is
+    # either, and the line does not say which country.
+    found = matcher.match_entry(Entry(1, "Charity Portal (annual return)"), shipped_index)
+    assert found.status is Status.AMBIGUOUS
+    assert {c.id for c in found.candidates} == {"acnc-charity-portal", "charity-portal-singapore"}
+    # One owner's name alone stays that product ("Deep Freeze" is Faronics Deep Freeze).
+    assert _lines("Deep Freeze (salle info)", shipped_index) == [
+        (Status.PROPRIETARY, "deep-freeze")
+    ]

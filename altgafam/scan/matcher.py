@@ -1677,12 +1677,19 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         return _found(entry, index, whole_name.entry, 100.0, whole_name.via, ())
     written = len(words) > 1 and set(words) <= capitalised
     kinds = any(category_of(w, index.vocabulary) for w in words)
-    unbranded = _bare_name(words, index) if written and not kinds else None
-    if unbranded is not None:
+    unbranded = _bare_name(words, index) if written and not kinds else ()
+    if len(unbranded) > 1:
+        return Match(
+            entry,
+            Status.AMBIGUOUS,
+            via="homonym",
+            candidates=tuple(Candidate(i, index.names[i], 0.0) for i in unbranded),
+        )
+    if unbranded:
         # Words written as a name that are a product's whole name but its owner's words,
         # everyday words though they are ("Deep Freeze" is Faronics Deep Freeze); not
         # where one says what kind of product ("Field Maps" needs ArcGIS beside it).
-        return _found(entry, index, unbranded, SUBSET_SCORE, "name", ())
+        return _found(entry, index, unbranded[0], SUBSET_SCORE, "name", ())
     # A company's name that is also a filler word counts here ("Free mail").
     asked = _company_and_job(
         [t for t in tokens if t in words or t in index.vendors], index, capitalised, entry.text
@@ -2912,16 +2919,28 @@ def _another_stem(word: str, ident: str, index: Index) -> bool:
     return False
 
 
-def _bare_name(words: list[str], index: Index) -> str | None:
-    """The one entry one of whose names is these words after its owner's words."""
+def _bare_name(words: list[str], index: Index) -> tuple[str, ...]:
+    """The one entry one of whose names is these words after its owner's words; with the
+    entries of other owners whose names are these words and one more, when there are any:
+    then which is meant is a question."""
     postings = [index.postings.get(w, frozenset()) for w in words]
     found = set()
+    near = set()
     for p in frozenset.intersection(*postings):
         ident = index.choice_ids[p]
         house = index.vocabulary.house.get(ident, frozenset())
-        if [w for w in index.choices[p].split() if w not in house] == words:
+        named = index.choices[p].split()
+        if [w for w in named if w not in house] == words:
             found.add(ident)
-    return found.pop() if len(found) == 1 else None
+        elif len(named) == len(words) + 1 and words in (named[1:], named[:-1]):
+            # The same words and one more, a place or a body's initials, in another owner's
+            # name ("Singapore Charity Portal" beside the "ACNC Charity Portal"): which one?
+            near.add(ident)
+    if len(found) != 1:
+        return ()
+    ident = found.pop()
+    owner = index.owners.get(ident, ident)
+    return (ident, *sorted(i for i in near if index.owners.get(i, i) != owner))
 
 
 def _whole_but_house(word: str, ident: str, index: Index) -> bool:
