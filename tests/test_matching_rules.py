@@ -2699,3 +2699,14 @@ def test_a_name_without_its_owner_that_another_owner_bears_with_a_place_is_a_que
     assert _lines("Deep Freeze (salle info)", shipped_index) == [
         (Status.PROPRIETARY, "deep-freeze")
     ]
+
+
+def test_an_acronym_spelt_out_in_brackets_before_more_context_is_that_name(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("DSS (deep sky stacker) pour les photos", shipped_index) == [
+        (Status.LIBRE, "deepskystacker")
+    ]
+    assert _lines("OM (Orange Money) pour les cotisations", shipped_index) == [
+        (Status.PROPRIETARY, "orange-money")
+    ]

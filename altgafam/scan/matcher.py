@@ -1201,9 +1201,12 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                 if named.status in (Status.PROPRIETARY, Status.LIBRE) and own <= house:
                     return named._replace(entry=entry)
             # Only a context in brackets spells a name out, never one of a choice.
+            # Spelt out in the brackets, with more context after them or not ("OM (orange
+            # money) pour les parents").
+            bracket = _BRACKET_FIRST.match(text[len(core) :])
             spelt = (
-                _spelt_in_context(core, context, index)
-                if text[len(core) :].lstrip().startswith("(") and not _CHOICE.search(core)
+                _spelt_in_context(core, bracket.group(1), index)
+                if bracket is not None and not _CHOICE.search(core)
                 else None
             )
             if spelt is not None:
