@@ -77,6 +77,8 @@ _MOVED = re.compile(
     r"(?<!pas\s)(?<!encore\s)(?<!jamais\s)(?:re)?pass(?:ée?s?|es|ee)\s+(?:de\s+.+?\s+)?(?:sur|à|chez)|"
     r"(?<!pas\s)(?<!encore\s)migr(?:ée?s?|es|ee)\s+(?:de\s+.+?\s+)?(?:sur|vers)|"
     r"remplac(?:ée?s?|es|ee)\s+par|"
+    # "Koha jusqu'en 2024 puis Alma", "Sage until 2023, then Xero": the tool after the date.
+    r"(?:jusqu['\u2019]\s*(?:en|à|au)|until|till)\s+(?:\w+\s+)?\d{4}\s*[,;]?\s*(?:puis|then|now|maintenant)|"
     r"(?:revenu|retourné)(?:e?s?)\s+(?:au|à\s+la|à|sur)|went\s+back\s+to|"
     r"(?:maintenant|désormais)(?:\s+\w+){0,3}?\s+(?:sur|chez)|"
     r"(?<!not\s)(?<!yet\s)(?:moved|switched|migrated)\s+(?:over\s+)?(?:from\s+.+?\s+|\w+\s+)?to|replaced\s+by|now\s+(?:on|using|use)|"
