@@ -2715,7 +2715,9 @@ def test_an_acronym_spelt_out_in_brackets_before_more_context_is_that_name(
 def test_a_tool_used_until_a_date_then_another_names_the_second(
     shipped_index: matcher.Index,
 ) -> None:
-    assert _lines("PMB jusqu’en juin 2025 puis Koha", shipped_index) == [(Status.LIBRE, "koha")]
+    assert _lines("PMB jusqu\u2019en juin 2025 puis Koha", shipped_index) == [
+        (Status.LIBRE, "koha")
+    ]
     assert _lines("Sage until 2023, then Xero", shipped_index) == [(Status.PROPRIETARY, "xero")]
     # A date alone moves nowhere.
     assert _lines("Excel until 2024", shipped_index) == [(Status.PROPRIETARY, "microsoft-excel")]
