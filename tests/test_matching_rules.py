@@ -2721,3 +2721,16 @@ def test_a_tool_used_until_a_date_then_another_names_the_second(
     assert _lines("Sage until 2023, then Xero", shipped_index) == [(Status.PROPRIETARY, "xero")]
     # A date alone moves nowhere.
     assert _lines("Excel until 2024", shipped_index) == [(Status.PROPRIETARY, "microsoft-excel")]
+
+
+def test_one_word_before_its_context_is_settled_as_it_is_alone(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Booking" alone is Booking.com (its address's label), though TryBooking is as close.
+    assert _lines("Booking pour les chambres d'hôtes", shipped_index) == [
+        (Status.PROPRIETARY, "booking-com")
+    ]
+    assert _lines("Airbnb + Booking (gîte)", shipped_index) == [
+        (Status.PROPRIETARY, "airbnb"),
+        (Status.PROPRIETARY, "booking-com"),
+    ]

@@ -994,6 +994,10 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
         # slip of a name ("dict.fr pour les DT-DICT" is Sogelink's, no State's guichet).
         reader = _match_entry if _URL.fullmatch(core.strip()) else _match_text
         found = reader(Entry(entry.line, core), index, min_score)
+        if found.status is Status.AMBIGUOUS and found.via == "fuzzy" and len(core.split()) == 1:
+            # One word close to several names is read as alone, where the address it is the
+            # label of settles it ("Booking pour le remplissage" is Booking.com).
+            found = _match_entry(Entry(entry.line, core), index, min_score)
         if found.status in (Status.PROPRIETARY, Status.LIBRE):
             # The whole line may be a longer name of the same owner's, with a slip: the
             # context word is part of it ("Duolinggo for Schools").
