@@ -2734,3 +2734,15 @@ def test_one_word_before_its_context_is_settled_as_it_is_alone(
         (Status.PROPRIETARY, "airbnb"),
         (Status.PROPRIETARY, "booking-com"),
     ]
+
+
+def test_a_company_and_a_word_one_of_its_products_names_bear_is_that_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # "online" is a filler word, but only the Charity Commission's online services bear it.
+    assert _lines("charity commission online", shipped_index) == [
+        (Status.PROPRIETARY, "charity-commission-online")
+    ]
+    # A plan says no product ("Adobe pro": which?); nor does the company's name alone.
+    assert _lines("Adobe pro", shipped_index)[0][0] is Status.AMBIGUOUS
+    assert _lines("charity commission", shipped_index)[0][0] is Status.AMBIGUOUS

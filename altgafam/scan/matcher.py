@@ -1719,7 +1719,8 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         # ("serrures Salto": the software of Salto's locks).
         return _found(entry, index, described, SUBSET_SCORE, "brand and job", ())
     # A company whose name is a filler word ("Free") is still named alone.
-    called = "".join(words) or "".join(t for t in tokens if not _VERSION.match(t))
+    called_words = words or [t for t in tokens if not _VERSION.match(t)]
+    called = "".join(called_words)
     company = index.vendors.get(called) if called else None
     if company:
         # Only the company is named ("Adobe", "compte Google"): which of its products? Its
@@ -1734,6 +1735,13 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         acronym = entry.text.isupper() and len(called) <= SHORT_ACRONYM
         if len(plain) == 1 and not acronym:
             return _found(entry, index, plain[0], SUBSET_SCORE, "name", ())
+        # A word dropped as a filler that one of its products' names has says which
+        # ("Charity Commission online" is its online services, not its register).
+        # Not a plan ("Adobe pro": which one?), nor the company's own name ("Free").
+        typed = set(tokens) - set(words) - _PLANS - set(called_words)
+        bearing = [i for i in company if typed and typed <= set(fold(index.names[i]).split())]
+        if len(bearing) == 1:
+            return _found(entry, index, bearing[0], SUBSET_SCORE, "name", ())
         shared = _subset(words, index)
         # Another maker's product whose name the company's name heads ("MUSE", GE's, beside
         # the Muse Group) is asked about too.
