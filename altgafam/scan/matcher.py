@@ -1738,8 +1738,8 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
         # A word dropped as a filler that one of its products' names has says which
         # ("Charity Commission online" is its online services, not its register).
         # Not a plan ("Adobe pro": which one?), nor the company's own name ("Free").
-        typed = set(tokens) - set(words) - _PLANS - set(called_words)
-        bearing = [i for i in company if typed and typed <= set(fold(index.names[i]).split())]
+        dropped = set(tokens) - set(words) - _PLANS - set(called_words)
+        bearing = [i for i in company if dropped and dropped <= set(fold(index.names[i]).split())]
         if len(bearing) == 1:
             return _found(entry, index, bearing[0], SUBSET_SCORE, "name", ())
         shared = _subset(words, index)
