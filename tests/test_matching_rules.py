@@ -2746,3 +2746,15 @@ def test_a_company_and_a_word_one_of_its_products_names_bear_is_that_product(
     # A plan says no product ("Adobe pro": which?); nor does the company's name alone.
     assert _lines("Adobe pro", shipped_index)[0][0] is Status.AMBIGUOUS
     assert _lines("charity commission", shipped_index)[0][0] is Status.AMBIGUOUS
+
+
+def test_words_beside_a_name_that_name_a_product_of_the_owner_of_its_homonym(
+    shipped_index: matcher.Index,
+) -> None:
+    # "eos" is /e/OS's name, and also what ETC's consoles run; "nomad" beside it is ETC's
+    # ETCnomad, the Eos software on a computer.
+    assert _lines("eos nomad pour préparer les conduites", shipped_index) == [
+        (Status.PROPRIETARY, "etcnomad")
+    ]
+    # /e/OS with words of no such product stays /e/OS.
+    assert _lines("eos sur les fairphone", shipped_index)[0] == (Status.LIBRE, "e-os")

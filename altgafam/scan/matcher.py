@@ -1667,6 +1667,9 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
             # own: which one stays a question ("Alma pour la bibliothèque": the context may
             # answer it), where "Orbis (DPI)" is the ORBIS whose names say DPI.
             return question
+        sibling = _sibling(tokens, span, ident, index)
+        if sibling is not None:
+            return _found(entry, index, sibling, SUBSET_SCORE, "name", ())
         return _found(entry, index, ident, 100.0, via, others)
     if (
         len(words) == 1
@@ -1810,6 +1813,31 @@ def _spelt_as(words: list[str], name: str, ident: str, index: Index) -> bool:
     return all(any(_spelled(w, t) for t in theirs) for w in words) and all(
         any(_spelled(w, t) for w in words) for t in own
     )
+
+
+def _sibling(tokens: list[str], span: slice, ident: str, index: Index) -> str | None:
+    """The product of another owner named by the words beside a name, when that owner also
+    makes a product the name names: "eos nomad" is ETC's ETCnomad (ETC's consoles run Eos),
+    not /e/OS beside a word."""
+    rest = content_words(tokens[: span.start] + tokens[span.stop :])
+    if not rest or any(_VERSION.match(w) for w in rest):
+        return None
+    found = set()
+    for p in frozenset.intersection(*(index.postings.get(w, frozenset()) for w in rest)):
+        other = index.choice_ids[p]
+        house = index.vocabulary.house.get(other, frozenset())
+        if [w for w in index.choices[p].split() if w not in house and w not in FILLERS] == rest:
+            found.add(other)
+    if len(found) != 1:
+        return None
+    other = found.pop()
+    owner = index.owners.get(other, other)
+    if owner == index.owners.get(ident, ident):
+        return None
+    named = frozenset.intersection(*(index.postings.get(w, frozenset()) for w in tokens[span]))
+    if any(index.owners.get(index.choice_ids[p]) == owner for p in named):
+        return other
+    return None
 
 
 def _another_product(text: str, tokens: list[str], span: slice, ident: str, index: Index) -> bool:
