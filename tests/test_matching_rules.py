@@ -2758,3 +2758,13 @@ def test_words_beside_a_name_that_name_a_product_of_the_owner_of_its_homonym(
     ]
     # /e/OS with words of no such product stays /e/OS.
     assert _lines("eos sur les fairphone", shipped_index)[0] == (Status.LIBRE, "e-os")
+
+
+def test_one_word_of_context_does_not_pick_one_of_a_companys_many_products(
+    shipped_index: matcher.Index,
+) -> None:
+    # "books" is in the description of several of Sage's accounting products: which one?
+    assert _lines("Sage for our books", shipped_index) == [(Status.AMBIGUOUS, None)]
+    assert _lines("Infomaniak (mail et site web)", shipped_index) == [(Status.AMBIGUOUS, None)]
+    # One candidate, or a few, are still settled by their description ("radio taxi").
+    assert _lines("G7 (radio taxi)", shipped_index) == [(Status.PROPRIETARY, "g7-taxi")]

@@ -1394,6 +1394,10 @@ def _unknown_address(text: str, index: Index) -> bool:
     return False
 
 
+# More candidates than this, and one word of context describing one of them is not enough.
+MANY_DESCRIBED = 4
+
+
 def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index) -> str | None:
     """The one candidate whose own description uses most of the context's words, a longer
     form of them ("compta": comptabilité), their singular ("shares": share) or another of the
@@ -1417,9 +1421,11 @@ def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index)
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     # Most of the context's words, not one of several ("grants module": only "module").
     # A lone candidate needs half of them ("G7 (radio taxi)": taxis); one of several, most.
+    # Among many products of a company, one word its description shares says little ("Adobe
+    # (la licence de l'école)" is no Captivate because it is sold to schools).
     if (
         ranked
-        and ranked[0][1] > 0
+        and ranked[0][1] > (1 if len(ranked) > MANY_DESCRIBED else 0)
         and ranked[0][1] * 2 >= len(words) + (len(ranked) > 1)
         and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
     ):
