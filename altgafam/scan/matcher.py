@@ -1421,11 +1421,12 @@ def _described_by(context: str, candidates: tuple[Candidate, ...], index: Index)
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     # Most of the context's words, not one of several ("grants module": only "module").
     # A lone candidate needs half of them ("G7 (radio taxi)": taxis); one of several, most.
-    # Among many products of a company, one word its description shares says little ("Adobe
-    # (la licence de l'école)" is no Captivate because it is sold to schools).
+    # Among many products of one company, one word a description shares says little ("Sage
+    # for the books": several of Sage's products keep books).
+    one_owner = len({index.owners.get(c.id, c.id) for c in candidates}) == 1
     if (
         ranked
-        and ranked[0][1] > (1 if len(ranked) > MANY_DESCRIBED else 0)
+        and ranked[0][1] > (1 if one_owner and len(ranked) > MANY_DESCRIBED else 0)
         and ranked[0][1] * 2 >= len(words) + (len(ranked) > 1)
         and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
     ):
