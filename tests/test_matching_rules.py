@@ -2768,3 +2768,15 @@ def test_one_word_of_context_does_not_pick_one_of_a_companys_many_products(
     assert _lines("Infomaniak (mail et site web)", shipped_index) == [(Status.AMBIGUOUS, None)]
     # One candidate, or a few, are still settled by their description ("radio taxi").
     assert _lines("G7 (radio taxi)", shipped_index) == [(Status.PROPRIETARY, "g7-taxi")]
+
+
+def test_dans_joins_a_tool_to_what_is_kept_in_it_as_sur_does(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("les rendez-vous des bénévoles dans Outlook", shipped_index) == [
+        (Status.PROPRIETARY, "microsoft-outlook")
+    ]
+    assert _lines("Stockfish dans Lichess", shipped_index) == [
+        (Status.LIBRE, "stockfish"),
+        (Status.LIBRE, "lichess"),
+    ]

@@ -152,7 +152,7 @@ _GIVEN_ACRONYM = re.compile(r"\S\s*\(((?=(?:[^()]*[A-Z]){2})[A-Za-z]{2,8})\)\s*$
 # "google (mail, drive, agenda)": a company, then a list in brackets.
 _COMPANY_LIST = re.compile(r"^\s*([^()\[\]{},;/+]+?)\s*[(\[]([^()\[\]]+)[)\]]\s*$")
 # "WordPress with WooCommerce", "Excel sur OneDrive": a tool used with another.
-_TOGETHER = re.compile(r"\s+(?:with|avec|on|in|sur|via)\s+", re.IGNORECASE)
+_TOGETHER = re.compile(r"\s+(?:with|avec|on|in|sur|dans|via)\s+", re.IGNORECASE)
 # "Teams ou Meet ?", "Excel or Calc": the writer names a choice, not both tools.
 _CHOICE = re.compile(r"\s(?:ou|or)\s", re.IGNORECASE)
 # "WhatsApp ou Messenger ? les deux", "SumUp ou Zettle, on a les deux", "Zoom or Teams? we use
