@@ -2780,3 +2780,16 @@ def test_dans_joins_a_tool_to_what_is_kept_in_it_as_sur_does(
         (Status.LIBRE, "stockfish"),
         (Status.LIBRE, "lichess"),
     ]
+
+
+def test_an_everyday_word_an_alias_writes_in_capitals_is_the_word_in_lower_case(
+    shipped_index: matcher.Index,
+) -> None:
+    # "ACTES" is an alias of the State's @ctes; "des actes", "d'actes" are deeds.
+    assert _lines("le registre des actes de l'état civil", shipped_index) == [
+        (Status.UNKNOWN, None)
+    ]
+    assert _lines("saisie d'actes notariés", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("ACTES pour le contrôle de légalité", shipped_index) == [
+        (Status.PROPRIETARY, "actes")
+    ]

@@ -143,6 +143,7 @@ _INNER_CAPITAL = re.compile(r"^(?=.*[a-z])\w+?[a-z]\w*?[A-Z]\w*$|^[a-z]+[A-Z]\w*
 # "uBO", "apCV": a short word that starts in lower case and holds capitals.
 _CASED = re.compile(r"^(?=.{2,4}$)[a-z]+[A-Z][A-Za-z]*$")
 # "Primo (Ex Libris)": a name, then something in brackets, such as its company.
+_CAPITAL_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _COMPANY_AFTER = re.compile(r"(.*\S)\s*\(([^()]+)\)\s*")
 # "Registre national des entreprises (RNE)": a name, then its acronym in brackets; one this
 # short counts only typed in capitals.
@@ -337,6 +338,9 @@ class Index(NamedTuple):
     # The names of four words or more by the initials of all their words ("tgtg": Too Good
     # To Go): what an acronym no name has may spell.
     initials: dict[str, tuple[str, ...]]
+    # The words each entry's names and aliases write in capitals ("ACTES", an alias of
+    # @ctes): typed in lower case after an article, the everyday word they spell.
+    capitals: dict[str, frozenset[str]]
 
 
 def build_index(catalog: Catalog) -> Index:
@@ -471,6 +475,11 @@ def build_index(catalog: Catalog) -> Index:
             if _CASED.match(alias) and exact[key(alias)].via == "alias"
         ),
         _name_initials_table(names),
+        {
+            ident: frozenset(cap_words)
+            for ident, name, aliases, _, _ in entries
+            if (cap_words := {fold(w) for v in (name, *aliases) for w in _CAPITAL_WORD.findall(v)})
+        },
     )
 
 
@@ -864,9 +873,10 @@ def _name_initials(entry: Entry, index: Index) -> Match | None:
 
 
 def _acronym_as_word(text: str, ident: str, index: Index) -> bool:
-    """Whether a line of several words holds, in lower case after an article, an everyday
-    word that the product's name writes in capitals, and no other word of its names."""
-    capitals = {fold(w) for w in re.findall(r"\b[A-Z]{3,}\b", index.names[ident])}
+    """Whether a line of several words holds, in lower case after an article or "de" ("les
+    relevés d'actes"), an everyday word that the product's names write in capitals, and no
+    other word of its names."""
+    capitals = index.capitals.get(ident, frozenset())
     if not capitals:
         return False
     typed = fold(text).split()
@@ -882,7 +892,7 @@ def _acronym_as_word(text: str, ident: str, index: Index) -> bool:
             and w in common
             and w not in written
             and i > 0
-            and typed[i - 1] in ARTICLES
+            and (typed[i - 1] in ARTICLES or typed[i - 1] in _OF)
             for i, w in enumerate(typed)
         )
     )
