@@ -2793,3 +2793,13 @@ def test_an_everyday_word_an_alias_writes_in_capitals_is_the_word_in_lower_case(
     assert _lines("ACTES pour le contrôle de légalité", shipped_index) == [
         (Status.PROPRIETARY, "actes")
     ]
+
+
+def test_a_former_name_that_is_an_everyday_word_written_in_two_is_the_word(
+    shipped_index: matcher.Index,
+) -> None:
+    # Shortcut was called Clubhouse: "le club-house" of a sports club is its clubhouse.
+    assert _lines("les clés du club-house", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("club-house", shipped_index) == [(Status.UNKNOWN, None)]
+    # Written as a name, the old name still reads as the product.
+    assert _lines("Clubhouse", shipped_index) == [(Status.PROPRIETARY, "shortcut")]

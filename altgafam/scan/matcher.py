@@ -1324,6 +1324,18 @@ def _bracketed(core: str, text: str, index: Index) -> str | None:
     return named if known else None
 
 
+def _former_word(hit: _Key, joined: str, text: str, index: Index) -> bool:
+    """Whether a name found is a former name that is an everyday word, typed in lower case
+    (`text`, when given, has no capital): then it is the word, not the product once called
+    so. Not one the product's own address still spells ("twitter", twitter.com)."""
+    return (
+        hit.via == "former_name"
+        and not _capitalised(text)
+        and plain_word(joined, index.vocabulary, common_words())
+        and hit.entry not in index.labels.get(joined, frozenset())
+    )
+
+
 def _plain_lower(text: str, index: Index) -> bool:
     """Whether a text holds words and only everyday words in lower case ("messagerie
     sécurisée de santé", "le courriel")."""
@@ -1701,6 +1713,8 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
     if whole_name is None and 1 < len(unversioned) < len(tokens):
         # A version inside a name whose other words are fillers ("Odoo 17 CE").
         whole_name = index.exact.get("".join(unversioned))
+    if whole_name is not None and _former_word(whole_name, "".join(words), text, index):
+        whole_name = None
     if whole_name is not None:
         # A name with a version or a filler inside it: "Odoo 18 Community".
         return _found(entry, index, whole_name.entry, 100.0, whole_name.via, ())
@@ -2380,14 +2394,13 @@ def _exact(
                 # A one-letter name ("X") names nothing inside a longer line ("Projet X").
                 continue
             if (
-                end - start == 1
-                and hit.via == "former_name"
-                and word not in capitalised
-                and plain_word(word, index.vocabulary, common_words())
-                and hit.entry not in index.labels.get(word, frozenset())
+                hit.via == "former_name"
+                and not set(tokens[start:end]) & capitalised
+                and (_former_word(hit, joined, "", index))
             ):
                 # A former name that is an everyday word, in lower case, is the word: "on
-                # vend sur leboncoin" sells, on no Vend (Lightspeed Retail's old name). Not
+                # vend sur leboncoin" sells, on no Vend (Lightspeed Retail's old name), also
+                # written in two ("le club-house" is no Clubhouse, Shortcut's old name). Not
                 # one the product's own address still spells ("twitter", twitter.com).
                 continue
             if end - start == 1 and start > 0 and _VERSION.match(word):
@@ -3451,6 +3464,10 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
                 return [whole] if whole.status in (Status.PROPRIETARY, Status.LIBRE) else matches
     tokens = fold(entry.text).split()
     named_whole = index.exact.get("".join(tokens)) if len(tokens) > 1 else None
+    if named_whole is not None and _former_word(named_whole, "".join(tokens), entry.text, index):
+        # A former name that is an everyday word written in two, in lower case, is the word
+        # ("club-house"), as in a longer line (_exact).
+        named_whole = None
     if named_whole is not None:
         # A name whose words read as a tool used with another: "Horizon Villages On Line".
         return [_found(entry, index, named_whole.entry, 100.0, named_whole.via, ())]
