@@ -2803,3 +2803,11 @@ def test_a_former_name_that_is_an_everyday_word_written_in_two_is_the_word(
     assert _lines("club-house", shipped_index) == [(Status.UNKNOWN, None)]
     # Written as a name, the old name still reads as the product.
     assert _lines("Clubhouse", shipped_index) == [(Status.PROPRIETARY, "shortcut")]
+
+
+def test_a_former_name_after_a_comma_in_brackets_is_no_other_tool(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("les campagnes d'emailing (Brevo, ex-Sendinblue)", shipped_index) == [
+        (Status.PROPRIETARY, "brevo")
+    ]

@@ -143,6 +143,10 @@ _INNER_CAPITAL = re.compile(r"^(?=.*[a-z])\w+?[a-z]\w*?[A-Z]\w*$|^[a-z]+[A-Z]\w*
 # "uBO", "apCV": a short word that starts in lower case and holds capitals.
 _CASED = re.compile(r"^(?=.{2,4}$)[a-z]+[A-Z][A-Za-z]*$")
 # "Primo (Ex Libris)": a name, then something in brackets, such as its company.
+# A former name given after a comma inside brackets: "(Brevo, ex-Sendinblue)": no tool.
+_FORMERLY = re.compile(
+    r"\s*,\s*(?:ex|anciennement|formerly|previously)\b[-\s]*[^,()]+(?=\))", re.IGNORECASE
+)
 _CAPITAL_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _COMPANY_AFTER = re.compile(r"(.*\S)\s*\(([^()]+)\)\s*")
 # "Registre national des entreprises (RNE)": a name, then its acronym in brackets; one this
@@ -3378,6 +3382,7 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         if taken_back and any(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in then):
             return [m._replace(entry=entry) for m in then]
     rewritten = _IT_IS.sub("", _ON_LINE.sub("online", entry.text)) or entry.text
+    rewritten = _FORMERLY.sub("", rewritten)
     if "?" not in rewritten:
         # Asked ("Hastus ou un truc du genre ?"), the doubt is the writer's question.
         rewritten = _HEDGE.sub("", rewritten) or rewritten
