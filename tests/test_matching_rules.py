@@ -2811,3 +2811,14 @@ def test_a_former_name_after_a_comma_in_brackets_is_no_other_tool(
     assert _lines("les campagnes d'emailing (Brevo, ex-Sendinblue)", shipped_index) == [
         (Status.PROPRIETARY, "brevo")
     ]
+
+
+def test_an_acronym_through_which_a_described_job_is_done_is_the_name_it_spells(
+    shipped_index: matcher.Index,
+) -> None:
+    # CMI: the Centre monétique interbancaire, which takes card payments online in Morocco.
+    assert _lines("les paiements en ligne via CMI", shipped_index) == [
+        (Status.PROPRIETARY, "centre-monetique-interbancaire")
+    ]
+    # Without a context its description matches, a three-letter acronym stays unknown.
+    assert _lines("CMI", shipped_index) == [(Status.UNKNOWN, None)]

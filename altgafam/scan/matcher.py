@@ -147,6 +147,8 @@ _CASED = re.compile(r"^(?=.{2,4}$)[a-z]+[A-Z][A-Za-z]*$")
 _FORMERLY = re.compile(
     r"\s*,\s*(?:ex|anciennement|formerly|previously)\b[-\s]*[^,()]+(?=\))", re.IGNORECASE
 )
+# An acronym in capitals alone after an article: "le CMI".
+_ACRONYM_AFTER = re.compile(r"\s*(?:(?:le|la|les|l['\u2019]|the)\s*)?([A-Z]{3,5})\s*")
 _CAPITAL_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _COMPANY_AFTER = re.compile(r"(.*\S)\s*\(([^()]+)\)\s*")
 # "Registre national des entreprises (RNE)": a name, then its acronym in brackets; one this
@@ -265,6 +267,8 @@ SPREAD_JOBS = 5
 SHORT_NAME = 3
 # The fewest letters an acronym of a whole name must have to be read alone ("TGTG").
 NAME_INITIALS = 4
+# ... and of this many, through a tool whose description the words before it match.
+CONTEXT_INITIALS = 3
 # An acronym of at most this many letters, typed alone, is read as a kind of tool unless it
 # starts a name.
 SHORT_ACRONYM = 5
@@ -488,11 +492,12 @@ def build_index(catalog: Catalog) -> Index:
 
 
 def _name_initials_table(names: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """Each name of NAME_INITIALS words or more, by the initials of all its words."""
+    """Each name of CONTEXT_INITIALS words or more, by the initials of all its words (those
+    of three words are read only with a context that describes them, _through)."""
     table: dict[str, list[str]] = defaultdict(list)
     for ident, name in names.items():
         words = re.findall(r"\w+", fold(name))
-        if len(words) >= NAME_INITIALS:
+        if len(words) >= CONTEXT_INITIALS:
             table["".join(w[0] for w in words)].append(ident)
     return {k: tuple(v) for k, v in table.items()}
 
@@ -933,6 +938,16 @@ def _through(entry: Entry, index: Index, min_score: float) -> Match | None:
         settled = _described_by(entry.text[: channel.start()], through.candidates, index)
         if settled is not None:
             return _found(entry, index, settled, SUBSET_SCORE, "context", ())
+    acronym = _ACRONYM_AFTER.fullmatch(entry.text[channel.end() :])
+    if through.status is Status.UNKNOWN and acronym is not None:
+        # An acronym no name has, spelling a name's words, through which what is said
+        # before is done, as its description says ("paiement des frais via le CMI": the
+        # Centre monétique interbancaire, which takes card payments online).
+        spelt = index.initials.get(fold(acronym.group(1)), ())
+        cands = tuple(Candidate(i, index.names[i], 0.0) for i in spelt)
+        settled = _described_by(entry.text[: channel.start()], cands, index) if cands else None
+        if settled is not None and key(acronym.group(1)) not in index.exact:
+            return _found(entry, index, settled, SUBSET_SCORE, "initials", ())
     return None
 
 
