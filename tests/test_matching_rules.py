@@ -1901,8 +1901,13 @@ def test_actually_in_brackets_names_the_tool_used(shipped_index: matcher.Index) 
 def test_a_maker_the_catalog_lacks_in_brackets_after_a_longer_name_is_another_product(
     shipped_index: matcher.Index,
 ) -> None:
-    # Interacoustics' Affinity Compact audiometer is no Affinity of Canva's.
-    assert _read("Affinity Compact (Interacoustics)", shipped_index) == (Status.UNKNOWN, None)
+    # Interacoustics' Affinity audiometers are no Affinity of Canva's: the catalog now has the
+    # Affinity Compact, not the Affinity Balance.
+    assert _read("Affinity Balance (Interacoustics)", shipped_index) == (Status.UNKNOWN, None)
+    assert _read("Affinity Compact (Interacoustics)", shipped_index) == (
+        Status.PROPRIETARY,
+        "interacoustics-affinity-compact",
+    )
     # The name alone before its maker stays the product ("Affinity Photo (Serif)").
     assert _read("Affinity Photo (Serif)", shipped_index) == (Status.PROPRIETARY, "affinity")
 
