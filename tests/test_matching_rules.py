@@ -2827,3 +2827,11 @@ def test_an_acronym_through_which_a_described_job_is_done_is_the_name_it_spells(
     ]
     # Without a context its description matches, a three-letter acronym stays unknown.
     assert _lines("CMI", shipped_index) == [(Status.UNKNOWN, None)]
+
+
+def test_an_address_typed_without_its_last_label_is_the_known_address(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("photos.google", shipped_index) == [(Status.PROPRIETARY, "google-photos")]
+    # crm.zoho.com and crm.zoho.eu are one product's.
+    assert _lines("crm.zoho", shipped_index) == [(Status.PROPRIETARY, "zoho-crm")]

@@ -149,6 +149,8 @@ _FORMERLY = re.compile(
 )
 # An acronym in capitals alone after an article: "le CMI".
 _ACRONYM_AFTER = re.compile(r"\s*(?:(?:le|la|les|l['\u2019]|the)\s*)?([A-Z]{3,5})\s*")
+# The last labels of addresses people type whole: an address ending so is complete.
+_TOP_LABELS = frozenset("com org net fr be ch ca uk de io eu info gov gouv edu".split())
 _CAPITAL_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _COMPANY_AFTER = re.compile(r"(.*\S)\s*\(([^()]+)\)\s*")
 # "Registre national des entreprises (RNE)": a name, then its acronym in brackets; one this
@@ -972,6 +974,16 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                 name != address.group(0) and _other_country(labels[-1], hit.entry, index)
             ):
                 return _found(entry, index, hit.entry, 100.0, hit.via, ())
+        # An address typed without its last label ("map.geo.admin" of map.geo.admin.ch),
+        # when one known address is that.
+        prefix = address.group(0).lower() + "."
+        unlabelled = {
+            i
+            for host, i in index.dotted
+            if host.startswith(prefix) and "." not in host[len(prefix) :]
+        }
+        if len(unlabelled) == 1 and labels[-1] not in _TOP_LABELS:
+            return _found(entry, index, unlabelled.pop(), SUBSET_SCORE, "domain", ())
         # A slip inside a dotted name or an address the catalog has ("Rocket.Cht",
         # "Booking.cm"); "guso.fr" is too far from gusto.com to be one.
         near = _near_address(address.group(0).lower(), index)
