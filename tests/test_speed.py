@@ -256,17 +256,10 @@ def test_license_verdicts_are_kept_between_runs_and_never_differ(
     licenses._verdicts.cache_clear()
 
 
-def test_an_edited_file_is_parsed_again_and_only_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import shutil
-
+def _spy_on_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the catalog files parsed from now on (not taken from the parse cache)."""
     from altgafam.catalog import yamlsrc
 
-    folder = tmp_path / "cat"
-    shutil.copytree(ROOT / "tests" / "catalogs" / "valid" / "mini", folder)
-    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
-    first = loader.load([folder])
     parsed: list[str] = []
     real = yamlsrc.load
 
@@ -275,6 +268,19 @@ def test_an_edited_file_is_parsed_again_and_only_it(
         return real(path, display, problems)
 
     monkeypatch.setattr(yamlsrc, "load", spy)
+    return parsed
+
+
+def test_an_edited_file_is_parsed_again_and_only_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    folder = tmp_path / "cat"
+    shutil.copytree(ROOT / "tests" / "catalogs" / "valid" / "mini", folder)
+    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
+    first = loader.load([folder])
+    parsed = _spy_on_parses(monkeypatch)
     assert loader.load([folder]) == first
     assert parsed == []  # every file came from the parse cache
     services = folder / "services.yaml"
@@ -298,8 +304,6 @@ def test_a_catalog_of_more_files_than_the_parse_cache_keeps_reparses_only_the_ed
 ) -> None:
     import shutil
 
-    from altgafam.catalog import yamlsrc
-
     folder = tmp_path / "cat"
     shutil.copytree(ROOT / "tests" / "catalogs" / "valid" / "mini", folder)
     files = sorted(p.name for p in folder.glob("*.yaml"))
@@ -309,14 +313,7 @@ def test_a_catalog_of_more_files_than_the_parse_cache_keeps_reparses_only_the_ed
     monkeypatch.setattr(cache, "PARSED_KEEP", 1)
     monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
     loader.load([folder])
-    parsed: list[str] = []
-    real = yamlsrc.load
-
-    def spy(path: Path, display: str, problems: list[Problem] | None = None) -> object:
-        parsed.append(path.name)
-        return real(path, display, problems)
-
-    monkeypatch.setattr(yamlsrc, "load", spy)
+    parsed = _spy_on_parses(monkeypatch)
     services = folder / "services.yaml"
     for n in range(3):
         services.write_text(services.read_text(encoding="utf-8") + f"# {n}\n", encoding="utf-8")
