@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -156,14 +157,19 @@ def test_a_cache_file_holding_another_key_is_not_used(
     assert store.load_cached() == fresh
 
 
-def test_a_changed_catalog_file_misses_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import shutil
+def _mini_with_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the mini catalog to edit, with a cache folder of its own."""
 
     folder = tmp_path / "cat"
     shutil.copytree(ROOT / "tests" / "catalogs" / "valid" / "mini", folder)
     monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
+    return folder
+
+
+def test_a_changed_catalog_file_misses_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _mini_with_cache(tmp_path, monkeypatch)
     before = store.load_cached([folder])
     services = folder / "services.yaml"
     services.write_text(
@@ -274,11 +280,7 @@ def _spy_on_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_an_edited_file_is_parsed_again_and_only_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import shutil
-
-    folder = tmp_path / "cat"
-    shutil.copytree(ROOT / "tests" / "catalogs" / "valid" / "mini", folder)
-    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _mini_with_cache(tmp_path, monkeypatch)
     first = loader.load([folder])
     parsed = _spy_on_parses(monkeypatch)
     assert loader.load([folder]) == first
@@ -302,16 +304,12 @@ def test_an_edited_file_is_parsed_again_and_only_it(
 def test_a_catalog_of_more_files_than_the_parse_cache_keeps_reparses_only_the_edited_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import shutil
-
-    folder = tmp_path / "cat"
-    shutil.copytree(ROOT / "tests" / "catalogs" / "valid" / "mini", folder)
+    folder = _mini_with_cache(tmp_path, monkeypatch)
     files = sorted(p.name for p in folder.glob("*.yaml"))
     assert len(files) > 1
     # The cache keeps fewer old states than the catalog has files, as the shipped catalog
     # outgrew its few hundred.
     monkeypatch.setattr(cache, "PARSED_KEEP", 1)
-    monkeypatch.setenv("ALTGAFAM_CACHE_DIR", str(tmp_path / "cache"))
     loader.load([folder])
     parsed = _spy_on_parses(monkeypatch)
     services = folder / "services.yaml"
