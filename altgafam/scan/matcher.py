@@ -142,7 +142,6 @@ _ON_LINE = re.compile(r"\bon[\s-]+line\b", re.IGNORECASE)
 _INNER_CAPITAL = re.compile(r"^(?=.*[a-z])\w+?[a-z]\w*?[A-Z]\w*$|^[a-z]+[A-Z]\w*$")
 # "uBO", "apCV": a short word that starts in lower case and holds capitals.
 _CASED = re.compile(r"^(?=.{2,4}$)[a-z]+[A-Z][A-Za-z]*$")
-# "Primo (Ex Libris)": a name, then something in brackets, such as its company.
 # A former name given after a comma inside brackets: "(Brevo, ex-Sendinblue)": no tool.
 _FORMERLY = re.compile(
     r"\s*,\s*(?:ex|anciennement|formerly|previously)\b[-\s]*[^,()]+(?=\))", re.IGNORECASE
@@ -151,7 +150,9 @@ _FORMERLY = re.compile(
 _ACRONYM_AFTER = re.compile(r"\s*(?:(?:le|la|les|l['\u2019]|the)\s*)?([A-Z]{3,5})\s*")
 # The last labels of addresses people type whole: an address ending so is complete.
 _TOP_LABELS = frozenset("com org net fr be ch ca uk de io eu info gov gouv edu".split())
+# A word written in capitals in a name ("ACTES").
 _CAPITAL_WORD = re.compile(r"\b[A-Z]{3,}\b")
+# "Primo (Ex Libris)": a name, then something in brackets, such as its company.
 _COMPANY_AFTER = re.compile(r"(.*\S)\s*\(([^()]+)\)\s*")
 # "Registre national des entreprises (RNE)": a name, then its acronym in brackets; one this
 # short counts only typed in capitals.
@@ -945,10 +946,14 @@ def _through(entry: Entry, index: Index, min_score: float) -> Match | None:
         # An acronym no name has, spelling a name's words, through which what is said
         # before is done, as its description says ("paiement des frais via le CMI": the
         # Centre monétique interbancaire, which takes card payments online).
-        spelt = index.initials.get(fold(acronym.group(1)), ())
+        spelt = (
+            ()
+            if key(acronym.group(1)) in index.exact
+            else index.initials.get(fold(acronym.group(1)), ())
+        )
         cands = tuple(Candidate(i, index.names[i], 0.0) for i in spelt)
         settled = _described_by(entry.text[: channel.start()], cands, index) if cands else None
-        if settled is not None and key(acronym.group(1)) not in index.exact:
+        if settled is not None:
             return _found(entry, index, settled, SUBSET_SCORE, "initials", ())
     return None
 
@@ -977,12 +982,16 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
         # An address typed without its last label ("map.geo.admin" of map.geo.admin.ch),
         # when one known address is that.
         prefix = address.group(0).lower() + "."
-        unlabelled = {
-            i
-            for host, i in index.dotted
-            if host.startswith(prefix) and "." not in host[len(prefix) :]
-        }
-        if len(unlabelled) == 1 and labels[-1] not in _TOP_LABELS:
+        unlabelled = (
+            {
+                i
+                for host, i in index.dotted
+                if host.startswith(prefix) and "." not in host[len(prefix) :]
+            }
+            if labels[-1] not in _TOP_LABELS
+            else set()
+        )
+        if len(unlabelled) == 1:
             return _found(entry, index, unlabelled.pop(), SUBSET_SCORE, "domain", ())
         # A slip inside a dotted name or an address the catalog has ("Rocket.Cht",
         # "Booking.cm"); "guso.fr" is too far from gusto.com to be one.
@@ -1884,12 +1893,11 @@ def _sibling(tokens: list[str], span: slice, ident: str, index: Index) -> str | 
     rest = content_words(tokens[: span.start] + tokens[span.stop :])
     if not rest or any(_VERSION.match(w) for w in rest):
         return None
-    found = set()
-    for p in frozenset.intersection(*(index.postings.get(w, frozenset()) for w in rest)):
-        other = index.choice_ids[p]
-        house = index.vocabulary.house.get(other, frozenset())
-        if [w for w in index.choices[p].split() if w not in house and w not in FILLERS] == rest:
-            found.add(other)
+    found = {
+        index.choice_ids[p]
+        for p in frozenset.intersection(*(index.postings.get(w, frozenset()) for w in rest))
+        if _unhoused(p, index, fillers=True) == rest
+    }
     if len(found) != 1:
         return None
     other = found.pop()
@@ -2424,11 +2432,7 @@ def _exact(
             if len(joined) == 1 and not alone:
                 # A one-letter name ("X") names nothing inside a longer line ("Projet X").
                 continue
-            if (
-                hit.via == "former_name"
-                and not set(tokens[start:end]) & capitalised
-                and (_former_word(hit, joined, "", index))
-            ):
+            if not set(tokens[start:end]) & capitalised and _former_word(hit, joined, "", index):
                 # A former name that is an everyday word, in lower case, is the word: "on
                 # vend sur leboncoin" sells, on no Vend (Lightspeed Retail's old name), also
                 # written in two ("le club-house" is no Clubhouse, Shortcut's old name). Not
@@ -3025,6 +3029,17 @@ def _another_stem(word: str, ident: str, index: Index) -> bool:
     return False
 
 
+def _unhoused(position: int, index: Index, fillers: bool = False) -> list[str]:
+    """The words of a choice (a name or an alias), its owner's house words aside, and with
+    `fillers` the filler words too ("ETC Nomad": "nomad")."""
+    house = index.vocabulary.house.get(index.choice_ids[position], frozenset())
+    return [
+        w
+        for w in index.choices[position].split()
+        if w not in house and not (fillers and w in FILLERS)
+    ]
+
+
 def _bare_name(words: list[str], index: Index) -> tuple[str, ...]:
     """The one entry one of whose names is these words after its owner's words; with the
     entries of other owners whose names are these words and one more, when there are any:
@@ -3034,9 +3049,8 @@ def _bare_name(words: list[str], index: Index) -> tuple[str, ...]:
     near = set()
     for p in frozenset.intersection(*postings):
         ident = index.choice_ids[p]
-        house = index.vocabulary.house.get(ident, frozenset())
         named = index.choices[p].split()
-        if [w for w in named if w not in house] == words:
+        if _unhoused(p, index) == words:
             found.add(ident)
         elif len(named) == len(words) + 1 and words in (named[1:], named[:-1]):
             # The same words and one more, a place or a body's initials, in another owner's
