@@ -2835,3 +2835,26 @@ def test_an_address_typed_without_its_last_label_is_the_known_address(
     assert _lines("photos.google", shipped_index) == [(Status.PROPRIETARY, "google-photos")]
     # crm.zoho.com and crm.zoho.eu are one product's.
     assert _lines("crm.zoho", shipped_index) == [(Status.PROPRIETARY, "zoho-crm")]
+
+
+def test_a_kind_of_tool_whose_then_its_company_in_brackets_is_that_companys_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # "du club" says whose drive, not which product: Google's drive is Google Drive.
+    assert _lines("le drive du club (Google)", shipped_index) == [
+        (Status.PROPRIETARY, "google-drive")
+    ]
+    assert _lines("le drive de la chorale (Google)", shipped_index) == [
+        (Status.PROPRIETARY, "google-drive")
+    ]
+    # A company whose products of that kind are several stays a question.
+    assert _lines("la messagerie des profs (Microsoft)", shipped_index)[0][0] is Status.AMBIGUOUS
+
+
+def test_a_name_typed_with_one_everyday_word_inside_it_is_that_name(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("FFE espace SIF", shipped_index) == [(Status.PROPRIETARY, "ffe-sif")]
+    assert _lines("Zoho super CRM", shipped_index) == [(Status.PROPRIETARY, "zoho-crm")]
+    # A name of everyday words with a word inside is another phrase.
+    assert _lines("Planning Applications Wales portal", shipped_index) == [(Status.UNKNOWN, None)]

@@ -712,8 +712,58 @@ def match_entry(entry: Entry, index: Index, min_score: float = DEFAULT_MIN_SCORE
         or _initials_of_maker(entry, index, min_score)
         or _short_acronym(entry, index)
         or _name_initials(entry, index)
+        or _kind_of_company(entry, index, min_score)
+        or _word_inside(entry, index)
         or found
     )
+
+
+def _word_inside(entry: Entry, index: Index) -> Match | None:
+    """The one name of several words, not all everyday ones, that the words before any context
+    spell with one everyday word more inside it ("FFE Club SIF" is the FFE's SIF, for clubs)."""
+    core = _CONTEXT_USE.split(entry.text, maxsplit=1)[0]
+    typed = content_words(fold(core).split())
+    common = common_words()
+    named = {
+        hit.entry
+        for i in range(1, len(typed) - 1)
+        if typed[i] in common
+        # A name of everyday words only is a phrase with another word in it ("Planning
+        # Applications Wales portal" is no Planning Portal).
+        and not all(w in common for w in typed[:i] + typed[i + 1 :])
+        and (hit := index.exact.get("".join(typed[:i] + typed[i + 1 :]))) is not None
+    }
+    if len(named) != 1:
+        return None
+    return _found(entry, index, named.pop(), SUBSET_SCORE, "name", ())
+
+
+# "le drive des éducateurs (Google)": a kind of tool, whose, then its company in brackets.
+_KIND_OF_COMPANY = re.compile(
+    r"^(?P<kind>[^()]+?)" + _CONTEXT_OF.pattern + r"[^()]+?(?P<company>\([^()]+\))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _kind_of_company(entry: Entry, index: Index, min_score: float) -> Match | None:
+    """Everyday words in lower case that say what kind of tool, then whose it is, then its
+    company's name alone in brackets: that company's product of that kind, as when the words
+    of belonging are left out ("le drive des éducateurs (Google)" is "le drive (Google)")."""
+    given = _KIND_OF_COMPANY.match(entry.text)
+    if given is None or not _plain_lower(given.group("kind"), index):
+        return None
+    company = key(given.group("company")[1:-1])
+    if company not in index.vendors:
+        return None
+    kind = _match_entry(
+        Entry(entry.line, f"{given.group('kind')} {given.group('company')}"), index, min_score
+    )
+    if (
+        kind.status not in (Status.PROPRIETARY, Status.LIBRE)
+        or kind.id not in index.vendors[company]
+    ):
+        return None
+    return kind._replace(entry=entry)
 
 
 def _everyday_head(text: str, ident: str, index: Index) -> bool:
