@@ -93,6 +93,8 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh41", 0.87),
         ("fresh42", 0.90),
         ("fresh43", 0.83),
+        ("fresh44", 0.83),
+        ("fresh45", 0.79),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
@@ -126,6 +128,24 @@ KNOWN_OTHER_OWNERS = {
     "fresh15": ["le Pass'Sport via le Compte Asso"],
     "fresh18": ["impots.gouv (gérer mes biens immobiliers)"],
     "fresh22": ["Garmin Connect + Edge 530"],
+    # First contact, session 17: not read yet.
+    "fresh44": [
+        "le SIRE pour les cartes des chevaux",
+        "Raiffeisen e-banking",
+        "Zeffy + CanadaHelps + Square",
+        "ROS for the payroll returns",
+        "Maya business",
+        "Alma + Primo",
+    ],
+    "fresh45": [
+        "le guichet unique réseaux et canalisations",
+        "Rentman, non pardon Flex",
+        "Doctolib, enfin plutôt Keldoc depuis septembre",
+        "Sillage (DPI du CH)",
+        "Easily (HCL)",
+        "Jane App + Moneris",
+        "Finale, enfin on passe sur Dorico",
+    ],
 }
 
 
