@@ -128,22 +128,12 @@ KNOWN_OTHER_OWNERS = {
     "fresh15": ["le Pass'Sport via le Compte Asso"],
     "fresh18": ["impots.gouv (gérer mes biens immobiliers)"],
     "fresh22": ["Garmin Connect + Edge 530"],
-    # First contact, session 17: not read yet.
-    "fresh44": [
-        "le SIRE pour les cartes des chevaux",
-        "Raiffeisen e-banking",
-        "Zeffy + CanadaHelps + Square",
-        "ROS for the payroll returns",
-        "Maya business",
-        "Alma + Primo",
-    ],
+    # First contact, session 17, naming fixed: a Philippine payment app read as Autodesk's
+    # Maya, and three self-corrections read as both tools.
+    "fresh44": ["Maya business"],
     "fresh45": [
-        "le guichet unique réseaux et canalisations",
         "Rentman, non pardon Flex",
         "Doctolib, enfin plutôt Keldoc depuis septembre",
-        "Sillage (DPI du CH)",
-        "Easily (HCL)",
-        "Jane App + Moneris",
         "Finale, enfin on passe sur Dorico",
     ],
 }
