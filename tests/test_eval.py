@@ -129,13 +129,8 @@ KNOWN_OTHER_OWNERS = {
     "fresh18": ["impots.gouv (gérer mes biens immobiliers)"],
     "fresh22": ["Garmin Connect + Edge 530"],
     # First contact, session 17, naming fixed: a Philippine payment app read as Autodesk's
-    # Maya, and three self-corrections read as both tools.
+    # Maya.
     "fresh44": ["Maya business"],
-    "fresh45": [
-        "Rentman, non pardon Flex",
-        "Doctolib, enfin plutôt Keldoc depuis septembre",
-        "Finale, enfin on passe sur Dorico",
-    ],
 }
 
 

@@ -2858,3 +2858,31 @@ def test_a_name_typed_with_one_everyday_word_inside_it_is_that_name(
     assert _lines("Zoho super CRM", shipped_index) == [(Status.PROPRIETARY, "zoho-crm")]
     # A name of everyday words with a word inside is another phrase.
     assert _lines("Planning Applications Wales portal", shipped_index) == [(Status.UNKNOWN, None)]
+
+
+def test_more_ways_of_taking_a_tool_back(shipped_index: matcher.Index) -> None:
+    # "non pardon", "enfin plutôt", "enfin on passe sur": the tool named after is the one.
+    assert _lines("Zoom, non pardon Jitsi", shipped_index) == [(Status.LIBRE, "jitsi-meet")]
+    assert _lines("Skype, enfin plutôt Zoom depuis mars", shipped_index) == [
+        (Status.PROPRIETARY, "zoom")
+    ]
+    assert _lines("Sibelius, enfin on passe sur MuseScore", shipped_index) == [
+        (Status.LIBRE, "musescore")
+    ]
+    assert _lines("Tableau - enfin, on teste Metabase", shipped_index) == [
+        (Status.LIBRE, "metabase")
+    ]
+    # A name the catalog lacks replaces the one taken back just as well.
+    assert _lines("Trello, non pardon Zwrkly", shipped_index) == [(Status.UNKNOWN, None)]
+    # "enfin" before no name is no correction.
+    assert _lines("Zoom, enfin on l'utilise peu", shipped_index) == [(Status.PROPRIETARY, "zoom")]
+
+
+def test_a_name_the_catalog_lacks_then_our_product_in_brackets_is_that_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # What the organisation calls its own Nextcloud or Moodle.
+    assert _lines("MonEspace (notre Nextcloud)", shipped_index) == [(Status.LIBRE, "nextcloud")]
+    assert _lines("Campus Zeta (our Moodle)", shipped_index) == [(Status.LIBRE, "moodle")]
+    # Without "notre", "our", "un", a product in brackets is only context.
+    assert _lines("Zwrkly (Nextcloud)", shipped_index) == [(Status.UNKNOWN, None)]

@@ -56,7 +56,7 @@ _TAKEN_BACK = re.compile(
     r"it\s+is|rather)\s+)?"
     # "Skype - no wait, we use Zoom now", "Skype, non attends, c'est Zoom", "Doodle, enfin
     # Framadate", "Slack, I mean Mattermost", "Zoom - actually Teams now".
-    r"|[^?,;/+]*?\s*(?:[-\u2013\u2014,]|\.{2,}|\u2026)\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*(?:non|pas\s+encore)\b)?|euh(?:\s*,?\s*non\b)?|I\s+mean|sorry|pardon|actually|en\s+fait|ou\s+plutôt|or\s+rather"
+    r"|[^?,;/+]*?\s*(?:[-\u2013\u2014,]|\.{2,}|\u2026)\s*(?:(?:no|non)[\s,]+(?:wait|attends?)|enfin(?:\s*,?\s*(?:non|pas\s+encore|plutôt)\b)?|euh(?:\s*,?\s*non\b)?|I\s+mean|sorry|(?:non\s*,?\s*)?pardon|actually|en\s+fait|ou\s+plutôt|or\s+rather"
     # "Zoom - no, we use Teams now", "Zoom - non, on utilise Teams".
     r"|(?:no|non)\s*,\s*(?=(?:we|on|nous)\s))\b"
     r"[\s,;:.!-]*"
@@ -114,6 +114,12 @@ _KIND_BEFORE_NAME = re.compile(
     r"(?:(?:appli|app|application|logiciel|outil|site|plateforme)\s+)?",
     re.IGNORECASE,
 )
+# "(notre Moodle)", "(our Nextcloud)": the product of which the name before is one.
+_INSTANCE_OF = re.compile(r"\s*\(\s*(?:notre|our|un|une|an?)\s+([^()]+?)\s*\)\s*", re.IGNORECASE)
+# "enfin on passe sur Dorico", "I mean we use Teams": who uses the tool named next, and how.
+_WE_USE = re.compile(
+    r"^(?:on|nous|we)\s+\w+(?:\s+(?:sur|à|au|vers|to|on))?\s+(?=\S)", re.IGNORECASE
+)
 # "Doodle, non, framadate depuis 2024", "stripe, non payplug", "Tithe.ly - no, Pushpay since
 # January": a tool, then "non" and the one in use.
 _NO_THEN = re.compile(
@@ -123,7 +129,7 @@ _NO_THEN = re.compile(
 # Words that only say a correction is one, around the tool named ("en fait c'est Teams
 # maintenant", "actually it's Zoom now").
 _SAID_SO = re.compile(
-    rf"^(?:(?:en\s+fait|actually|plutôt|rather)\s*,?\s*)?(?:{_IT_IS_WORDS}\s+)?"
+    rf"^(?:(?:en\s+fait|actually|plutôt|rather|pardon|sorry|I\s+mean)\s*,?\s*)?(?:{_IT_IS_WORDS}\s+)?"
     r"|\s+(?:maintenant|désormais|now)\s*[.!]*$",
     re.IGNORECASE,
 )
@@ -1317,6 +1323,12 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
             )
             if spelt is not None:
                 return _found(entry, index, spelt, 100.0, "context", ())
+            # A product's whole name in brackets after "notre", "our", "un": the name before
+            # is what they call their instance of it ("Cyberlearn (notre Moodle)").
+            ours = _INSTANCE_OF.fullmatch(text[len(core) :])
+            named_instance = _named_whole(ours.group(1), index) if ours is not None else None
+            if named_instance is not None:
+                return _found(entry, index, named_instance, 100.0, "context", ())
             return found._replace(entry=entry)
     return _match_text(entry, index, min_score)
 
@@ -3430,6 +3442,8 @@ def _taken_back(found: re.Match[str], index: Index) -> str:
     rest = found.string[found.end() :]
     # The name may follow an article and a kind of tool ("enfin l'appli Cartes IGN").
     named = _KIND_BEFORE_NAME.sub("", rest)
+    # ... or follow who uses it and how ("enfin on passe sur Dorico").
+    named = _WE_USE.sub("", named)
     first = fold(named).split()[:1]
     if (
         re.search(
@@ -3447,7 +3461,13 @@ def _taken_back(found: re.Match[str], index: Index) -> str:
         # "enfin" that no name follows is no correction ("Zoom, enfin surtout pour les AG").
         return found.group(0)
     said = _CONTEXT_USE.search(found.group(0))
-    if said is not None and said.start() > 0 and _CONTEXT_USE.match(" " + rest) is not None:
+    # "on" after a correction may be who uses the tool named next ("enfin, on teste
+    # Superset"), no context.
+    if (
+        said is not None
+        and said.start() > 0
+        and _CONTEXT_USE.match(" " + _WE_USE.sub("", rest)) is not None
+    ):
         return found.group(0)[: said.start()].strip() + " "
     return ""
 
@@ -3470,7 +3490,12 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         taken_back = first.status in (Status.PROPRIETARY, Status.LIBRE) or (
             first.status is Status.UNKNOWN and _unknown_name(corrected.group(1), index)
         )
-        if taken_back and any(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in then):
+        # ... and so is the name that replaces it ("Rentman, non pardon Flex": Flex, which
+        # the catalog lacks).
+        if taken_back and (
+            any(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in then)
+            or (_SEPARATOR.search(said) is None and _unknown_name(said, index))
+        ):
             return [m._replace(entry=entry) for m in then]
     rewritten = _IT_IS.sub("", _ON_LINE.sub("online", entry.text)) or entry.text
     rewritten = _FORMERLY.sub("", rewritten)
