@@ -2886,3 +2886,17 @@ def test_a_name_the_catalog_lacks_then_our_product_in_brackets_is_that_product(
     assert _lines("Campus Zeta (our Moodle)", shipped_index) == [(Status.LIBRE, "moodle")]
     # Without "notre", "our", "un", a product in brackets is only context.
     assert _lines("Zwrkly (Nextcloud)", shipped_index) == [(Status.UNKNOWN, None)]
+
+
+def test_an_acronym_after_des_says_what_records_are_of_not_a_products_name(
+    shipped_index: matcher.Index,
+) -> None:
+    # The PAI and AESH are what the files list; the tools are Excel and Google Sheets.
+    assert _lines("le suivi des PAI sous Excel", shipped_index) == [
+        (Status.PROPRIETARY, "microsoft-excel")
+    ]
+    assert _lines("le fichier des AESH dans Google Sheets", shipped_index) == [
+        (Status.PROPRIETARY, "google-sheets")
+    ]
+    # A name the catalog lacks, before its context, still stays unknown.
+    assert _lines("Zwrkly sur Excel", shipped_index)[0][0] is not Status.PROPRIETARY

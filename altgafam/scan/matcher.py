@@ -114,6 +114,9 @@ _KIND_BEFORE_NAME = re.compile(
     r"(?:(?:appli|app|application|logiciel|outil|site|plateforme)\s+)?",
     re.IGNORECASE,
 )
+# "le registre des DIA", "the list of SENs": an acronym after "des", "du", "of" says what
+# records are of, no product's name.
+_OF_ACRONYM = re.compile(r"\b(?:des|du|d['\u2019]|of)\s*[A-Z]{2,6}s?\b")
 # "(notre Moodle)", "(our Nextcloud)": the product of which the name before is one.
 _INSTANCE_OF = re.compile(r"\s*\(\s*(?:notre|our|un|une|an?)\s+([^()]+?)\s*\)\s*", re.IGNORECASE)
 # "enfin on passe sur Dorico", "I mean we use Teams": who uses the tool named next, and how.
@@ -1296,7 +1299,7 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                 settled = _described_by(text[len(core) :], cands, index)
                 if settled is not None:
                     return _found(entry, index, settled, SUBSET_SCORE, "context", ())
-        if _unknown_name(core, index):
+        if _unknown_name(core, index) and _unknown_name(_OF_ACRONYM.sub(" ", core), index):
             # The product is named before its context, and the catalog lacks it: a product
             # the context mentions is not it ("Google Admin console (Chromebooks)")... unless
             # the name is only its owner's word and the context names that owner's product
