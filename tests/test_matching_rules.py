@@ -2900,3 +2900,13 @@ def test_an_acronym_after_des_says_what_records_are_of_not_a_products_name(
     ]
     # A name the catalog lacks, before its context, still stays unknown.
     assert _lines("Zwrkly sur Excel", shipped_index)[0][0] is not Status.PROPRIETARY
+
+
+def test_words_after_de_in_a_companys_context_say_whose_not_which_job(
+    shipped_index: matcher.Index,
+) -> None:
+    # The lycée's licence is no education product of Adobe's or Autodesk's.
+    assert _lines("Adobe (la licence du lycée)", shipped_index)[0][0] is Status.AMBIGUOUS
+    assert _lines("Autodesk (la licence du lycée)", shipped_index)[0][0] is Status.AMBIGUOUS
+    # A job in the context still says which product.
+    assert _lines("Google (agenda)", shipped_index) == [(Status.PROPRIETARY, "google-calendar")]

@@ -1195,7 +1195,17 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
             # An everyday word that names a kind of tool is no more its product for being
             # followed by context ("Visio de la mairie" is a video call).
             same_word = found.via == "category" and whole.id == _exact_entry(core, index)
-            if whole.status in (Status.PROPRIETARY, Status.LIBRE) and not foreign and not same_word:
+            # Words after "de", "du", "des" say whose the tool is, not what job it does ("Adobe
+            # (la licence de l'école)": the school's licence, no e-learning tool).
+            whose = whole.via == "brand and job" and not content_words(
+                fold(_CONTEXT_OF.split(context, maxsplit=1)[0]).split()
+            )
+            if (
+                whole.status in (Status.PROPRIETARY, Status.LIBRE)
+                and not foreign
+                and not same_word
+                and not whose
+            ):
                 return whole
             # A number typed with a name that candidates carry numbers in is part of it:
             # "Sage 300" is none of Sage 50, 100 or 200, nor Ciel, whatever its context says.
