@@ -2910,3 +2910,17 @@ def test_words_after_de_in_a_companys_context_say_whose_not_which_job(
     assert _lines("Autodesk (la licence du lycée)", shipped_index)[0][0] is Status.AMBIGUOUS
     # A job in the context still says which product.
     assert _lines("Google (agenda)", shipped_index) == [(Status.PROPRIETARY, "google-calendar")]
+
+
+def test_everyday_words_after_a_part_with_context_go_on_with_that_context(
+    shipped_index: matcher.Index,
+) -> None:
+    # "memberships" goes on with "for the rota": no Paid Memberships Pro.
+    assert _lines("Spond for the rota and memberships", shipped_index) == [
+        (Status.PROPRIETARY, "spond")
+    ]
+    # A tool's own name after the context is still a tool.
+    assert _lines("Zoom pour les réunions et teams", shipped_index) == [
+        (Status.PROPRIETARY, "zoom"),
+        (Status.PROPRIETARY, "microsoft-teams"),
+    ]

@@ -8,7 +8,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import NamedTuple
 
 from altgafam.models import Candidate, Catalog, Entry, Match, PerLine, Status, Text
@@ -3566,6 +3566,26 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
                 for part, remark in zip(parts, remarks, strict=True)
             ]
             matches = _shortened(matches, index)
+            # Everyday words in lower case after a part that gave its context ("Foireann for
+            # registrations and memberships") go on with that context: no tool, though a
+            # name may be spelt near them.
+            common = common_words()
+            kept = [
+                not (
+                    i > 0
+                    and m.via == "fuzzy"
+                    and _CONTEXT_USE.search(parts[i - 1]) is not None
+                    and not _capitalised(parts[i])
+                    and all(w in common or w in FILLERS for w in fold(parts[i]).split())
+                )
+                for i, m in enumerate(matches)
+            ]
+            if not all(kept):
+                parts = list(compress(parts, kept))
+                remarks = list(compress(remarks, kept))
+                matches = list(compress(matches, kept))
+            if len(matches) == 1:
+                return [matches[0]._replace(entry=entry)]
             known = sum(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in matches)
             if known and any(remarks):
                 # The writer's remark beside the tools is none, nor is the line read whole
