@@ -2924,3 +2924,18 @@ def test_everyday_words_after_a_part_with_context_go_on_with_that_context(
         (Status.PROPRIETARY, "zoom"),
         (Status.PROPRIETARY, "microsoft-teams"),
     ]
+
+
+def test_a_company_is_named_without_the_word_of_its_trade(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Laerdal" is Laerdal Medical: which of its products?
+    assert _lines("Laerdal", shipped_index)[0][0] is Status.AMBIGUOUS
+    found = matcher.match_entry(Entry(1, "Laerdal"), shipped_index)
+    assert {c.id for c in found.candidates} >= {"simman-3g", "lleap"}
+    # Initials of its product, then the company without its trade word.
+    assert _lines("HM (Softway) au bloc", shipped_index) == [
+        (Status.PROPRIETARY, "hopital-manager")
+    ]
+    # Not when the rest is an everyday word: "Malta" is no Malta Informatique.
+    assert _lines("Malta", shipped_index) == [(Status.UNKNOWN, None)]

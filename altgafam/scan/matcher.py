@@ -16,6 +16,8 @@ from altgafam.normalize import by_host, fold, key
 from altgafam.scan.vocabulary import (
     CORPORATE,
     GENERIC_OWNERS,
+    TRADE,
+    TRADE_REST,
     Vocabulary,
     WordList,
     common_words,
@@ -641,11 +643,16 @@ def _vendor_products(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     # the same order across both.
     rank = {service.id: n for n, service in enumerate(order)}
     products: dict[str, set[str]] = defaultdict(set)
+    common = common_words()
     for vendor_id, ids in by_vendor.items():
         vendor = catalog.vendors[vendor_id]
         for called in (vendor.name, *vendor.aliases):
             words = [w for w in fold(called).split() if w not in CORPORATE]
-            for name in {key(called), "".join(words)}:
+            untraded = "".join(w for w in words if w not in TRADE)
+            names = {key(called), "".join(words)}
+            if len(untraded) >= TRADE_REST and untraded not in common:
+                names.add(untraded)
+            for name in names:
                 if name:
                     products[name].update(ids)
     return {name: tuple(sorted(ids, key=rank.__getitem__)) for name, ids in products.items()}

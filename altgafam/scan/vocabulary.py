@@ -30,6 +30,12 @@ CORPORATE = frozenset(
     "group groupe inc corp corporation company labs platforms communications software "
     "technologies technology systems holdings sa sas ag gmbh ltd llc bv nv plc se".split()
 )
+# Words saying a company's trade after its name ("Softway Medical", "C3rb Informatique"), which
+# people leave out when the rest is no everyday word ("Softway"; "Malta Informatique" is not
+# "Malta").
+TRADE = frozenset("medical healthcare informatique".split())
+# ... and the shortest rest that still names the company alone.
+TRADE_REST = 4
 
 
 class Vocabulary(NamedTuple):
