@@ -124,12 +124,18 @@ def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
 # In fresh22, a Garmin Edge 530 bike computer listed beside Garmin Connect reads as
 # Microsoft Edge, the browser's short name (a device the catalog has no entry for, and a model
 # number that could be a browser version).
+# In fresh19, fresh43 and fresh44, "Diane" beside Orbis is Bureau van Dijk's French company
+# database, which the catalog lacks (no page found to source it); the line reads as BOW
+# Medical's anaesthesia software DIANE, the only Diane the catalog has.
 # Any other line naming another owner fails.
 KNOWN_OTHER_OWNERS = {
     "fresh14": ["Covadis sur AutoCAD"],
     "fresh15": ["le Pass'Sport via le Compte Asso"],
     "fresh18": ["impots.gouv (gérer mes biens immobiliers)"],
+    "fresh19": ["Orbis / Diane"],
     "fresh22": ["Garmin Connect + Edge 530"],
+    "fresh43": ["Orbis / Diane"],
+    "fresh44": ["Orbis et Diane (BvD)"],
 }
 
 

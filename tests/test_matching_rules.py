@@ -2939,3 +2939,20 @@ def test_a_company_is_named_without_the_word_of_its_trade(
     ]
     # Not when the rest is an everyday word: "Malta" is no Malta Informatique.
     assert _lines("Malta", shipped_index) == [(Status.UNKNOWN, None)]
+
+
+def test_a_question_in_a_list_is_the_candidate_that_does_a_listed_tools_job(
+    shipped_index: matcher.Index,
+) -> None:
+    # Wave beside mobile money is Wave's mobile money; beside accounts, Wave's accounting.
+    assert _lines("Wave + Orange Money", shipped_index) == [
+        (Status.PROPRIETARY, "wave-mobile-money"),
+        (Status.PROPRIETARY, "orange-money"),
+    ]
+    assert _lines("Wave + QuickBooks", shipped_index) == [
+        (Status.PROPRIETARY, "wave"),
+        (Status.PROPRIETARY, "quickbooks"),
+    ]
+    # Beside a tool of another job, the question stays; so does which of a company's products.
+    assert _lines("Wave, Zoom", shipped_index)[0][0] is Status.AMBIGUOUS
+    assert _lines("Gandi + OVH", shipped_index)[1][0] is Status.AMBIGUOUS

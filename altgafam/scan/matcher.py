@@ -3572,7 +3572,7 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
                 else match_entry(Entry(entry.line, part), index, min_score)
                 for part, remark in zip(parts, remarks, strict=True)
             ]
-            matches = _shortened(matches, index)
+            matches = _by_siblings(_shortened(matches, index), index)
             # Everyday words in lower case after a part that gave its context ("Foireann for
             # registrations and memberships") go on with that context: no tool, though a
             # name may be spelt near them.
@@ -3747,6 +3747,33 @@ def _company_list(entry: Entry, index: Index, min_score: float) -> list[Match]:
     ):
         return [f._replace(entry=entry) for f in found]
     return []
+
+
+def _by_siblings(matches: list[Match], index: Index) -> list[Match]:
+    """In a list of tools, a question whose one candidate does the job of a tool the list
+    names is that candidate: "Wave et Orange money" is Wave's mobile money, no accounts. A
+    tool typed as one everyday word says too little ("Orbis / Diane": Diane is also a name)."""
+    common = common_words()
+    jobs = {
+        kind
+        for m in matches
+        if m.status in (Status.PROPRIETARY, Status.LIBRE)
+        and m.id is not None
+        and (typed := content_words(fold(_CONTEXT_USE.split(m.entry.text, maxsplit=1)[0]).split()))
+        and (len(typed) > 1 or typed[0] not in common)
+        for kind in index.kinds.get(m.id, ())
+    }
+    out = []
+    for m in matches:
+        # Homonyms of several owners, or a company's one product; not which of a company's
+        # products ("Scaleway + OVH": OVHcloud's hosting, its servers or its domains?).
+        owners = {index.owners.get(c.id) for c in m.candidates}
+        if m.status is Status.AMBIGUOUS and jobs and (len(owners) > 1 or len(m.candidates) == 1):
+            alike = [c.id for c in m.candidates if jobs & set(index.kinds.get(c.id, ()))]
+            if len(alike) == 1:
+                m = _found(m.entry, index, alike[0], SUBSET_SCORE, "beside", ())
+        out.append(m)
+    return out
 
 
 def _shortened(matches: list[Match], index: Index) -> list[Match]:
