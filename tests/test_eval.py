@@ -95,8 +95,8 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh43", 0.83),
         ("fresh44", 0.93),
         ("fresh45", 0.89),
-        ("fresh46", 0.84),
-        ("fresh47", 0.90),
+        ("fresh46", 0.90),
+        ("fresh47", 0.95),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(

@@ -2956,3 +2956,11 @@ def test_a_question_in_a_list_is_the_candidate_that_does_a_listed_tools_job(
     # Beside a tool of another job, the question stays; so does which of a company's products.
     assert _lines("Wave, Zoom", shipped_index)[0][0] is Status.AMBIGUOUS
     assert _lines("Gandi + OVH", shipped_index)[1][0] is Status.AMBIGUOUS
+
+
+def test_a_letter_glued_to_a_name_names_no_other_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # "N" ends the IRS's "990-N"; after a hyphen it is still no word of another product.
+    assert _lines("PowerPoint-n", shipped_index) == [(Status.PROPRIETARY, "microsoft-powerpoint")]
+    assert _lines("SciFinder x", shipped_index) == [(Status.PROPRIETARY, "cas-scifinder")]

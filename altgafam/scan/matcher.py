@@ -2013,7 +2013,8 @@ def _another_product(text: str, tokens: list[str], span: slice, ident: str, inde
     rest = [
         w
         for w in content_words(tokens[: span.start] + tokens[span.stop :])
-        if not (_MODEL.match(w) and w not in index.postings)
+        # A letter alone names nothing ("SciFinder-n"), whatever name it ends ("990-N").
+        if not (_MODEL.match(w) and w not in index.postings) and len(w) > 1
     ]
     if not rest:
         # Only a model number beside the name ("Stormshield SN310"): the product.
