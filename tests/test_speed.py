@@ -166,16 +166,17 @@ def _mini_with_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def _replace_in(path: Path, old: str, new: str) -> None:
+    """Edit a catalog file of the copy, as a maintainer saving it would."""
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
 def test_a_changed_catalog_file_misses_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _mini_with_cache(tmp_path, monkeypatch)
     before = store.load_cached([folder])
-    services = folder / "services.yaml"
-    services.write_text(
-        services.read_text(encoding="utf-8").replace("name: Slack", "name: Slack Pro"),
-        encoding="utf-8",
-    )
+    _replace_in(folder / "services.yaml", "name: Slack", "name: Slack Pro")
     after = store.load_cached([folder])
     assert before.services["slack"].name == "Slack"
     assert after.services["slack"].name == "Slack Pro"
@@ -285,10 +286,7 @@ def test_an_edited_file_is_parsed_again_and_only_it(
     parsed = _spy_on_parses(monkeypatch)
     assert loader.load([folder]) == first
     assert parsed == []  # every file came from the parse cache
-    services = folder / "services.yaml"
-    services.write_text(
-        services.read_text(encoding="utf-8").replace("Team chat.", "Chat."), encoding="utf-8"
-    )
+    _replace_in(folder / "services.yaml", "Team chat.", "Chat.")
     second = loader.load([folder])
     assert parsed == ["services.yaml"]
     assert second.services["slack"].description.en == "Chat."

@@ -1316,7 +1316,8 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
                 settled = _described_by(text[len(core) :], cands, index)
                 if settled is not None:
                     return _found(entry, index, settled, SUBSET_SCORE, "context", ())
-        if _unknown_name(core, index) and _unknown_name(_OF_ACRONYM.sub(" ", core), index):
+        # An acronym after "des" is what is listed, no name ("le registre des DIA sur Excel").
+        if _unknown_name(_OF_ACRONYM.sub(" ", core), index):
             # The product is named before its context, and the catalog lacks it: a product
             # the context mentions is not it ("Google Admin console (Chromebooks)")... unless
             # the name is only its owner's word and the context names that owner's product
