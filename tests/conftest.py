@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import importlib.util
 import io
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -23,9 +25,10 @@ from altgafam.catalog import loader
 from altgafam.models import Catalog
 from altgafam.scan import matcher
 
-# Tests never touch the user's own cache folder.
-os.environ["ALTGAFAM_CACHE_DIR"] = tempfile.mkdtemp(prefix="altgafam-test-cache-")
-os.environ["ALTGAFAM_DATA_DIR"] = tempfile.mkdtemp(prefix="altgafam-test-data-")
+# Tests never touch the user's own cache and data folders; theirs go when the run ends.
+for _variable, _prefix in (("ALTGAFAM_CACHE_DIR", "cache"), ("ALTGAFAM_DATA_DIR", "data")):
+    os.environ[_variable] = tempfile.mkdtemp(prefix=f"altgafam-test-{_prefix}-")
+    atexit.register(shutil.rmtree, os.environ[_variable], ignore_errors=True)
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
