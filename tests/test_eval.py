@@ -97,6 +97,8 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh45", 0.89),
         ("fresh46", 0.90),
         ("fresh47", 0.95),
+        ("fresh48", 0.85),
+        ("fresh49", 0.81),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
@@ -136,6 +138,16 @@ KNOWN_OTHER_OWNERS = {
     "fresh22": ["Garmin Connect + Edge 530"],
     "fresh43": ["Orbis / Diane"],
     "fresh44": ["Orbis et Diane (BvD)"],
+    "fresh48": [
+        "Obat pour les devis, avant c'était Tolteck",
+        "Logitud Siècle pour l'état civil",
+    ],
+    "fresh49": [
+        "GAMMA pour les DAE",
+        "Find It, Fix It app",
+        "Jane App pour les rendez-vous et les notes",
+        "déneigement: appli MétéoSuisse et White Risk",
+    ],
 }
 
 
