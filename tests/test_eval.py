@@ -138,16 +138,8 @@ KNOWN_OTHER_OWNERS = {
     "fresh22": ["Garmin Connect + Edge 530"],
     "fresh43": ["Orbis / Diane"],
     "fresh44": ["Orbis et Diane (BvD)"],
-    "fresh48": [
-        "Obat pour les devis, avant c'était Tolteck",
-        "Logitud Siècle pour l'état civil",
-    ],
-    "fresh49": [
-        "GAMMA pour les DAE",
-        "Find It, Fix It app",
-        "Jane App pour les rendez-vous et les notes",
-        "déneigement: appli MétéoSuisse et White Risk",
-    ],
+    "fresh48": ["Obat pour les devis, avant c'était Tolteck"],
+    "fresh49": ["Find It, Fix It app"],
 }
 
 
