@@ -138,8 +138,6 @@ KNOWN_OTHER_OWNERS = {
     "fresh22": ["Garmin Connect + Edge 530"],
     "fresh43": ["Orbis / Diane"],
     "fresh44": ["Orbis et Diane (BvD)"],
-    "fresh48": ["Obat pour les devis, avant c'était Tolteck"],
-    "fresh49": ["Find It, Fix It app"],
 }
 
 

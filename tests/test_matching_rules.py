@@ -2964,3 +2964,42 @@ def test_a_letter_glued_to_a_name_names_no_other_product(
     # "N" ends the IRS's "990-N"; after a hyphen it is still no word of another product.
     assert _lines("PowerPoint-n", shipped_index) == [(Status.PROPRIETARY, "microsoft-powerpoint")]
     assert _lines("SciFinder x", shipped_index) == [(Status.PROPRIETARY, "cas-scifinder")]
+
+
+def test_a_first_word_after_a_name_the_catalog_lacks_ends_that_name(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Rowing Canada" is a federation, no CanadaHelps for its members.
+    assert _lines("Rowing Canada's member portal", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("Tennis Canada portal for members", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("Crésus compta", shipped_index) == [(Status.PROPRIETARY, "cresus-comptabilite")]
+
+
+def test_a_part_of_a_list_that_names_the_tool_used_before_is_left_out(
+    shipped_index: matcher.Index,
+) -> None:
+    assert _lines("Xero, previously MYOB", shipped_index) == [(Status.PROPRIETARY, "xero")]
+    assert _lines("Obat, ex Tolteck", shipped_index) == [(Status.PROPRIETARY, "obat")]
+    assert _lines("Obat, Excel, avant Tolteck", shipped_index) == [
+        (Status.PROPRIETARY, "obat"),
+        (Status.PROPRIETARY, "microsoft-excel"),
+    ]
+
+
+def test_words_cut_apart_are_one_slip_with_at_most_one_more(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Fix It" is two words, each with a slip of "Fitbit" besides the space: no Fitbit.
+    assert _lines("Fix It app for potholes", shipped_index)[0] == (Status.UNKNOWN, None)
+    assert _lines("fit bit app", shipped_index) == [(Status.PROPRIETARY, "fitbit-app")]
+    assert _lines("libre ofice", shipped_index) == [(Status.LIBRE, "libreoffice")]
+
+
+def test_a_name_in_capitals_then_a_product_in_lower_case_in_its_context_is_no_product(
+    shipped_index: matcher.Index,
+) -> None:
+    # "astro" says what the weather is for; "Mon Ciel Étoilé" is the app, which the catalog lacks.
+    assert _lines("Mon Ciel Étoilé pour la météo astro", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("Plan de Formation (Excel)", shipped_index) == [
+        (Status.PROPRIETARY, "microsoft-excel")
+    ]

@@ -108,6 +108,14 @@ _IT_IS_WORDS = r"(?:c['\u2019]\s*est|it['\u2019]s|it\s+is)"
 _IT_IS = re.compile(rf"^\s*{_IT_IS_WORDS}\s+(?=\S)", re.IGNORECASE)
 # The writer as the subject of a remark ("on a changé", "we switched").
 _SUBJECTS = frozenset("on nous je j we i".split())
+# "Obat, avant c'était Tolteck", "Xero, previously MYOB": a part of a list that names the
+# tool used before, no longer in use.
+_FORMER_PART = re.compile(
+    r"^(?:avant(?:\s*:|\s+(?:c['\u2019](?:é|e)tait|on\s+(?:avait|(?:é|e)tait\s+sur|utilisait)|"
+    r"nous\s+avions))?|anciennement|auparavant|pr(?:é|e)c(?:é|e)demment|ex|"
+    r"before(?:\s+that|\s+it\s+was|\s+we\s+(?:had|used))?|previously|formerly)(?=[\s:-])",
+    re.IGNORECASE,
+)
 # The arrow of a move ("mailchimp → listmonk"), or of where the work goes.
 _ARROW = re.compile(r"\s*(?:→|->|=>)\s*$")
 # "l'appli Cartes IGN": an article and a kind of tool before a name.
@@ -1351,7 +1359,35 @@ def _match_entry(entry: Entry, index: Index, min_score: float) -> Match:
             if named_instance is not None:
                 return _found(entry, index, named_instance, 100.0, "context", ())
             return found._replace(entry=entry)
-    return _match_text(entry, index, min_score)
+    whole = _match_text(entry, index, min_score)
+    if core is not None and whole.id is not None and _named_apart(core, text, whole.id, index):
+        # A name written with capitals in everyday words, which the catalog lacks, then a
+        # product's name in lower case in its context: the context says what for ("Clear
+        # Outside pour la météo astro" is no Astro).
+        return Match(
+            entry, Status.UNKNOWN, candidates=(Candidate(whole.id, index.names[whole.id], 50.0),)
+        )
+    return whole
+
+
+def _named_apart(core: str, text: str, ident: str, index: Index) -> bool:
+    """Whether a line's words before its context are a name of two words or more, each
+    written with a capital, none a word of the product's names, and the product's words in
+    the context are all typed in lower case."""
+    # The name runs up to "pour", "for"... ("Carte du Ciel pour ...": its "du" is no context).
+    use = _CONTEXT_USE.search(text)
+    if use is not None and use.start() > len(core):
+        core = text[: use.start()]
+    said = content_words(fold(core).split())
+    own = {w for name in _own_names(ident, index) for w in fold(name).split()}
+    context = text[len(core) :]
+    return (
+        len(said) > 1
+        and set(said) <= _capitalised(core)
+        and not set(said) & own
+        and bool(set(fold(context).split()) & own)
+        and not _capitalised(context) & own
+    )
 
 
 def _kind_of_whose(core: str, text: str, index: Index) -> str | None:
@@ -2199,6 +2235,10 @@ def _company_and_job(
             # Short words and acronyms name kinds of things ("ENT", "RDV"), everyday words
             # in lower case what for.
             continue
+        elif i > 0 and _named_before(words[i - 1], word, index, capitalised, text):
+            # A first word after a word written as a name no name has is the end of another
+            # name ("Sail Canada's member portal" is no CanadaHelps).
+            continue
         else:
             products = _first_word_of(word, index)
             if set(others) & capitalised:
@@ -2244,6 +2284,19 @@ def _company_and_job(
         if named:
             return []
     return []
+
+
+def _named_before(
+    before: str, word: str, index: Index, capitalised: frozenset[str], text: str
+) -> bool:
+    """Whether a word comes right after one written as a name that no name or company in the
+    catalog has ("Sail" before "Canada")."""
+    return (
+        before in capitalised
+        and before not in index.postings
+        and before not in index.vendors
+        and (before, word) in set(pairwise(fold(t) for t in re.findall(r"\w+|[^\w\s]", text)))
+    )
 
 
 def _company_described(words: list[str], index: Index, capitalised: frozenset[str]) -> str | None:
@@ -3209,6 +3262,12 @@ def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
         if (
             choice[:1] == part[:1]
             and (len(theirs) != len(initials) or theirs == initials)
+            # Words cut or joined are one slip, with at most one more: "Fix It app" is no
+            # "Fitbit app", where "libre ofice" is LibreOffice.
+            and (
+                len(theirs) == len(initials)
+                or OSA.distance(part.replace(" ", ""), choice.replace(" ", "")) <= 1
+            )
             and _sign_kept(part, choice)
             and brand_agrees(words, choice, pos, index)
         ):
@@ -3566,6 +3625,13 @@ def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
         return listed
     if _SEPARATOR.search(entry.text):
         parts = split_parts(entry.text)
+        former = [_FORMER_PART.match(part) is not None for part in parts]
+        if any(former) and not all(former):
+            parts = [part for part, gone in zip(parts, former, strict=True) if not gone]
+            if len(parts) == 1:
+                return [
+                    match_entry(Entry(entry.line, parts[0]), index, min_score)._replace(entry=entry)
+                ]
         if len(parts) > 1:
             remarks = [_comment(part) for part in parts]
             matches = [
