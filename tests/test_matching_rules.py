@@ -3003,3 +3003,12 @@ def test_a_name_in_capitals_then_a_product_in_lower_case_in_its_context_is_no_pr
     assert _lines("Plan de Formation (Excel)", shipped_index) == [
         (Status.PROPRIETARY, "microsoft-excel")
     ]
+
+
+def test_a_choice_whose_side_is_a_question_is_a_question_between_their_candidates(
+    shipped_index: matcher.Index,
+) -> None:
+    # "Sage", "Cegid": companies, each a question of its own; the line is one question.
+    found = matcher.match_lines([Entry(1, "Sage ou Cegid ? (le comptable décide)")], shipped_index)
+    assert [m.status for m in found] == [Status.AMBIGUOUS]
+    assert {"sage-100", "ciel-compta"} <= {c.id for c in found[0].candidates}

@@ -3477,6 +3477,11 @@ def _choice(entry: Entry, index: Index, min_score: float) -> Match | None:
         if m.status in (Status.PROPRIETARY, Status.LIBRE) and m.id is not None:
             found.append(m.id)
             sides += 1
+        elif m.status is Status.AMBIGUOUS and m.candidates:
+            # A side that is itself a question ("Crésus": its accounts or its payroll?) offers
+            # its candidates.
+            found.extend(c.id for c in m.candidates)
+            sides += 1
         elif (
             _name_like(piece)
             or (asked and len(content_words(fold(piece).split())) > 1)
