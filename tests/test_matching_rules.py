@@ -3012,3 +3012,12 @@ def test_a_choice_whose_side_is_a_question_is_a_question_between_their_candidate
     found = matcher.match_lines([Entry(1, "Sage ou Cegid ? (le comptable décide)")], shipped_index)
     assert [m.status for m in found] == [Status.AMBIGUOUS]
     assert {"sage-100", "ciel-compta"} <= {c.id for c in found[0].candidates}
+
+
+def test_two_names_glued_by_a_slash_are_read_apart_when_the_line_names_nothing(
+    shipped_index: matcher.Index,
+) -> None:
+    # Ekos is KStars' tool, which the catalog lacks; "TCP/IP" and "devis/factures" stay whole.
+    assert _lines("Stellarium/Ekos", shipped_index) == [(Status.LIBRE, "stellarium")]
+    assert _lines("TCP/IP", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("devis/factures", shipped_index) == [(Status.UNKNOWN, None)]

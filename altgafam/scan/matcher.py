@@ -108,6 +108,8 @@ _IT_IS_WORDS = r"(?:c['\u2019]\s*est|it['\u2019]s|it\s+is)"
 _IT_IS = re.compile(rf"^\s*{_IT_IS_WORDS}\s+(?=\S)", re.IGNORECASE)
 # The writer as the subject of a remark ("on a changé", "we switched").
 _SUBJECTS = frozenset("on nous je j we i".split())
+# A slash between two words of three letters or more, with no space: "Kstars/Ekos".
+_GLUED_SLASH = re.compile(r"(?<=[^\W\d_]{3})/(?=[^\W\d_]{3})")
 # "Obat, avant c'était Tolteck", "Xero, previously MYOB": a part of a list that names the
 # tool used before, no longer in use.
 _FORMER_PART = re.compile(
@@ -3559,6 +3561,23 @@ def _taken_back(found: re.Match[str], index: Index) -> str:
 
 
 def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
+    """One line, as typed; when it names nothing, with two names glued by a slash read apart
+    ("Kstars/Ekos" is KStars, "element/matrix" Element; "TCP/IP" stays whole)."""
+    found = _match_typed(entry, index, min_score)
+    if (
+        all(m.status is Status.UNKNOWN for m in found)
+        and _GLUED_SLASH.search(entry.text)
+        and not _URL.search(entry.text)
+    ):
+        apart = _match_typed(
+            entry._replace(text=_GLUED_SLASH.sub(" / ", entry.text)), index, min_score
+        )
+        if any(m.status in (Status.PROPRIETARY, Status.LIBRE) for m in apart):
+            return apart
+    return found
+
+
+def _match_typed(entry: Entry, index: Index, min_score: float) -> list[Match]:
     """One line: a choice of tools is ambiguous between them; a list of tools is split when
     at least two of its parts are tools."""
     # "On line", "on-line": the word "online", split, and no tool used on LINE. A tool the
