@@ -70,7 +70,7 @@ FRESH_IDS = EVAL_FILE.parent / "fresh-ids.tsv"
 # The sets written from outside, each with the catalog ids of its products.
 OUTSIDE_SETS = {
     name: (EVAL_FILE.parent / f"{name}.tsv", EVAL_FILE.parent / f"{name}-ids.tsv")
-    for name in ("fresh", *(f"fresh{n}" for n in range(2, 50)))
+    for name in ("fresh", *(f"fresh{n}" for n in range(2, 52)))
 }
 # A part of a line as the matcher read it: status, catalog id, owner's name.
 Part = tuple[str, str | None, str | None]

@@ -99,6 +99,8 @@ def test_the_matching_benchmark_prints_every_set_s_first_contact() -> None:
         ("fresh47", 0.95),
         ("fresh48", 0.85),
         ("fresh49", 0.81),
+        ("fresh50", 0.80),
+        ("fresh51", 0.80),
     ],
 )
 def test_outside_sets_stay_as_fixed_and_name_no_other_owner(
@@ -138,6 +140,21 @@ KNOWN_OTHER_OWNERS = {
     "fresh22": ["Garmin Connect + Edge 530"],
     "fresh43": ["Orbis / Diane"],
     "fresh44": ["Orbis et Diane (BvD)"],
+    "fresh50": [
+        "GAMMA pour les DAE",
+        "RescueNet (Zoll)",
+        "xero + square",
+        "ROS",
+        "Easily (HCL)",
+        "e-Procurement pour les marchés",
+    ],
+    "fresh51": [
+        "MyEnterprise pour changer les administrateurs à la BCE",
+        "MaxSea sur les chalutiers",
+        "Bolt and Uber for the riders who do rides",
+        "TimeZero on the boats",
+        "l'app MétéoSuisse",
+    ],
 }
 
 
