@@ -140,21 +140,6 @@ KNOWN_OTHER_OWNERS = {
     "fresh22": ["Garmin Connect + Edge 530"],
     "fresh43": ["Orbis / Diane"],
     "fresh44": ["Orbis et Diane (BvD)"],
-    "fresh50": [
-        "GAMMA pour les DAE",
-        "RescueNet (Zoll)",
-        "xero + square",
-        "ROS",
-        "Easily (HCL)",
-        "e-Procurement pour les marchés",
-    ],
-    "fresh51": [
-        "MyEnterprise pour changer les administrateurs à la BCE",
-        "MaxSea sur les chalutiers",
-        "Bolt and Uber for the riders who do rides",
-        "TimeZero on the boats",
-        "l'app MétéoSuisse",
-    ],
 }
 
 
