@@ -3021,3 +3021,12 @@ def test_two_names_glued_by_a_slash_are_read_apart_when_the_line_names_nothing(
     assert _lines("Stellarium/Ekos", shipped_index) == [(Status.LIBRE, "stellarium")]
     assert _lines("TCP/IP", shipped_index) == [(Status.UNKNOWN, None)]
     assert _lines("devis/factures", shipped_index) == [(Status.UNKNOWN, None)]
+
+
+def test_one_word_in_lower_case_is_read_with_one_slip_at_most(
+    shipped_index: matcher.Index,
+) -> None:
+    # "centrage" (weight and balance) is two slips from CentraVet: another word.
+    assert _lines("la feuille de masse et centrage du club", shipped_index)[-1][1] is None
+    assert _lines("le calcul de centrage des avions", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("trelo pour le suivi", shipped_index) == [(Status.PROPRIETARY, "trello")]

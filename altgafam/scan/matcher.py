@@ -2757,7 +2757,10 @@ def _fuzzy(
             if lifted
             else set()
         )
-        for ident, score in _scores(part, index, whole=weight == 1):
+        # One word in lower case is read with one slip at most: two make another word
+        # ("centrage", of a home-made weight-and-balance sheet, is no CentraVet).
+        lone = " " not in part and part not in capitalised
+        for ident, score in _scores(part, index, whole=weight == 1, slips=1 if lone else 2):
             kept = 1.0 if lifted and ident not in carriers else weight
             best[ident] = max(best.get(ident, 0.0), score * kept)
             if number < wholes:
@@ -3224,7 +3227,7 @@ def _head(word: str, ident: str, index: Index) -> bool:
     return False
 
 
-def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
+def _scores(part: str, index: Index, whole: bool, slips: int = 2) -> list[tuple[str, float]]:
     """Fuzzy scores of one part of the line against every name: spelling and word order
     (token_sort_ratio), and typos counted as people make them (a swap of two letters is one
     slip, not two), allowed only when the first letter is right and the word long enough:
@@ -3254,7 +3257,7 @@ def _scores(part: str, index: Index, whole: bool) -> list[tuple[str, float]]:
     ]
     if len(part) < (MIN_FUZZY_CHARS if whole else TYPO_WINDOW_CHARS):
         return out
-    allowed = 1 if len(part) < 6 else 2
+    allowed = 1 if len(part) < 6 else slips
     initials = [w[:1] for w in words]
     for choice, distance, pos in process.extract(
         part, index.choices, scorer=OSA.distance, limit=5, score_cutoff=allowed
