@@ -2203,7 +2203,7 @@ def _company_and_job(
     common = common_words()
     named = [w for w in words if w in index.vendors]
     # The words side by side as typed, punctuation kept apart ("partagé (google)" is none).
-    adjacent = set(pairwise(fold(t) for t in re.findall(r"\w+|[^\w\s]", text))) if named else set()
+    adjacent = _adjacent(text) if named else set()
     for i, word in enumerate(words):
         others = words[:i] + words[i + 1 :]
         if named:
@@ -2297,8 +2297,13 @@ def _named_before(
         before in capitalised
         and before not in index.postings
         and before not in index.vendors
-        and (before, word) in set(pairwise(fold(t) for t in re.findall(r"\w+|[^\w\s]", text)))
+        and (before, word) in _adjacent(text)
     )
+
+
+def _adjacent(text: str) -> set[tuple[str, str]]:
+    """The words of a text side by side as typed, folded, punctuation kept apart."""
+    return set(pairwise(fold(t) for t in re.findall(r"\w+|[^\w\s]", text)))
 
 
 def _company_described(words: list[str], index: Index, capitalised: frozenset[str]) -> str | None:
@@ -3565,7 +3570,7 @@ def _taken_back(found: re.Match[str], index: Index) -> str:
 
 def _match_line(entry: Entry, index: Index, min_score: float) -> list[Match]:
     """One line, as typed; when it names nothing, with two names glued by a slash read apart
-    ("Kstars/Ekos" is KStars, "element/matrix" Element; "TCP/IP" stays whole)."""
+    ("Kstars/Ekos" is KStars, "Stellarium/Ekos" Stellarium; "TCP/IP" stays whole)."""
     found = _match_typed(entry, index, min_score)
     if (
         all(m.status is Status.UNKNOWN for m in found)
