@@ -3032,3 +3032,11 @@ def test_one_word_in_lower_case_is_read_with_one_slip_at_most(
     assert _lines("la feuille de masse et centrage du club", shipped_index)[-1][1] is None
     assert _lines("le calcul de centrage des avions", shipped_index) == [(Status.UNKNOWN, None)]
     assert _lines("trelo pour le suivi", shipped_index) == [(Status.PROPRIETARY, "trello")]
+
+
+def test_a_products_everyday_name_after_a_name_the_catalog_lacks_is_that_bodys_tool(
+    shipped_index: matcher.Index,
+) -> None:
+    # Fife Council's planning portal, no Planning Portal (England and Wales).
+    assert _lines("the Fife Council planning portal", shipped_index) == [(Status.UNKNOWN, None)]
+    assert _lines("planning portal", shipped_index) == [(Status.PROPRIETARY, "planning-portal")]

@@ -1750,6 +1750,15 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                 return _found(entry, index, turned.entry, 100.0, turned.via, ())
     if hit is not None:
         ident, via, others, covered, span = hit
+        if _after_a_name(tokens, span, ident, index, capitalised) and _everyday_name(
+            stripped, ident, index
+        ):
+            # A product's name of everyday words, in lower case, right after words written as
+            # a name no name has: that body's own tool ("the Highland Council planning
+            # portal" is no Planning Portal).
+            return Match(
+                entry, Status.UNKNOWN, candidates=(Candidate(ident, index.names[ident], 50.0),)
+            )
         if _company_word_beside(tokens, span, ident, capitalised, index):
             # A company whose name is a filler word, written as a name, before a product
             # name that is an everyday word, or after it in lower case: its own product
@@ -2478,6 +2487,21 @@ def _jobs(words: list[str], index: Index, names_too: bool) -> set[str]:
 def _category(entry: Entry, index: Index, options: tuple[str, ...]) -> Match:
     cands = tuple(Candidate(i, index.names[i], 0.0) for i in options)
     return Match(entry, Status.AMBIGUOUS, via="category", candidates=cands)
+
+
+def _after_a_name(
+    tokens: list[str], span: slice, ident: str, index: Index, capitalised: frozenset[str]
+) -> bool:
+    """Whether the words right before a name are written with capitals, one of them a word
+    no name has, none a word of the product's own names or its owner's."""
+    before: list[str] = []
+    for token in reversed(tokens[: span.start]):
+        if token not in capitalised or token in FILLERS:
+            break
+        before.append(token)
+    own = {w for name in _own_names(ident, index) for w in name.split()}
+    own |= index.vocabulary.house.get(ident, frozenset())
+    return bool(before) and any(w not in index.postings for w in before) and not set(before) & own
 
 
 def _named_neighbours(
