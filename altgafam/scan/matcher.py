@@ -1750,8 +1750,8 @@ def _match_text(entry: Entry, index: Index, min_score: float) -> Match:
                 return _found(entry, index, turned.entry, 100.0, turned.via, ())
     if hit is not None:
         ident, via, others, covered, span = hit
-        if _after_a_name(tokens, span, ident, index, capitalised) and _everyday_name(
-            stripped, ident, index
+        if _everyday_name(stripped, ident, index) and _after_a_name(
+            tokens, span, ident, index, capitalised
         ):
             # A product's name of everyday words, in lower case, right after words written as
             # a name no name has: that body's own tool ("the Highland Council planning
@@ -2499,9 +2499,11 @@ def _after_a_name(
         if token not in capitalised or token in FILLERS:
             break
         before.append(token)
+    if not any(w not in index.postings for w in before):
+        return False
     own = {w for name in _own_names(ident, index) for w in name.split()}
     own |= index.vocabulary.house.get(ident, frozenset())
-    return bool(before) and any(w not in index.postings for w in before) and not set(before) & own
+    return not set(before) & own
 
 
 def _named_neighbours(
